@@ -1,0 +1,33 @@
+import Link from "next/link";
+import { requireActor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { SignOutButton } from "@/components/ui/SignOutButton";
+
+export async function AppShell({ children }: { children: React.ReactNode }) {
+  const actor = await requireActor();
+  const links = [
+    can(actor, "portfolio.read") && { href: "/portfolio", label: "Portfolio" },
+    can(actor, "clients.list") && { href: "/clients", label: "Clients" },
+    can(actor, "team.manage") && { href: "/team", label: "Team" },
+    can(actor, "progress.read") && { href: "/progress", label: "My progress" },
+  ].filter(Boolean) as { href: string; label: string }[];
+  return (
+    <div>
+      <header className="no-print border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3">
+          <Link href="/" className="font-semibold text-indigo-800">Stageline</Link>
+          <nav aria-label="Main" className="flex gap-4 text-sm">
+            {links.map((l) => (
+              <Link key={l.href} href={l.href} className="text-slate-700 hover:text-indigo-700">{l.label}</Link>
+            ))}
+          </nav>
+          <div className="ml-auto flex items-center gap-3 text-sm text-slate-600">
+            <span>{actor.name} <span className="text-slate-400">({actor.role})</span></span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { getDatabase } from "./index";
+import { migrateDatabase } from "./migrate";
+import { demoLoginsText, isDatabaseEmpty, seedDemo } from "./seed";
+import { authSecret } from "../lib/env";
+
+/**
+ * Runs once when the server starts: check the secret, migrate, and on a new embedded
+ * database seed the demo firm, so `npm start` needs no set-up.
+ */
+export async function bootDatabase(): Promise<void> {
+  authSecret(); // fails the start with a clear message when DATABASE_URL is set without AUTH_SECRET
+  const database = await getDatabase();
+  await migrateDatabase(database);
+  const empty = await isDatabaseEmpty(database.db);
+  if (empty && database.kind === "pglite") {
+    const started = Date.now();
+    const s = await seedDemo(database.db);
+    console.log(`[stageline] seeded the demo firm: ${s.clients} clients, ${s.checkIns} check-ins (${Date.now() - started} ms)`);
+  } else if (empty) {
+    console.log("[stageline] the PostgreSQL database is empty: run `npm run db:seed` to add the demo firm.");
+  }
+  console.log(`[stageline] database: ${database.kind}`);
+  if (database.kind === "pglite" || !empty) console.log(demoLoginsText());
+}
+
+/** For the server: a failed boot prints why and stops the process instead of serving errors. */
+export async function bootOrExit(): Promise<void> {
+  try {
+    await bootDatabase();
+  } catch (err) {
+    console.error(`\n[stageline] cannot start: ${(err as Error).message}\n`);
+    process.exit(1);
+  }
+}

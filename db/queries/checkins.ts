@@ -1,0 +1,185 @@
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import type { Db, Tx } from "../index";
+import { checkIns, clients, stageAssessments, type CheckIn } from "../schema";
+import { can, type Actor } from "../../lib/auth/permissions";
+import { inferStages } from "../../lib/stages";
+import type { CheckInFields } from "../../lib/checkin-format/types";
+import { clientScope, UUID_RE } from "./scope";
+import { writeAudit } from "./audit";
+
+/** The fields of the interchange format, taken from a stored check-in. */
+export function fieldsOf(row: CheckIn): CheckInFields {
+  return {
+    date: row.date,
+    consultant: row.consultant,
+    accounts: row.accounts,
+    accountsSince: row.accountsSince,
+    postsLast30d: row.postsLast30d,
+    rhythm: row.rhythm,
+    automatedShare: row.automatedShare,
+    replies: row.replies,
+    promotion: row.promotion,
+    results: row.results,
+    tools: row.tools,
+    mentionResponseHours: row.mentionResponseHours,
+    advocacy: row.advocacy,
+    attitude: row.attitude,
+    followers: row.followers,
+    notes: row.notes,
+  };
+}
+
+/**
+ * Rewrites a client's stored stage history from its check-ins. Runs inside the
+ * transaction of the change, after the client row is locked, so pages only ever read
+ * stored stages and two writers for one client cannot interleave.
+ */
+export async function recomputeStages(tx: Tx, clientId: string): Promise<{ before: number | null; after: number | null }> {
+  const [prev] = await tx
+    .select({ stage: stageAssessments.stage })
+    .from(stageAssessments)
+    .where(eq(stageAssessments.clientId, clientId))
+    .orderBy(desc(stageAssessments.seq))
+    .limit(1);
+  const rows = await tx.select().from(checkIns).where(eq(checkIns.clientId, clientId)).orderBy(asc(checkIns.date), asc(checkIns.createdAt));
+  await tx.delete(stageAssessments).where(eq(stageAssessments.clientId, clientId));
+  if (rows.length === 0) return { before: prev?.stage ?? null, after: null };
+  const entries = inferStages(rows.map(fieldsOf));
+  const values = entries.map((e, seq) => ({
+    checkInId: rows[e.index].id,
+    clientId,
+    date: e.date,
+    seq,
+    stage: e.stage,
+    confidence: e.confidence,
+    reasons: e.reasons,
+    missing: e.missing,
+  }));
+  for (let i = 0; i < values.length; i += 1000) await tx.insert(stageAssessments).values(values.slice(i, i + 1000));
+  return { before: prev?.stage ?? null, after: entries[entries.length - 1].stage };
+}
+
+/** Locks a visible client for a write; null when the actor may not write to it. */
+export async function lockClientForWrite(tx: Tx, actor: Actor, clientId: string): Promise<{ id: string; firmId: string } | null> {
+  if (!can(actor, "checkins.write") || !UUID_RE.test(clientId)) return null;
+  const [row] = await tx
+    .select({ id: clients.id, firmId: clients.firmId })
+    .from(clients)
+    .where(and(eq(clients.id, clientId), clientScope(actor)))
+    .for("update")
+    .limit(1);
+  return row ?? null;
+}
+
+export interface CheckInWriteResult {
+  checkIn: CheckIn;
+  stageBefore: number | null;
+  stageAfter: number | null;
+  /** True when an earlier request with the same idempotency key already created it. */
+  duplicate: boolean;
+}
+
+export async function createCheckIn(
+  db: Db,
+  actor: Actor,
+  clientId: string,
+  fields: CheckInFields,
+  opts: { idempotencyKey?: string | null } = {},
+): Promise<CheckInWriteResult | null> {
+  const key = opts.idempotencyKey ? `${actor.id}:${opts.idempotencyKey}` : null;
+  return db.transaction(async (tx) => {
+    const client = await lockClientForWrite(tx, actor, clientId);
+    if (!client) return null;
+    const [inserted] = await tx
+      .insert(checkIns)
+      .values({ ...fields, consultant: fields.consultant ?? actor.email, clientId, authorId: actor.id, idempotencyKey: key })
+      .onConflictDoNothing({ target: checkIns.idempotencyKey })
+      .returning();
+    if (!inserted) {
+      const [existing] = await tx.select().from(checkIns).where(eq(checkIns.idempotencyKey, key!)).limit(1);
+      if (!existing || existing.clientId !== clientId) return null;
+      const stage = await currentStageOf(tx, clientId);
+      return { checkIn: existing, stageBefore: stage, stageAfter: stage, duplicate: true };
+    }
+    const { before, after } = await recomputeStages(tx, clientId);
+    await writeAudit(tx, actor, { action: "checkin.create", entityType: "check_in", entityId: inserted.id, clientId, after: fieldsOf(inserted) });
+    return { checkIn: inserted, stageBefore: before, stageAfter: after, duplicate: false };
+  });
+}
+
+export class StaleVersionError extends Error {
+  constructor(public current: CheckIn) {
+    super("This check-in was changed by someone else. Reload to see the latest version.");
+  }
+}
+
+async function findWritableCheckIn(tx: Tx, actor: Actor, checkInId: string): Promise<CheckIn | null> {
+  if (!UUID_RE.test(checkInId)) return null;
+  const [row] = await tx.select({ clientId: checkIns.clientId }).from(checkIns).where(eq(checkIns.id, checkInId)).limit(1);
+  if (!row) return null;
+  if (!(await lockClientForWrite(tx, actor, row.clientId))) return null;
+  const [current] = await tx.select().from(checkIns).where(eq(checkIns.id, checkInId)).limit(1);
+  return current ?? null;
+}
+
+/** Optimistic concurrency: the edit applies only to the version the editor saw. */
+export async function updateCheckIn(db: Db, actor: Actor, checkInId: string, expectedVersion: number, fields: CheckInFields): Promise<CheckInWriteResult | null> {
+  return db.transaction(async (tx) => {
+    const current = await findWritableCheckIn(tx, actor, checkInId);
+    if (!current) return null;
+    if (current.version !== expectedVersion) throw new StaleVersionError(current);
+    const [updated] = await tx
+      .update(checkIns)
+      .set({ ...fields, consultant: fields.consultant ?? current.consultant, version: sql`${checkIns.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(checkIns.id, checkInId), eq(checkIns.version, expectedVersion)))
+      .returning();
+    if (!updated) throw new StaleVersionError(current);
+    const { before, after } = await recomputeStages(tx, current.clientId);
+    await writeAudit(tx, actor, { action: "checkin.update", entityType: "check_in", entityId: checkInId, clientId: current.clientId, before: fieldsOf(current), after: fieldsOf(updated) });
+    return { checkIn: updated, stageBefore: before, stageAfter: after, duplicate: false };
+  });
+}
+
+export async function deleteCheckIn(db: Db, actor: Actor, checkInId: string, expectedVersion?: number): Promise<{ clientId: string; stageBefore: number | null; stageAfter: number | null } | null> {
+  return db.transaction(async (tx) => {
+    const current = await findWritableCheckIn(tx, actor, checkInId);
+    if (!current) return null;
+    if (expectedVersion !== undefined && current.version !== expectedVersion) throw new StaleVersionError(current);
+    await tx.delete(checkIns).where(and(eq(checkIns.id, checkInId), eq(checkIns.clientId, current.clientId)));
+    const { before, after } = await recomputeStages(tx, current.clientId);
+    await writeAudit(tx, actor, { action: "checkin.delete", entityType: "check_in", entityId: checkInId, clientId: current.clientId, before: fieldsOf(current) });
+    return { clientId: current.clientId, stageBefore: before, stageAfter: after };
+  });
+}
+
+async function currentStageOf(tx: Db | Tx, clientId: string): Promise<number | null> {
+  const [row] = await tx
+    .select({ stage: stageAssessments.stage })
+    .from(stageAssessments)
+    .where(eq(stageAssessments.clientId, clientId))
+    .orderBy(desc(stageAssessments.seq))
+    .limit(1);
+  return row?.stage ?? null;
+}
+
+export interface CheckInWithStage extends CheckIn {
+  stage: number | null;
+  confidence: number | null;
+  reasons: string[] | null;
+  missing: string[] | null;
+  seq: number | null;
+}
+
+/** A visible client's check-ins with the stage inferred as of each, oldest first. */
+export async function listCheckInsWithStages(db: Db, actor: Actor, clientId: string): Promise<CheckInWithStage[] | null> {
+  if (!UUID_RE.test(clientId)) return null;
+  const [visible] = await db.select({ id: clients.id }).from(clients).where(and(eq(clients.id, clientId), clientScope(actor))).limit(1);
+  if (!visible) return null;
+  const rows = await db
+    .select({ c: checkIns, stage: stageAssessments.stage, confidence: stageAssessments.confidence, reasons: stageAssessments.reasons, missing: stageAssessments.missing, seq: stageAssessments.seq })
+    .from(checkIns)
+    .leftJoin(stageAssessments, eq(stageAssessments.checkInId, checkIns.id))
+    .where(eq(checkIns.clientId, clientId))
+    .orderBy(asc(stageAssessments.seq), asc(checkIns.date));
+  return rows.map((r) => ({ ...r.c, stage: r.stage, confidence: r.confidence, reasons: r.reasons, missing: r.missing, seq: r.seq }));
+}

@@ -1,0 +1,133 @@
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import type { Db, Tx } from "../index";
+import { assignments, checkIns, clients, stageAssessments, users, type Client } from "../schema";
+import { can, type Actor } from "../../lib/auth/permissions";
+import { clientScope, UUID_RE } from "./scope";
+import { writeAudit } from "./audit";
+
+export interface ClientRow {
+  id: string;
+  name: string;
+  industry: string | null;
+  archived: boolean;
+  consultantId: string | null;
+  consultantName: string | null;
+  lastCheckIn: string | null;
+  checkInCount: number;
+  stage: number | null;
+  confidence: number | null;
+}
+
+const lastCheckIn = sql<string | null>`(select max(${checkIns.date})::text from ${checkIns} where ${checkIns.clientId} = ${clients.id})`;
+const checkInCount = sql<number>`(select count(*) from ${checkIns} where ${checkIns.clientId} = ${clients.id})`.mapWith(Number);
+const currentStage = sql<number | null>`(select ${stageAssessments.stage} from ${stageAssessments} where ${stageAssessments.clientId} = ${clients.id} order by ${stageAssessments.seq} desc limit 1)`;
+const currentConfidence = sql<number | null>`(select ${stageAssessments.confidence} from ${stageAssessments} where ${stageAssessments.clientId} = ${clients.id} order by ${stageAssessments.seq} desc limit 1)`;
+
+/** The clients the actor may see, with their lead consultant, last check-in and current stage. */
+export async function listClients(db: Db | Tx, actor: Actor, opts: { includeArchived?: boolean } = {}): Promise<ClientRow[]> {
+  if (!can(actor, "clients.list")) return [];
+  const rows = await db
+    .select({
+      id: clients.id,
+      name: clients.name,
+      industry: clients.industry,
+      archived: clients.archived,
+      consultantId: assignments.consultantId,
+      consultantName: users.name,
+      lastCheckIn,
+      checkInCount,
+      stage: currentStage,
+      confidence: currentConfidence,
+    })
+    .from(clients)
+    .leftJoin(assignments, eq(assignments.clientId, clients.id))
+    .leftJoin(users, eq(users.id, assignments.consultantId))
+    .where(opts.includeArchived ? clientScope(actor) : and(clientScope(actor), eq(clients.archived, false)))
+    .orderBy(asc(clients.name));
+  return rows.map((r) => ({
+    ...r,
+    stage: r.stage === null ? null : Number(r.stage),
+    confidence: r.confidence === null ? null : Number(r.confidence),
+  }));
+}
+
+/** One client, or null when it does not exist for this actor (the caller answers 404). */
+export async function getClient(db: Db | Tx, actor: Actor, clientId: string): Promise<(Client & { consultantId: string | null; consultantName: string | null }) | null> {
+  if (!UUID_RE.test(clientId)) return null;
+  const [row] = await db
+    .select({ client: clients, consultantId: assignments.consultantId, consultantName: users.name })
+    .from(clients)
+    .leftJoin(assignments, eq(assignments.clientId, clients.id))
+    .leftJoin(users, eq(users.id, assignments.consultantId))
+    .where(and(eq(clients.id, clientId), clientScope(actor)))
+    .limit(1);
+  if (!row) return null;
+  return { ...row.client, consultantId: row.consultantId, consultantName: row.consultantName };
+}
+
+export interface NewClientInput {
+  name: string;
+  industry?: string | null;
+  notes?: string | null;
+  /** Managers may name the lead consultant; a consultant always leads the clients they create. */
+  consultantId?: string;
+}
+
+export class DuplicateClientError extends Error {
+  constructor(name: string) {
+    super(`A client named "${name}" already exists.`);
+  }
+}
+
+export async function createClient(db: Db, actor: Actor, input: NewClientInput): Promise<Client | null> {
+  if (!can(actor, "clients.create")) return null;
+  return db.transaction((tx) => createClientInTx(tx, actor, input));
+}
+
+export async function createClientInTx(tx: Tx, actor: Actor, input: NewClientInput): Promise<Client | null> {
+  let consultantId = actor.role === "consultant" ? actor.id : input.consultantId;
+  if (actor.role === "manager") {
+    if (!consultantId) return null;
+    const [c] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, consultantId), eq(users.firmId, actor.firmId), eq(users.role, "consultant")))
+      .limit(1);
+    if (!c) return null;
+  }
+  const name = input.name.trim();
+  const [dupe] = await tx
+    .select({ id: clients.id })
+    .from(clients)
+    .where(and(eq(clients.firmId, actor.firmId), eq(sql`lower(${clients.name})`, name.toLowerCase())))
+    .limit(1);
+  if (dupe) throw new DuplicateClientError(name);
+  const [client] = await tx
+    .insert(clients)
+    .values({ firmId: actor.firmId, name, industry: input.industry || null, notes: input.notes || null })
+    .returning();
+  await tx.insert(assignments).values({ clientId: client.id, consultantId: consultantId!, assignedBy: actor.id });
+  await writeAudit(tx, actor, { action: "client.create", entityType: "client", entityId: client.id, clientId: client.id, after: { name, industry: client.industry, consultantId } });
+  return client;
+}
+
+export async function setClientArchived(db: Db, actor: Actor, clientId: string, archived: boolean): Promise<Client | null> {
+  if (!can(actor, "clients.archive")) return null;
+  return db.transaction(async (tx) => {
+    const before = await getClient(tx, actor, clientId);
+    if (!before) return null;
+    const [after] = await tx
+      .update(clients)
+      .set({ archived, updatedAt: new Date() })
+      .where(and(eq(clients.id, clientId), eq(clients.firmId, actor.firmId)))
+      .returning();
+    await writeAudit(tx, actor, { action: archived ? "client.archive" : "client.unarchive", entityType: "client", entityId: clientId, clientId, before: { archived: before.archived }, after: { archived } });
+    return after;
+  });
+}
+
+/** The client's recent check-ins, newest first, for the client page. */
+export async function latestCheckInDate(db: Db, clientId: string): Promise<string | null> {
+  const [row] = await db.select({ d: checkIns.date }).from(checkIns).where(eq(checkIns.clientId, clientId)).orderBy(desc(checkIns.date)).limit(1);
+  return row?.d ?? null;
+}

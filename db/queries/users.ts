@@ -1,0 +1,58 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Db } from "../index";
+import { users, type User } from "../schema";
+import { can, type Actor } from "../../lib/auth/permissions";
+import { writeAudit } from "./audit";
+
+export async function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
+  const [row] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email.trim().toLowerCase())).limit(1);
+  return row;
+}
+
+/** The actor behind a session, or null when the user is gone, inactive or the session is stale. */
+export async function actorForSession(db: Db, userId: string, sessionVersion: number): Promise<Actor | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(userId)) return null;
+  const [u] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+  if (!u || !u.active || u.sessionVersion !== sessionVersion) return null;
+  return { id: u.id, firmId: u.firmId, role: u.role, clientId: u.clientId, email: u.email, name: u.name };
+}
+
+export interface TeamMember {
+  id: string;
+  name: string;
+  email: string;
+  role: User["role"];
+  active: boolean;
+  clientId: string | null;
+}
+
+export async function listTeam(db: Db, actor: Actor): Promise<TeamMember[] | null> {
+  if (!can(actor, "team.manage")) return null;
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, active: users.active, clientId: users.clientId })
+    .from(users)
+    .where(eq(users.firmId, actor.firmId))
+    .orderBy(asc(users.role), asc(users.name));
+}
+
+/** Deactivates a user of the actor's firm; bumping the session version ends their sessions at once. Null = not found for this actor. */
+export async function setUserActive(db: Db, actor: Actor, userId: string, active: boolean): Promise<TeamMember | null> {
+  if (!can(actor, "team.manage") || userId === actor.id) return null;
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(users).where(and(eq(users.id, userId), eq(users.firmId, actor.firmId))).limit(1);
+    if (!before) return null;
+    const [after] = await tx
+      .update(users)
+      .set({ active, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .where(and(eq(users.id, userId), eq(users.firmId, actor.firmId)))
+      .returning();
+    await writeAudit(tx, actor, {
+      action: active ? "user.activate" : "user.deactivate",
+      entityType: "user",
+      entityId: userId,
+      before: { active: before.active },
+      after: { active: after.active },
+    });
+    return { id: after.id, name: after.name, email: after.email, role: after.role, active: after.active, clientId: after.clientId };
+  });
+}

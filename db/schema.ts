@@ -1,0 +1,250 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  real,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import {
+  ADVOCACY,
+  ATTITUDES,
+  PROMOTIONS,
+  REPLIES,
+  RESULTS,
+  RHYTHMS,
+  type Platform,
+  type Tool,
+} from "../lib/stages/vocabulary";
+
+export const ROLES = ["manager", "consultant", "client"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const roleEnum = pgEnum("role", ROLES);
+export const rhythmEnum = pgEnum("rhythm", RHYTHMS);
+export const repliesEnum = pgEnum("replies", REPLIES);
+export const promotionEnum = pgEnum("promotion", PROMOTIONS);
+export const resultsEnum = pgEnum("results", RESULTS);
+export const advocacyEnum = pgEnum("advocacy", ADVOCACY);
+export const attitudeEnum = pgEnum("attitude", ATTITUDES);
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+
+export const firms = pgTable("firms", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  createdAt: createdAt(),
+});
+export type Firm = typeof firms.$inferSelect;
+
+export const clients = pgTable(
+  "clients",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    firmId: uuid("firm_id").notNull().references(() => firms.id),
+    name: text("name").notNull(),
+    industry: text("industry"),
+    notes: text("notes"),
+    archived: boolean("archived").notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // Import matches clients by name within a firm, so a name must be unambiguous there.
+    uniqueIndex("clients_firm_name_uq").on(t.firmId, sql`lower(${t.name})`),
+    check("clients_name_len", sql`char_length(${t.name}) between 1 and 200`),
+  ],
+);
+export type Client = typeof clients.$inferSelect;
+export type NewClient = typeof clients.$inferInsert;
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    firmId: uuid("firm_id").notNull().references(() => firms.id),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    // Null until an invited user sets a password.
+    passwordHash: text("password_hash"),
+    role: roleEnum("role").notNull(),
+    // A client user is linked to exactly one client; other roles to none.
+    clientId: uuid("client_id").references(() => clients.id),
+    active: boolean("active").notNull().default(true),
+    // Bumped on password or role change and on deactivation: older sessions stop working.
+    sessionVersion: integer("session_version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("users_email_uq").on(sql`lower(${t.email})`),
+    index("users_firm_idx").on(t.firmId),
+    index("users_client_idx").on(t.clientId),
+    check("users_client_link", sql`(${t.role} = 'client') = (${t.clientId} is not null)`),
+  ],
+);
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+
+/** The lead consultant of each client: one row per client. */
+export const assignments = pgTable(
+  "assignments",
+  {
+    clientId: uuid("client_id").primaryKey().references(() => clients.id),
+    consultantId: uuid("consultant_id").notNull().references(() => users.id),
+    assignedAt: timestamp("assigned_at", { withTimezone: true }).notNull().defaultNow(),
+    assignedBy: uuid("assigned_by").references(() => users.id),
+  },
+  (t) => [index("assignments_consultant_idx").on(t.consultantId), index("assignments_assigned_by_idx").on(t.assignedBy)],
+);
+export type Assignment = typeof assignments.$inferSelect;
+
+export const checkIns = pgTable(
+  "check_ins",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clientId: uuid("client_id").notNull().references(() => clients.id),
+    authorId: uuid("author_id").notNull().references(() => users.id),
+    date: date("date", { mode: "string" }).notNull(),
+    consultant: text("consultant"),
+    accounts: text("accounts").array().$type<Platform[]>().notNull().default(sql`'{}'::text[]`),
+    accountsSince: date("accounts_since", { mode: "string" }),
+    postsLast30d: integer("posts_last_30d").notNull(),
+    rhythm: rhythmEnum("rhythm").notNull(),
+    automatedShare: doublePrecision("automated_share").notNull().default(0),
+    replies: repliesEnum("replies").notNull(),
+    promotion: promotionEnum("promotion").notNull().default("none"),
+    results: resultsEnum("results").notNull(),
+    tools: text("tools").array().$type<Tool[]>().notNull().default(sql`'{}'::text[]`),
+    mentionResponseHours: doublePrecision("mention_response_hours"),
+    advocacy: advocacyEnum("advocacy").notNull().default("none"),
+    attitude: attitudeEnum("attitude"),
+    followers: integer("followers"),
+    notes: text("notes"),
+    // One per form render or API request: a resubmission hits the unique index instead of adding a row.
+    idempotencyKey: text("idempotency_key"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("check_ins_client_date_idx").on(t.clientId, t.date),
+    index("check_ins_author_idx").on(t.authorId),
+    index("check_ins_date_idx").on(t.date),
+    uniqueIndex("check_ins_idempotency_uq").on(t.idempotencyKey),
+    check("check_ins_posts_range", sql`${t.postsLast30d} between 0 and 10000`),
+    check("check_ins_automated_range", sql`${t.automatedShare} between 0 and 1`),
+    check("check_ins_response_range", sql`${t.mentionResponseHours} is null or ${t.mentionResponseHours} between 0 and 720`),
+    check("check_ins_followers_range", sql`${t.followers} is null or ${t.followers} >= 0`),
+    check("check_ins_notes_len", sql`${t.notes} is null or char_length(${t.notes}) <= 5000`),
+  ],
+);
+export type CheckIn = typeof checkIns.$inferSelect;
+export type NewCheckIn = typeof checkIns.$inferInsert;
+
+/** The engine's stage as of each check-in; rewritten in the same transaction as any check-in change. */
+export const stageAssessments = pgTable(
+  "stage_assessments",
+  {
+    checkInId: uuid("check_in_id")
+      .primaryKey()
+      .references(() => checkIns.id, { onDelete: "cascade" }),
+    clientId: uuid("client_id").notNull().references(() => clients.id),
+    date: date("date", { mode: "string" }).notNull(),
+    // Position in the client's history (0 = oldest), so same-date check-ins keep the engine's order.
+    seq: integer("seq").notNull(),
+    stage: smallint("stage").notNull(),
+    confidence: real("confidence").notNull(),
+    reasons: jsonb("reasons").$type<string[]>().notNull(),
+    missing: jsonb("missing").$type<string[]>().notNull(),
+    computedAt: timestamp("computed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("stage_assessments_client_seq_idx").on(t.clientId, t.seq),
+    index("stage_assessments_date_idx").on(t.date),
+    check("stage_assessments_stage_range", sql`${t.stage} between 1 and 6`),
+  ],
+);
+export type StageAssessment = typeof stageAssessments.$inferSelect;
+
+/** A consultant's judgement beside the inference, never replacing it. */
+export const stageOverrides = pgTable(
+  "stage_overrides",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clientId: uuid("client_id").notNull().references(() => clients.id),
+    stage: smallint("stage").notNull(),
+    reason: text("reason").notNull(),
+    // Internal reasons are never shown to the client.
+    internal: boolean("internal").notNull().default(false),
+    effectiveDate: date("effective_date", { mode: "string" }).notNull(),
+    authorId: uuid("author_id").notNull().references(() => users.id),
+    createdAt: createdAt(),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    withdrawnBy: uuid("withdrawn_by").references(() => users.id),
+  },
+  (t) => [
+    index("stage_overrides_client_idx").on(t.clientId, t.createdAt),
+    index("stage_overrides_author_idx").on(t.authorId),
+    index("stage_overrides_withdrawn_by_idx").on(t.withdrawnBy),
+    check("stage_overrides_stage_range", sql`${t.stage} between 1 and 6`),
+    check("stage_overrides_reason_len", sql`char_length(${t.reason}) between 1 and 2000`),
+  ],
+);
+export type StageOverride = typeof stageOverrides.$inferSelect;
+
+/** A client's own answer to "which stage would you put yourself in?". */
+export const selfAssessments = pgTable(
+  "self_assessments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clientId: uuid("client_id").notNull().references(() => clients.id),
+    userId: uuid("user_id").notNull().references(() => users.id),
+    stage: smallint("stage").notNull(),
+    note: text("note"),
+    date: date("date", { mode: "string" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("self_assessments_client_idx").on(t.clientId, t.createdAt),
+    index("self_assessments_user_idx").on(t.userId),
+    check("self_assessments_stage_range", sql`${t.stage} between 1 and 6`),
+    check("self_assessments_note_len", sql`${t.note} is null or char_length(${t.note}) <= 2000`),
+  ],
+);
+export type SelfAssessment = typeof selfAssessments.$inferSelect;
+
+/** Append-only (a trigger refuses UPDATE and DELETE): who changed what, and when. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    firmId: uuid("firm_id").notNull().references(() => firms.id),
+    actorId: uuid("actor_id").references(() => users.id),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    clientId: uuid("client_id").references(() => clients.id),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("audit_log_firm_at_idx").on(t.firmId, t.at),
+    index("audit_log_actor_idx").on(t.actorId),
+    index("audit_log_client_idx").on(t.clientId),
+  ],
+);
+export type AuditEntry = typeof auditLog.$inferSelect;

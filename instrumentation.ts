@@ -1,0 +1,6 @@
+// Next.js calls register() once per server start, before the first request.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { bootOrExit } = await import("./db/boot");
+  await bootOrExit();
+}

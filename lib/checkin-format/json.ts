@@ -1,0 +1,54 @@
+// JSON reading and writing of the interchange format.
+import type { CheckInRecord, FormatError, ParseResult } from "./types";
+import { recordFromJson } from "./fields";
+
+export const EMPTY_JSON_MESSAGE = "empty file: expected a JSON array of check-ins";
+
+/** Parse a JSON array of records. Any bad record rejects the file, with one error per bad field. */
+export function parseJson(text: string, now?: Date): ParseResult {
+  if (text.trim() === "") return { ok: false, errors: [{ column: null, message: EMPTY_JSON_MESSAGE }] };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    return { ok: false, errors: [{ column: null, message: `invalid JSON: ${(err as Error).message}` }] };
+  }
+  if (!Array.isArray(data)) return { ok: false, errors: [{ column: null, message: "expected a JSON array of check-ins" }] };
+  const records: CheckInRecord[] = [];
+  const errors: FormatError[] = [];
+  data.forEach((item, index) => {
+    const r = recordFromJson(item, now);
+    if (r.ok) records.push(r.value);
+    else for (const e of r.errors) errors.push({ index, column: e.column, message: e.message });
+  });
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, records };
+}
+
+/** The JSON form of one record: snake_case keys in column order, null where not given. */
+export function toJsonObject(r: CheckInRecord): Record<string, unknown> {
+  return {
+    client: r.client,
+    date: r.date,
+    consultant: r.consultant,
+    accounts: r.accounts,
+    accounts_since: r.accountsSince,
+    posts_last_30d: r.postsLast30d,
+    rhythm: r.rhythm,
+    automated_share: r.automatedShare,
+    replies: r.replies,
+    promotion: r.promotion,
+    results: r.results,
+    tools: r.tools,
+    mention_response_hours: r.mentionResponseHours,
+    advocacy: r.advocacy,
+    attitude: r.attitude,
+    followers: r.followers,
+    notes: r.notes,
+  };
+}
+
+/** A JSON array, one record per line; every key present, null where not given. */
+export function serializeJson(records: readonly CheckInRecord[]): string {
+  if (records.length === 0) return "[]\n";
+  return "[\n" + records.map((r) => JSON.stringify(toJsonObject(r))).join(",\n") + "\n]\n";
+}

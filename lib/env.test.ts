@@ -1,0 +1,34 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+async function freshEnv(vars: Record<string, string | undefined>) {
+  vi.resetModules();
+  for (const [k, v] of Object.entries(vars)) vi.stubEnv(k, v as string);
+  return import("./env");
+}
+
+afterEach(() => vi.unstubAllEnvs());
+
+describe("authSecret", () => {
+  it("generates a secret for the embedded database and keeps it beside the data", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "stageline-env-"));
+    const { authSecret } = await freshEnv({ DATABASE_URL: "", AUTH_SECRET: "", PGLITE_DIR: path.join(dir, "pglite") });
+    const first = authSecret();
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(readFileSync(path.join(dir, "auth-secret"), "utf8")).toBe(first);
+    const again = await freshEnv({ DATABASE_URL: "", AUTH_SECRET: "", PGLITE_DIR: path.join(dir, "pglite") });
+    expect(again.authSecret()).toBe(first);
+  });
+
+  it("stops the start when DATABASE_URL is set without AUTH_SECRET", async () => {
+    const { authSecret } = await freshEnv({ DATABASE_URL: "postgres://localhost/x", AUTH_SECRET: "" });
+    expect(() => authSecret()).toThrow(/AUTH_SECRET is not set/);
+  });
+
+  it("names the variable that is wrong", async () => {
+    const { env } = await freshEnv({ DATABASE_URL: "mysql://nope", PORT: "99999" });
+    expect(() => env()).toThrow(/DATABASE_URL[\s\S]*PORT/);
+  });
+});

@@ -1,0 +1,68 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { z } from "zod";
+
+// Environment variables, checked once. Errors name the variable and what to do.
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  PGLITE_DIR: z.string().min(1).default(".data/pglite"),
+  AUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional().or(z.literal("").transform(() => undefined)),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** "memory://" keeps the embedded database in memory (tests). */
+export function isMemoryPglite(dir: string): boolean {
+  return dir.startsWith("memory://");
+}
+
+/**
+ * The secret that signs sessions. With the embedded database the quick start needs no
+ * set-up, so one is generated on first start and kept beside the data; with a real
+ * PostgreSQL server a missing AUTH_SECRET is a deployment mistake and stops the start.
+ */
+export function authSecret(): string {
+  const e = env();
+  if (e.AUTH_SECRET) return e.AUTH_SECRET;
+  if (e.DATABASE_URL) {
+    throw new Error(
+      "AUTH_SECRET is not set. With DATABASE_URL every app instance must share one secret: " +
+        "set AUTH_SECRET to a random string of 32+ characters (e.g. `openssl rand -base64 32`).",
+    );
+  }
+  if (isMemoryPglite(e.PGLITE_DIR)) {
+    cached = { ...e, AUTH_SECRET: randomBytes(32).toString("base64url") };
+    return cached.AUTH_SECRET!;
+  }
+  const file = path.join(path.dirname(path.resolve(/*turbopackIgnore: true*/ e.PGLITE_DIR)), "auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    try {
+      writeFileSync(file, randomBytes(32).toString("base64url"), { flag: "wx", mode: 0o600 });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+    }
+  }
+  const secret = readFileSync(file, "utf8").trim();
+  cached = { ...e, AUTH_SECRET: secret };
+  return secret;
+}

@@ -1,0 +1,44 @@
+import { defineConfig } from "@playwright/test";
+import { existsSync } from "node:fs";
+
+// e2e runs against a production build (scripts/start.mjs builds when needed) on its own
+// database: a fresh embedded folder, or E2E_DATABASE_URL, which must be a local server.
+const port = Number(process.env.E2E_PORT ?? 3100);
+const dbUrl = process.env.E2E_DATABASE_URL;
+if (dbUrl && !/^postgres(ql)?:\/\/[^/]*@?(localhost|127\.0\.0\.1)(:\d+)?\//.test(dbUrl)) {
+  throw new Error(`Refusing to run e2e against a non-local database: ${dbUrl.replace(/:[^:@/]*@/, ":***@")}`);
+}
+
+const chromium =
+  process.env.CHROMIUM_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromium,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  webServer: {
+    command: "node scripts/e2e-server.mjs",
+    url: `http://localhost:${port}/api/health`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      PORT: String(port),
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...(dbUrl ? { DATABASE_URL: dbUrl, AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0000" } : { DATABASE_URL: "", PGLITE_DIR: ".data/e2e/pglite" }),
+    },
+  },
+});

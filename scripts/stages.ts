@@ -1,0 +1,102 @@
+// npm run --silent stages -- FILE
+// Infers the stage history of every client in a check-in file (.csv or .json, shared/checkin-format.md)
+// and prints it as JSON on stdout. No database. Exit 1 with one line per error on stderr for an
+// invalid file (nothing on stdout); exit 2 for a missing file or an unsupported file type.
+import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
+import { once } from "node:events";
+import path from "node:path";
+import { streamCsvRecords, parseJson, formatErrorMessage, type FormatError } from "../lib/checkin-format";
+import { inferStages, type StageInput } from "../lib/stages";
+
+function fail(code: number, lines: string[]): never {
+  process.stderr.write(lines.join("\n") + "\n");
+  process.exit(code);
+}
+
+interface Grouped {
+  clients: string[];
+  byClient: Map<string, StageInput[]>;
+}
+
+function group(): Grouped & { add(client: string, input: StageInput): void } {
+  const clients: string[] = [];
+  const byClient = new Map<string, StageInput[]>();
+  return {
+    clients,
+    byClient,
+    add(client, input) {
+      let list = byClient.get(client);
+      if (list === undefined) {
+        list = [];
+        byClient.set(client, list);
+        clients.push(client);
+      }
+      list.push(input);
+    },
+  };
+}
+
+async function readCsv(file: string): Promise<{ grouped: Grouped; errors: FormatError[] }> {
+  const g = group();
+  const errors: FormatError[] = [];
+  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+  for await (const item of streamCsvRecords(stream, undefined, { shareLists: true })) {
+    if (!item.ok) errors.push(item.error);
+    else if (errors.length === 0) {
+      const r = item.record;
+      // Keep only what inference needs: grouping memory is the CLI's only real cost.
+      g.add(r.client, {
+        date: r.date, accounts: r.accounts, accountsSince: r.accountsSince, postsLast30d: r.postsLast30d, rhythm: r.rhythm,
+        automatedShare: r.automatedShare, replies: r.replies, promotion: r.promotion, results: r.results, tools: r.tools,
+        mentionResponseHours: r.mentionResponseHours, advocacy: r.advocacy, attitude: r.attitude, followers: r.followers,
+      });
+    }
+  }
+  return { grouped: g, errors };
+}
+
+function readJson(file: string): { grouped: Grouped; errors: FormatError[] } {
+  const g = group();
+  const parsed = parseJson(readFileSync(file, "utf8"));
+  if (!parsed.ok) return { grouped: g, errors: parsed.errors };
+  for (const r of parsed.records) g.add(r.client, r);
+  return { grouped: g, errors: [] };
+}
+
+async function writeOutput({ clients, byClient }: Grouped): Promise<void> {
+  const out = process.stdout;
+  let buf = "[";
+  for (let c = 0; c < clients.length; c++) {
+    const client = clients[c]!;
+    const entries = inferStages(byClient.get(client)!);
+    byClient.delete(client);
+    let s = (c === 0 ? "" : ",\n") + '{"client":' + JSON.stringify(client) + ',"history":[';
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!;
+      s += (i === 0 ? "" : ",") + '{"date":"' + e.date + '","stage":' + e.stage + ',"confidence":' + e.confidence +
+        ',"reasons":' + JSON.stringify(e.reasons) + ',"missing":' + JSON.stringify(e.missing) + "}";
+    }
+    buf += s + "]}";
+    if (buf.length > 1 << 20) {
+      if (!out.write(buf)) await once(out, "drain");
+      buf = "";
+    }
+  }
+  buf += "]\n";
+  if (!out.write(buf)) await once(out, "drain");
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2).filter((a) => a !== "--");
+  const file = args[0];
+  if (file === undefined || args.length > 1) fail(2, ["usage: npm run --silent stages -- FILE   (FILE is a .csv or .json check-in file)"]);
+  const ext = path.extname(file).toLowerCase();
+  if (ext !== ".csv" && ext !== ".json") fail(2, [`unsupported file type "${ext || path.basename(file)}": expected a .csv or .json file`]);
+  if (!existsSync(file) || !statSync(file).isFile()) fail(2, [`no such file: ${file}`]);
+
+  const { grouped, errors } = ext === ".csv" ? await readCsv(file) : readJson(file);
+  if (errors.length > 0) fail(1, errors.map(formatErrorMessage));
+  await writeOutput(grouped);
+}
+
+main().catch((err: unknown) => fail(2, [`stages: ${(err as Error).message ?? String(err)}`]));

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# `npm test`: install what the tests need (Chromium included), then run every suite:
+# unit, integration on in-memory PGlite (and on PostgreSQL when DATABASE_URL is set),
+# and e2e in Chromium against a production build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+if [ ! -x node_modules/.bin/vitest ] || [ ! -x node_modules/.bin/playwright ]; then
+  echo "== installing npm packages"
+  npm ci --no-audit --no-fund
+fi
+
+find_chromium() {
+  for p in "${CHROMIUM_PATH:-}" /usr/bin/chromium /usr/bin/chromium-browser; do
+    if [ -n "$p" ] && [ -x "$p" ]; then echo "$p"; return 0; fi
+  done
+  return 1
+}
+if ! CHROMIUM_PATH=$(find_chromium); then
+  echo "== installing Chromium"
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  elif command -v apt-get >/dev/null 2>&1 && command -v sudo >/dev/null 2>&1; then
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    npx playwright install chromium
+  fi
+  CHROMIUM_PATH=$(find_chromium || true)
+fi
+export CHROMIUM_PATH
+
+echo "== unit tests"
+npx vitest run --project unit
+
+echo "== integration tests (PGlite)"
+TEST_DATABASE_URL= npx vitest run --project integration
+
+if [ -n "${DATABASE_URL:-}" ]; then
+  echo "== integration tests (PostgreSQL at DATABASE_URL)"
+  TEST_DATABASE_URL="$DATABASE_URL" npx vitest run --project integration
+fi
+
+echo "== e2e tests (Chromium, production build, embedded database)"
+E2E_DATABASE_URL= npx playwright test

@@ -1,0 +1,37 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { openDatabase, type Database } from "@/db";
+import { migrateDatabase } from "@/db/migrate";
+
+/**
+ * A fresh, migrated database for one test file: in-memory PGlite by default, or a new
+ * PostgreSQL database (created and dropped here) when TEST_DATABASE_URL is set.
+ */
+export async function createTestDatabase(): Promise<Database & { label: string }> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) {
+    const database = await openDatabase({ pgliteDir: "memory://" });
+    await migrateDatabase(database);
+    return { ...database, label: "pglite" };
+  }
+  const name = `stageline_t_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const database = await openDatabase({ url: u.toString() });
+  await migrateDatabase(database);
+  return {
+    ...database,
+    label: "postgres",
+    close: async () => {
+      await database.close();
+      const a = new pg.Client({ connectionString: url });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
