@@ -14,6 +14,7 @@ const chromium =
 
 export default defineConfig({
   testDir: "e2e",
+  outputDir: `test-results/e2e-${port}`,
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
@@ -38,7 +39,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       NEXT_TELEMETRY_DISABLED: "1",
-      ...(dbUrl ? { DATABASE_URL: dbUrl, AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0000" } : { DATABASE_URL: "", PGLITE_DIR: ".data/e2e/pglite" }),
+      ...(dbUrl ? { DATABASE_URL: dbUrl, AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0000" } : { DATABASE_URL: "", PGLITE_DIR: `.data/e2e-${port}/pglite` }),
     },
   },
 });

@@ -133,6 +133,8 @@ export const checkIns = pgTable(
     attitude: attitudeEnum("attitude"),
     followers: integer("followers"),
     notes: text("notes"),
+    // Consultant notes stay internal unless the consultant shares them with the client.
+    notesInternal: boolean("notes_internal").notNull().default(true),
     // One per form render or API request: a resubmission hits the unique index instead of adding a row.
     idempotencyKey: text("idempotency_key"),
     version: integer("version").notNull().default(1),
@@ -248,3 +250,53 @@ export const auditLog = pgTable(
   ],
 );
 export type AuditEntry = typeof auditLog.$inferSelect;
+
+/** One-time links a manager passes on so an invited user sets a password. Only the hash is stored. */
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    createdBy: uuid("created_by").notNull().references(() => users.id),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("invitations_token_uq").on(t.tokenHash),
+    index("invitations_user_idx").on(t.userId),
+    index("invitations_created_by_idx").on(t.createdBy),
+  ],
+);
+export type Invitation = typeof invitations.$inferSelect;
+
+/** Personal access tokens for the API; the token is shown once and only its hash is kept. */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    // The first characters of the token, so its owner can tell tokens apart.
+    prefix: text("prefix").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("api_tokens_hash_uq").on(t.tokenHash), index("api_tokens_user_idx").on(t.userId)],
+);
+export type ApiToken = typeof apiTokens.$inferSelect;
+
+/** Fixed-window request counters shared by every app instance (never process memory). */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [uniqueIndex("rate_limits_key_window_uq").on(t.key, t.windowStart), index("rate_limits_window_idx").on(t.windowStart)],
+);

@@ -96,7 +96,18 @@ async function main(): Promise<void> {
 
   const { grouped, errors } = ext === ".csv" ? await readCsv(file) : readJson(file);
   if (errors.length > 0) fail(1, errors.map(formatErrorMessage));
+  const records = [...grouped.byClient.values()].reduce((n, l) => n + l.length, 0);
+  const readMs = performance.now() - started;
   await writeOutput(grouped);
+  if (process.env.STAGES_STATS === "1") {
+    const rss = process.resourceUsage().maxRSS / 1024;
+    process.stderr.write(
+      `stages: ${records} check-ins, ${grouped.clients.length} clients; read+validate ${(readMs / 1000).toFixed(2)} s, ` +
+        `infer+write ${((performance.now() - started - readMs) / 1000).toFixed(2)} s; peak RSS ${rss.toFixed(0)} MB\n`,
+    );
+  }
 }
+
+const started = performance.now();
 
 main().catch((err: unknown) => fail(2, [`stages: ${(err as Error).message ?? String(err)}`]));

@@ -38,9 +38,10 @@ function sourceStamp() {
   return h.digest("hex");
 }
 
-const stampFile = path.join(".next", "stageline-build-stamp");
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+const stampFile = path.join(distDir, "stageline-build-stamp");
 const stamp = sourceStamp();
-const built = existsSync(path.join(".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp;
+const built = existsSync(path.join(distDir, "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp;
 if (!built || process.env.STAGELINE_FORCE_BUILD === "1") {
   console.log("[stageline] building the app (first run or changed sources)…");
   const r = spawnSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "inherit" });

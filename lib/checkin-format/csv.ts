@@ -13,7 +13,8 @@ export const EMPTY_CSV_MESSAGE = "empty file: expected a header row";
 /**
  * Turns parsed CSV rows (cells plus csv-parse's line counters) into records and errors.
  * The first non-empty row is the header. A record's line is the file line where it starts:
- * the line after the previous record's end, plus any empty lines skipped in between.
+ * the line after the previous record's end, plus any empty lines skipped in between. csv-parse
+ * counts a CRLF inside quotes as two lines, so multi-line records have their breaks counted here.
  */
 export class CsvRecordReader {
   readonly errors: FormatError[] = [];
@@ -22,8 +23,9 @@ export class CsvRecordReader {
   private map: Int32Array | null = null;
   private width = 0;
   private headerFailed = false;
-  private prevEnd = 0;
-  private prevEmpty = 0;
+  private prevEnd = 0; // csv-parse's line counter after the previous record
+  private prevEmpty = 0; // csv-parse's empty-line counter after the previous record
+  private lastLine = 0; // true file line where the previous record ended
   private readonly opts: ConvertOptions;
   private readonly issues: FieldIssue[] = [];
 
@@ -33,7 +35,9 @@ export class CsvRecordReader {
 
   /** Feed one row; returns its record, or null (header, blank row, or errors recorded). */
   push(cells: string[], endLine: number, emptyLines: number): CheckInRecord | null {
-    const line = this.prevEnd + 1 + (emptyLines - this.prevEmpty);
+    const skipped = emptyLines - this.prevEmpty;
+    const line = this.lastLine + 1 + skipped;
+    this.lastLine = endLine - this.prevEnd - skipped <= 1 ? line : line + lineBreaks(cells);
     this.prevEnd = endLine;
     this.prevEmpty = emptyLines;
     this.line = line;
@@ -88,6 +92,19 @@ export class CsvRecordReader {
     this.width = cells.length;
     this.headerFailed = this.errors.length > before;
   }
+}
+
+/** Line breaks inside the cells: CRLF, LF or a lone CR each count once. */
+function lineBreaks(cells: string[]): number {
+  let n = 0;
+  for (const c of cells) {
+    for (let i = 0; i < c.length; i++) {
+      const ch = c.charCodeAt(i);
+      if (ch === 10) n++;
+      else if (ch === 13 && c.charCodeAt(i + 1) !== 10) n++;
+    }
+  }
+  return n;
 }
 
 function isBlank(cells: string[]): boolean {
