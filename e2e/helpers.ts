@@ -15,11 +15,14 @@ export async function pageAs(browser: Browser, email: string): Promise<Page> {
   const page = await context.newPage();
   await signIn(page, email);
   await expect(page).not.toHaveURL(/sign-in/);
+  await page.waitForLoadState("networkidle");
   return page;
 }
 
 /** The ids of the clients linked from the current page. */
 export async function clientIdsOnPage(page: Page): Promise<string[]> {
+  // After a client-side navigation the URL changes before the new list renders: wait for it.
+  await page.locator('a[href^="/clients/"]').first().waitFor();
   const hrefs = await page.locator('a[href^="/clients/"]').evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
   return [...new Set(hrefs.map((h) => h.split("/")[2]).filter(Boolean))];
 }
