@@ -5,8 +5,9 @@
 import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { once } from "node:events";
 import path from "node:path";
-import { streamCsvRecords, parseJson, formatErrorMessage, type FormatError } from "../lib/checkin-format";
+import { readCsvStream, parseJson, formatErrorMessage, type FormatError } from "../lib/checkin-format";
 import { inferStages, type StageInput } from "../lib/stages";
+import { JsonBytesWriter } from "./stages-output";
 
 function fail(code: number, lines: string[]): never {
   process.stderr.write(lines.join("\n") + "\n");
@@ -28,8 +29,10 @@ function group(): Grouped & { add(client: string, input: StageInput): void } {
       let list = byClient.get(client);
       if (list === undefined) {
         list = [];
-        byClient.set(client, list);
-        clients.push(client);
+        // A copy, so the map does not keep the whole input chunk the name was sliced from alive.
+        const name = Buffer.from(client, "utf8").toString("utf8");
+        byClient.set(name, list);
+        clients.push(name);
       }
       list.push(input);
     },
@@ -38,20 +41,21 @@ function group(): Grouped & { add(client: string, input: StageInput): void } {
 
 async function readCsv(file: string): Promise<{ grouped: Grouped; errors: FormatError[] }> {
   const g = group();
-  const errors: FormatError[] = [];
   const stream = createReadStream(file, { highWaterMark: 1 << 20 });
-  for await (const item of streamCsvRecords(stream, undefined, { shareLists: true })) {
-    if (!item.ok) errors.push(item.error);
-    else if (errors.length === 0) {
-      const r = item.record;
-      // Keep only what inference needs: grouping memory is the CLI's only real cost.
-      g.add(r.client, {
-        date: r.date, accounts: r.accounts, accountsSince: r.accountsSince, postsLast30d: r.postsLast30d, rhythm: r.rhythm,
-        automatedShare: r.automatedShare, replies: r.replies, promotion: r.promotion, results: r.results, tools: r.tools,
-        mentionResponseHours: r.mentionResponseHours, advocacy: r.advocacy, attitude: r.attitude, followers: r.followers,
-      });
-    }
-  }
+  const errors = await readCsvStream(
+    stream,
+    (r) => {
+      // Keep only what inference needs (the record is ours: readCsvStream made it for us).
+      // Blanking (not deleting) keeps the object's shape fast and frees notes and names.
+      const client = r.client;
+      r.notes = null;
+      r.consultant = null;
+      r.client = "";
+      g.add(client, r);
+    },
+    undefined,
+    { shareLists: true },
+  );
   return { grouped: g, errors };
 }
 
@@ -65,25 +69,24 @@ function readJson(file: string): { grouped: Grouped; errors: FormatError[] } {
 
 async function writeOutput({ clients, byClient }: Grouped): Promise<void> {
   const out = process.stdout;
-  let buf = "[";
+  const slabs: Buffer[] = [];
+  const w = new JsonBytesWriter((bytes) => slabs.push(bytes));
+  const drain = async () => {
+    for (const b of slabs.splice(0)) if (!out.write(b)) await once(out, "drain");
+  };
+  w.byte(91); // [
   for (let c = 0; c < clients.length; c++) {
     const client = clients[c]!;
     const entries = inferStages(byClient.get(client)!);
     byClient.delete(client);
-    let s = (c === 0 ? "" : ",\n") + '{"client":' + JSON.stringify(client) + ',"history":[';
-    for (let i = 0; i < entries.length; i++) {
-      const e = entries[i]!;
-      s += (i === 0 ? "" : ",") + '{"date":"' + e.date + '","stage":' + e.stage + ',"confidence":' + e.confidence +
-        ',"reasons":' + JSON.stringify(e.reasons) + ',"missing":' + JSON.stringify(e.missing) + "}";
-    }
-    buf += s + "]}";
-    if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await once(out, "drain");
-      buf = "";
-    }
+    w.text((c === 0 ? '{"client":' : ',\n{"client":') + JSON.stringify(client) + ',"history":[');
+    w.history(entries);
+    w.text("]}");
+    if (slabs.length > 0) await drain();
   }
-  buf += "]\n";
-  if (!out.write(buf)) await once(out, "drain");
+  w.text("]\n");
+  w.flushNow();
+  await drain();
 }
 
 async function main(): Promise<void> {
@@ -98,16 +101,25 @@ async function main(): Promise<void> {
   if (errors.length > 0) fail(1, errors.map(formatErrorMessage));
   const records = [...grouped.byClient.values()].reduce((n, l) => n + l.length, 0);
   const readMs = performance.now() - started;
+  const readCpu = process.cpuUsage();
   await writeOutput(grouped);
   if (process.env.STAGES_STATS === "1") {
     const rss = process.resourceUsage().maxRSS / 1024;
+    const cpu = process.cpuUsage();
+    const secs = (c: NodeJS.CpuUsage) => ((c.user + c.system) / 1e6).toFixed(2);
     process.stderr.write(
       `stages: ${records} check-ins, ${grouped.clients.length} clients; read+validate ${(readMs / 1000).toFixed(2)} s, ` +
-        `infer+write ${((performance.now() - started - readMs) / 1000).toFixed(2)} s; peak RSS ${rss.toFixed(0)} MB\n`,
+        `infer+write ${((performance.now() - started - readMs) / 1000).toFixed(2)} s; ` +
+        `CPU ${secs(cpu)} s (read ${secs(readCpu)} s); peak RSS ${rss.toFixed(0)} MB\n`,
     );
   }
 }
 
 const started = performance.now();
+// A reader that stops early (| head) is not an error worth a stack trace.
+process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+  if (err.code === "EPIPE") process.exit(0);
+  fail(2, [`stages: ${err.message}`]);
+});
 
 main().catch((err: unknown) => fail(2, [`stages: ${(err as Error).message ?? String(err)}`]));

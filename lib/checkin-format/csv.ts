@@ -1,31 +1,28 @@
 // CSV (RFC 4180) reading and writing of the interchange format.
 import type { Readable } from "node:stream";
-import { parse, type Options as CsvParseOptions } from "csv-parse";
+import { isAscii } from "node:buffer";
+import { StringDecoder } from "node:string_decoder";
+import type { Options as CsvParseOptions } from "csv-parse";
 import { parse as parseSync } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
+import { CsvTokenizer } from "./csv-tokenizer";
 import { COLUMNS, type CheckInRecord, type FormatError, type ParseResult } from "./types";
 import { COLUMN_COUNT, REQUIRED_COLUMNS, columnId, convertRecord, isoDay, type ConvertOptions, type FieldIssue } from "./values";
 
-const PARSE_OPTIONS = { bom: true, skip_empty_lines: true, relax_column_count: true } satisfies CsvParseOptions;
+// Any of CRLF, LF or CR ends a record (auto-detection would glue the rows of a mixed file together).
+const PARSE_OPTIONS = { bom: true, skip_empty_lines: true, relax_column_count: true, record_delimiter: ["\r\n", "\n", "\r"] } satisfies CsvParseOptions;
 
 export const EMPTY_CSV_MESSAGE = "empty file: expected a header row";
 
 /**
- * Turns parsed CSV rows (cells plus csv-parse's line counters) into records and errors.
- * The first non-empty row is the header. A record's line is the file line where it starts:
- * the line after the previous record's end, plus any empty lines skipped in between. csv-parse
- * counts a CRLF inside quotes as two lines, so multi-line records have their breaks counted here.
+ * Turns CSV rows (cells plus the file line where the row starts) into records and errors.
+ * The first non-empty row is the header.
  */
 export class CsvRecordReader {
   readonly errors: FormatError[] = [];
-  /** Line where the last record returned by push() starts. */
-  line = 0;
   private map: Int32Array | null = null;
   private width = 0;
   private headerFailed = false;
-  private prevEnd = 0; // csv-parse's line counter after the previous record
-  private prevEmpty = 0; // csv-parse's empty-line counter after the previous record
-  private lastLine = 0; // true file line where the previous record ended
   private readonly opts: ConvertOptions;
   private readonly issues: FieldIssue[] = [];
 
@@ -34,14 +31,9 @@ export class CsvRecordReader {
   }
 
   /** Feed one row; returns its record, or null (header, blank row, or errors recorded). */
-  push(cells: string[], endLine: number, emptyLines: number): CheckInRecord | null {
-    const skipped = emptyLines - this.prevEmpty;
-    const line = this.lastLine + 1 + skipped;
-    this.lastLine = endLine - this.prevEnd - skipped <= 1 ? line : line + lineBreaks(cells);
-    this.prevEnd = endLine;
-    this.prevEmpty = emptyLines;
-    this.line = line;
+  push(cells: string[], line: number): CheckInRecord | null {
     if (this.map === null) {
+      if (isBlank(cells)) return null;
       this.readHeader(cells, line);
       return null;
     }
@@ -54,21 +46,16 @@ export class CsvRecordReader {
     const issues = this.issues;
     const record = convertRecord(cells, this.map, this.opts, issues);
     if (record === null) {
-      if (isBlank(cells)) {
-        issues.length = 0;
-        return null;
-      }
-      for (const i of issues) this.errors.push({ line, column: i.column, message: i.message });
+      if (!isBlank(cells)) for (const i of issues) this.errors.push({ line, column: i.column, message: i.message });
       issues.length = 0;
     }
     return record;
   }
 
-  /** Record a parser failure (malformed CSV). */
-  fail(err: unknown): void {
-    const e = err as { message?: string; lines?: number };
-    const message = `malformed CSV: ${e.message ?? String(err)}`;
-    this.errors.push(typeof e.lines === "number" ? { line: e.lines, column: null, message } : { column: null, message });
+  /** Record malformed CSV (the reading stops there). */
+  malformed(message: string, line?: number): void {
+    const m = `malformed CSV: ${message}`;
+    this.errors.push(line === undefined ? { column: null, message: m } : { line, column: null, message: m });
   }
 
   /** Call at the end of input. */
@@ -94,6 +81,11 @@ export class CsvRecordReader {
   }
 }
 
+function isBlank(cells: string[]): boolean {
+  for (const c of cells) if (c.length > 0 && c.trim() !== "") return false;
+  return true;
+}
+
 /** Line breaks inside the cells: CRLF, LF or a lone CR each count once. */
 function lineBreaks(cells: string[]): number {
   let n = 0;
@@ -107,37 +99,89 @@ function lineBreaks(cells: string[]): number {
   return n;
 }
 
-function isBlank(cells: string[]): boolean {
-  for (const c of cells) if (c.trim() !== "") return false;
-  return true;
+/**
+ * Start lines from csv-parse's counters: the line after the previous record's end plus any
+ * empty lines skipped. csv-parse counts a CRLF inside quotes as two lines, so the breaks of
+ * multi-line records are counted here.
+ */
+class LineTracker {
+  private prevEnd = 0;
+  private prevEmpty = 0;
+  private lastLine = 0;
+
+  start(cells: string[], endLine: number, emptyLines: number): number {
+    const skipped = emptyLines - this.prevEmpty;
+    const line = this.lastLine + 1 + skipped;
+    this.lastLine = endLine - this.prevEnd - skipped <= 1 ? line : line + lineBreaks(cells);
+    this.prevEnd = endLine;
+    this.prevEmpty = emptyLines;
+    return line;
+  }
 }
 
-/** Parse a whole CSV text. Any bad record rejects the file, with one error per bad field. */
+/** Parse a whole CSV text (csv-parse). Any bad record rejects the file, with one error per bad field. */
 export function parseCsv(text: string, now?: Date): ParseResult {
   const reader = new CsvRecordReader(now);
+  const lines = new LineTracker();
   const records: CheckInRecord[] = [];
   try {
     parseSync(text, {
       ...PARSE_OPTIONS,
       on_record: (cells: string[], ctx) => {
-        const r = reader.push(cells, ctx.lines, ctx.empty_lines);
+        const r = reader.push(cells, lines.start(cells, ctx.lines, ctx.empty_lines));
         if (r !== null) records.push(r);
         return null;
       },
     });
   } catch (err) {
-    reader.fail(err);
+    const e = err as { message?: string; lines?: number };
+    reader.malformed(e.message ?? String(err), e.lines);
   }
   reader.finish();
   return reader.errors.length > 0 ? { ok: false, errors: reader.errors } : { ok: true, records };
 }
 
-export type CsvStreamItem = { ok: true; record: CheckInRecord; line: number } | { ok: false; error: FormatError };
-
 export interface StreamCsvOptions {
   /** Share list arrays between records (faster, less memory); only if records are never mutated. */
   shareLists?: boolean;
 }
+
+async function* textChunks(stream: Readable): AsyncGenerator<string> {
+  const decoder = new StringDecoder("utf8");
+  for await (const chunk of stream as AsyncIterable<Buffer | string>) {
+    // ASCII chunks (the common case) skip UTF-8 decoding; a character split across chunks has
+    // bytes >= 0x80 on both sides, so it always goes through the decoder.
+    const s = typeof chunk === "string" ? chunk : isAscii(chunk) ? decoder.end() + chunk.toString("latin1") : decoder.write(chunk);
+    if (s.length > 0) yield s;
+  }
+  const tail = decoder.end();
+  if (tail.length > 0) yield tail;
+}
+
+/**
+ * Read a CSV stream without holding the file in memory, calling `onRecord` for every good record.
+ * Resolves to the errors (empty when the whole file is valid). A caller that must reject bad
+ * files keeps what onRecord gave it only if the result is empty.
+ */
+export async function readCsvStream(
+  stream: Readable,
+  onRecord: (record: CheckInRecord, line: number) => void,
+  now?: Date,
+  opts: StreamCsvOptions = {},
+): Promise<FormatError[]> {
+  const reader = new CsvRecordReader(now, opts.shareLists === true);
+  const tokenizer = new CsvTokenizer((cells, line) => {
+    const r = reader.push(cells, line);
+    if (r !== null) onRecord(r, line);
+  });
+  for await (const chunk of textChunks(stream)) if (!tokenizer.write(chunk)) break;
+  tokenizer.end();
+  if (tokenizer.error) reader.malformed(tokenizer.error.message, tokenizer.error.line);
+  reader.finish();
+  return reader.errors;
+}
+
+export type CsvStreamItem = { ok: true; record: CheckInRecord; line: number } | { ok: false; error: FormatError };
 
 /**
  * Read a CSV stream record by record without holding the file in memory. Yields each good record
@@ -145,27 +189,28 @@ export interface StreamCsvOptions {
  */
 export async function* streamCsvRecords(stream: Readable, now?: Date, opts: StreamCsvOptions = {}): AsyncGenerator<CsvStreamItem> {
   const reader = new CsvRecordReader(now, opts.shareLists === true);
+  let pending: CsvStreamItem[] = [];
   let reported = 0;
-  const parser = parse({
-    ...PARSE_OPTIONS,
-    on_record: (cells: string[], ctx) => {
-      const record = reader.push(cells, ctx.lines, ctx.empty_lines);
-      return record === null ? null : ({ ok: true, record, line: reader.line } as unknown as string[]);
-    },
+  const flushErrors = () => {
+    while (reported < reader.errors.length) pending.push({ ok: false, error: reader.errors[reported++]! });
+  };
+  const tokenizer = new CsvTokenizer((cells, line) => {
+    const record = reader.push(cells, line);
+    flushErrors();
+    if (record !== null) pending.push({ ok: true, record, line });
   });
-  stream.on("error", (err) => parser.destroy(err));
-  stream.pipe(parser);
-  try {
-    for await (const item of parser as AsyncIterable<CsvStreamItem>) {
-      while (reported < reader.errors.length) yield { ok: false, error: reader.errors[reported++]! };
-      yield item;
-    }
-  } catch (err) {
-    if ((err as { code?: string }).code?.startsWith("CSV_")) reader.fail(err);
-    else throw err;
+  for await (const chunk of textChunks(stream)) {
+    const ok = tokenizer.write(chunk);
+    const batch = pending;
+    pending = [];
+    yield* batch;
+    if (!ok) break;
   }
+  tokenizer.end();
+  if (tokenizer.error) reader.malformed(tokenizer.error.message, tokenizer.error.line);
   reader.finish();
-  while (reported < reader.errors.length) yield { ok: false, error: reader.errors[reported++]! };
+  flushErrors();
+  yield* pending;
 }
 
 function csvRow(r: CheckInRecord): string[] {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { Readable } from "node:stream";
 import {
   checkInFieldsSchema, checkInRecordSchema, checkInSchemasAt, fieldsFromJson, fieldsFromStrings, formatErrorMessage,
-  parseCsv, parseJson, serializeCsv, serializeJson, streamCsvRecords, type CheckInRecord, type FormatError,
+  parseCsv, parseJson, readCsvStream, serializeCsv, serializeJson, streamCsvRecords, type CheckInRecord, type FormatError,
 } from "./index";
 
 const NOW = new Date("2026-06-15T12:00:00Z");
@@ -232,6 +232,16 @@ describe("streamCsvRecords", () => {
     for await (const item of streamCsvRecords(Readable.from([text.slice(0, 50), text.slice(50)]), NOW)) items.push(item);
     expect(items.filter((i) => i.ok).map((i) => i.ok && i.line)).toEqual([2, 3]);
     expect(items.filter((i) => !i.ok).map((i) => !i.ok && formatErrorMessage(i.error))).toEqual(['line 5, column rhythm: expected none, sporadic or scheduled, got "weekly"']);
+  });
+
+  it("decodes UTF-8 split across chunks, next to ASCII-only chunks", async () => {
+    const text = Buffer.from(csv(HEADER, `Café Ü,2026-01-02,,1,none,0,none,none,none,,none,,naïve 😀 notes`, ROSA));
+    const cut = text.indexOf(Buffer.from("😀")) + 2;
+    const chunks = [text.subarray(0, 5), text.subarray(5, cut), text.subarray(cut, cut + 3), text.subarray(cut + 3)];
+    const records: CheckInRecord[] = [];
+    const errors = await readCsvStream(Readable.from(chunks), (r) => records.push(r), NOW);
+    expect(errors).toEqual([]);
+    expect(records.map((r) => [r.client, r.notes])).toEqual([["Café Ü", "naïve 😀 notes"], ["Rosa's Bakery", "Says customers come in, why tweet"]]);
   });
 
   it("reports an empty stream", async () => {

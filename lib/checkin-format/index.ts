@@ -1,10 +1,11 @@
 // The check-in interchange format (shared/checkin-format.md, version 1): CSV and JSON.
 export * from "./types";
-export { parseCsv, serializeCsv, streamCsvRecords, CsvRecordReader, EMPTY_CSV_MESSAGE, type CsvStreamItem, type StreamCsvOptions } from "./csv";
+export { parseCsv, serializeCsv, streamCsvRecords, readCsvStream, CsvRecordReader, EMPTY_CSV_MESSAGE, type CsvStreamItem, type StreamCsvOptions } from "./csv";
 export { parseJson, serializeJson, toJsonObject, EMPTY_JSON_MESSAGE } from "./json";
 export {
   checkInFieldsSchema, checkInRecordSchema, checkInSchemasAt, fieldsFromStrings, fieldsFromJson, recordFromJson,
   type FieldsResult, type CheckInFieldsJson, type CheckInRecordJson,
 } from "./fields";
 export { formatErrorMessage } from "./errors";
+export { CsvTokenizer, type TokenizerError } from "./csv-tokenizer";
 export { isCalendarDate, isoDay, LIMITS, REQUIRED_COLUMNS, type FieldIssue } from "./values";

@@ -46,31 +46,20 @@ export function shown(v: unknown): string {
 
 // ---- dates --------------------------------------------------------------------------------
 
-const validDates = new Map<string, boolean>();
+function digit(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1000;
+}
 
 /** True for a real calendar date written YYYY-MM-DD (years 1000-9999). */
 export function isCalendarDate(s: string): boolean {
-  let ok = validDates.get(s);
-  if (ok !== undefined) return ok;
-  ok = false;
-  if (s.length === 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45) {
-    let digits = true;
-    for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) {
-      const c = s.charCodeAt(i);
-      if (c < 48 || c > 57) digits = false;
-    }
-    if (digits) {
-      const y = Number(s.slice(0, 4));
-      const m = Number(s.slice(5, 7));
-      const d = Number(s.slice(8, 10));
-      const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-      const dim = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
-      ok = y >= 1000 && dim !== undefined && d >= 1 && d <= dim;
-    }
-  }
-  if (validDates.size > 50_000) validDates.clear();
-  validDates.set(s, ok);
-  return ok;
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  const y = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
+  const m = digit(s, 5) * 10 + digit(s, 6);
+  const d = digit(s, 8) * 10 + digit(s, 9);
+  if (y < 1000 || m < 1 || m > 12 || d < 1) return false;
+  if (m === 2) return d <= ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28);
+  return d <= (m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
 }
 
 /** Today's date (UTC) as YYYY-MM-DD. */
@@ -194,53 +183,48 @@ export function convertRecord(
   issues: FieldIssue[],
 ): CheckInRecord | null {
   const start = issues.length;
-  const get = (col: number): unknown => {
-    const i = map[col]!;
-    return i < 0 ? undefined : source[i];
-  };
-  const bad = (col: number, message: string) => issues.push({ column: COLUMNS[col]!, message });
 
   let client = "";
   if (opts.withClient) {
-    const v = get(COL.client);
-    if (!given(v)) bad(COL.client, "required: the client's name");
-    else if (typeof v !== "string") bad(COL.client, `expected the client's name as text, got ${shown(v)}`);
+    const v = at(source, map, COL.client);
+    if (!given(v)) badValue(issues, COL.client, "required: the client's name");
+    else if (typeof v !== "string") badValue(issues, COL.client, `expected the client's name as text, got ${shown(v)}`);
     else if (v.length > LIMITS.clientChars && codePoints(v) > LIMITS.clientChars)
-      bad(COL.client, `expected at most ${LIMITS.clientChars} characters, got ${codePoints(v)}`);
+      badValue(issues, COL.client, `expected at most ${LIMITS.clientChars} characters, got ${codePoints(v)}`);
     else client = v;
   }
 
-  const date = dateValue(get(COL.date), COL.date, true, opts.today, bad);
+  const date = dateValue(at(source, map, COL.date), COL.date, true, opts.today, issues);
 
   let consultant: string | null = null;
-  const cv = get(COL.consultant);
+  const cv = at(source, map, COL.consultant);
   if (given(cv)) {
     const t = typeof cv === "string" ? cv.trim() : "";
-    if (t.length > 320 || !EMAIL_RE.test(t)) bad(COL.consultant, `expected an email address, got ${shown(cv)}`);
+    if (t.length > 320 || !EMAIL_RE.test(t)) badValue(issues, COL.consultant, `expected an email address, got ${shown(cv)}`);
     else consultant = t;
   }
 
   const share = opts.shareLists === true;
-  const accounts = listValue(PLATFORM_LIST, get(COL.accounts), COL.accounts, share, bad);
-  const accountsSince = dateValue(get(COL.accounts_since), COL.accounts_since, false, opts.today, bad);
-  const postsLast30d = numberValue(get(COL.posts_last_30d), COL.posts_last_30d, true, 0, LIMITS.maxPosts, true, bad) ?? 0;
-  const rhythm = enumValue(E.rhythm, get(COL.rhythm), COL.rhythm, null, bad);
-  const automatedShare = numberValue(get(COL.automated_share), COL.automated_share, false, 0, 1, false, bad) ?? 0;
-  const replies = enumValue(E.replies, get(COL.replies), COL.replies, null, bad);
-  const promotion = enumValue(E.promotion, get(COL.promotion), COL.promotion, "none", bad);
-  const results = enumValue(E.results, get(COL.results), COL.results, null, bad);
-  const tools = listValue(TOOL_LIST, get(COL.tools), COL.tools, share, bad);
-  const mentionResponseHours = numberValue(get(COL.mention_response_hours), COL.mention_response_hours, false, 0, LIMITS.maxResponseHours, false, bad);
-  const advocacy = enumValue(E.advocacy, get(COL.advocacy), COL.advocacy, "none", bad);
-  const attitude = enumValue(E.attitude, get(COL.attitude), COL.attitude, null, bad);
-  const followers = numberValue(get(COL.followers), COL.followers, false, 0, Number.MAX_SAFE_INTEGER, true, bad);
+  const accounts = listValue(PLATFORM_LIST, at(source, map, COL.accounts), COL.accounts, share, issues);
+  const accountsSince = dateValue(at(source, map, COL.accounts_since), COL.accounts_since, false, opts.today, issues);
+  const postsLast30d = numberValue(at(source, map, COL.posts_last_30d), COL.posts_last_30d, true, 0, LIMITS.maxPosts, true, issues) ?? 0;
+  const rhythm = enumValue(E.rhythm, at(source, map, COL.rhythm), COL.rhythm, null, issues);
+  const automatedShare = numberValue(at(source, map, COL.automated_share), COL.automated_share, false, 0, 1, false, issues) ?? 0;
+  const replies = enumValue(E.replies, at(source, map, COL.replies), COL.replies, null, issues);
+  const promotion = enumValue(E.promotion, at(source, map, COL.promotion), COL.promotion, "none", issues);
+  const results = enumValue(E.results, at(source, map, COL.results), COL.results, null, issues);
+  const tools = listValue(TOOL_LIST, at(source, map, COL.tools), COL.tools, share, issues);
+  const mentionResponseHours = numberValue(at(source, map, COL.mention_response_hours), COL.mention_response_hours, false, 0, LIMITS.maxResponseHours, false, issues);
+  const advocacy = enumValue(E.advocacy, at(source, map, COL.advocacy), COL.advocacy, "none", issues);
+  const attitude = enumValue(E.attitude, at(source, map, COL.attitude), COL.attitude, null, issues);
+  const followers = numberValue(at(source, map, COL.followers), COL.followers, false, 0, Number.MAX_SAFE_INTEGER, true, issues);
 
   let notes: string | null = null;
-  const nv = get(COL.notes);
+  const nv = at(source, map, COL.notes);
   if (nv !== undefined && nv !== null && nv !== "") {
-    if (typeof nv !== "string") bad(COL.notes, `expected text, got ${shown(nv)}`);
+    if (typeof nv !== "string") badValue(issues, COL.notes, `expected text, got ${shown(nv)}`);
     else if (nv.length > LIMITS.notesChars && codePoints(nv) > LIMITS.notesChars)
-      bad(COL.notes, `expected at most ${LIMITS.notesChars} characters, got ${codePoints(nv)}`);
+      badValue(issues, COL.notes, `expected at most ${LIMITS.notesChars} characters, got ${codePoints(nv)}`);
     else notes = nv;
   }
 
@@ -266,20 +250,29 @@ export function convertRecord(
   };
 }
 
-type Bad = (col: number, message: string) => void;
+function at(source: readonly unknown[], map: ArrayLike<number>, col: number): unknown {
+  const i = map[col]!;
+  return i < 0 ? undefined : source[i];
+}
+
+function badValue(issues: FieldIssue[], col: number, message: string): void {
+  issues.push({ column: COLUMNS[col]!, message });
+}
+
+type Bad = FieldIssue[];
 
 function dateValue(v: unknown, col: number, required: boolean, today: string, bad: Bad): string | null {
   if (!given(v)) {
-    if (required) bad(col, "required: expected a date YYYY-MM-DD");
+    if (required) badValue(bad, col, "required: expected a date YYYY-MM-DD");
     return null;
   }
   const s = typeof v === "string" ? (v.length === 10 ? v : v.trim()) : "";
   if (!isCalendarDate(s)) {
-    bad(col, `expected a date YYYY-MM-DD, got ${shown(v)}`);
+    badValue(bad, col, `expected a date YYYY-MM-DD, got ${shown(v)}`);
     return null;
   }
   if (s > today) {
-    bad(col, `date ${s} is in the future (today is ${today})`);
+    badValue(bad, col, `date ${s} is in the future (today is ${today})`);
     return null;
   }
   return s;
@@ -288,15 +281,18 @@ function dateValue(v: unknown, col: number, required: boolean, today: string, ba
 function enumValue<T extends string>(spec: EnumSpec<T>, v: unknown, col: number, def: T | null, bad: Bad): T | null {
   if (!given(v)) {
     if (def === null && (col === COL.rhythm || col === COL.replies || col === COL.results)) {
-      bad(col, `required: ${spec.expected}`);
+      badValue(bad, col, `required: ${spec.expected}`);
     }
     return def;
   }
   if (typeof v === "string") {
-    const hit = spec.map.get(v) ?? spec.map.get(v.trim().toLowerCase());
+    // A short scan beats hashing a fresh string for 3-7 values.
+    const values = spec.values;
+    for (let i = 0; i < values.length; i++) if (values[i] === v) return values[i]!;
+    const hit = spec.map.get(v.trim().toLowerCase());
     if (hit !== undefined) return hit;
   }
-  bad(col, `${spec.expected}, got ${shown(v)}`);
+  badValue(bad, col, `${spec.expected}, got ${shown(v)}`);
   return def;
 }
 
@@ -304,7 +300,7 @@ function listValue<T extends string>(spec: ListSpec<T>, v: unknown, col: number,
   if (!given(v)) return share ? (EMPTY as T[]) : [];
   const r = parseList(spec, v, share);
   if (typeof r === "string") {
-    bad(col, r);
+    badValue(bad, col, r);
     return null;
   }
   return r;
@@ -313,12 +309,12 @@ const EMPTY: never[] = [];
 
 function numberValue(v: unknown, col: number, required: boolean, min: number, max: number, integer: boolean, bad: Bad): number | null {
   if (!given(v)) {
-    if (required) bad(col, `required: ${expectedNumber(min, max, integer)}`);
+    if (required) badValue(bad, col, `required: ${expectedNumber(min, max, integer)}`);
     return null;
   }
   const n = toNumber(v);
   if (n !== n || n < min || n > max || (integer && !Number.isInteger(n))) {
-    bad(col, `${expectedNumber(min, max, integer)}, got ${shown(v)}`);
+    badValue(bad, col, `${expectedNumber(min, max, integer)}, got ${shown(v)}`);
     return null;
   }
   return n === 0 ? 0 : n; // no -0

@@ -3,6 +3,6 @@ export { inferStages, type InferOptions } from "./infer";
 export { STAGE_LABELS, STAGE_SUMMARIES } from "./messages/en";
 export { messagesFor, type Locale, type StageMessages } from "./messages";
 export { TRIAL_DAYS, ROUTINE_MIN_POSTS, HIGH_AUTOMATION, FAST_RESPONSE_HOURS, INSIGHT_TOOLS, ATTITUDE_STAGE } from "./rules";
-export { dayNumber } from "./dates";
+export { dayNumber, isoFromDay } from "./dates";
 export type { Stage, StageInput, StageEntry } from "./types";
 export * from "./vocabulary";

@@ -81,11 +81,11 @@ export class Evaluation {
     const tools = c.tools;
     for (let i = 0; i < tools.length; i++) mask |= TOOL_BIT[tools[i]!] ?? 0;
     this.insightTools = INSIGHT_BY_MASK[mask]!;
-    const hours = c.mentionResponseHours;
+    const hours = c.mentionResponseHours ?? null;
     this.responseHours = hours;
     this.fastResponse = hours !== null && hours <= FAST_RESPONSE_HOURS;
     this.advocacy = c.advocacy === "none" ? 0 : c.advocacy === "some" ? 1 : 2;
-    this.attitude = c.attitude;
+    this.attitude = c.attitude ?? null;
     this.sustained = sustained;
 
     // Stage 4's routine: scheduled time, about weekly posts, some answers to people, and at least

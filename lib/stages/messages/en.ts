@@ -77,12 +77,13 @@ function attitude(a: Attitude, direction: AttitudeDirection): string {
   const key = a + direction;
   let s = attitudeCache.get(key);
   if (s === undefined) {
+    const as = a === "evangelist" ? "an evangelist" : a;
     s =
       direction === 0
-        ? `comes across as ${a}`
+        ? `comes across as ${as}`
         : direction > 0
-          ? `comes across as ${a}, but what the business does points to an earlier stage`
-          : `comes across as ${a}, but what the business does points to a later stage`;
+          ? `comes across as ${as}, but what the business does points to an earlier stage`
+          : `comes across as ${as}, but what the business does points to a later stage`;
     attitudeCache.set(key, s);
   }
   return s;
