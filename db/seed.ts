@@ -1,6 +1,6 @@
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { queryRows, type Db, type Tx } from "./index";
-import { assignments, checkIns, clients, firms, users, type NewCheckIn } from "./schema";
+import { assignments, checkIns, clients, firms, selfAssessments, stageOverrides, users, type NewCheckIn } from "./schema";
 import { recomputeStages } from "./queries/checkins";
 import { hashPassword } from "../lib/auth/password";
 import type { Platform, Tool, Attitude } from "../lib/stages/vocabulary";
@@ -276,7 +276,18 @@ export async function seedDemo(db: Db, opts: { today?: string } = {}): Promise<S
       const consultant = await addUser(northwind.id, email, name, "consultant");
       clientIds.push(await addClients(northwind.id, consultant, manager.id, NORTHWIND[i]));
     }
-    await addUser(northwind.id, "client@example.com", "Rosa Martins", "client", clientIds[0][0]);
+    const rosa = await addUser(northwind.id, "client@example.com", "Rosa Martins", "client", clientIds[0][0]);
+    // The demo shows the features beside the inference: a consultant's overrides (one that
+    // disagrees, one internal) and a client's own answer that is two stages from the inference.
+    const priya = await tx.select().from(users).where(eq(users.email, "consultant@example.com"));
+    const clientByName = async (name: string) => (await tx.select().from(clients).where(and(eq(clients.firmId, northwind.id), eq(clients.name, name))))[0];
+    const corner = await clientByName("Corner Books");
+    const brightside = await clientByName("Brightside Dental");
+    await tx.insert(stageOverrides).values([
+      { clientId: corner.id, stage: 4, reason: "Started a posting schedule two weeks ago and answers every comment; the next check-in should show it.", internal: false, effectiveDate: addDays(today, -5), authorId: priya[0].id },
+      { clientId: brightside.id, stage: 4, reason: "Owner is on leave; the dip is temporary, confirmed with the practice manager.", internal: true, effectiveDate: addDays(today, -10), authorId: priya[0].id },
+    ]);
+    await tx.insert(selfAssessments).values({ clientId: clientIds[0][0], userId: rosa.id, stage: 4, note: "We post every week now, but I wouldn't call myself an evangelist yet!", date: addDays(today, -12) });
     await addUser(northwind.id, "client2@example.com", "Sam Harbor", "client", clientIds[1][0]);
 
     const otherManager = await addUser(other.id, "other-manager@example.org", "Olga Petrov", "manager");

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../index";
-import { users, type User } from "../schema";
+import { clients, users, type User } from "../schema";
 import { can, type Actor } from "../../lib/auth/permissions";
 import { writeAudit } from "./audit";
 
@@ -24,13 +24,26 @@ export interface TeamMember {
   role: User["role"];
   active: boolean;
   clientId: string | null;
+  clientName: string | null;
+  /** Invited and not yet accepted: no password set. */
+  pending: boolean;
 }
 
 export async function listTeam(db: Db, actor: Actor): Promise<TeamMember[] | null> {
   if (!can(actor, "team.manage")) return null;
   return db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, active: users.active, clientId: users.clientId })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      active: users.active,
+      clientId: users.clientId,
+      clientName: clients.name,
+      pending: sql<boolean>`${users.passwordHash} is null`.mapWith(Boolean),
+    })
     .from(users)
+    .leftJoin(clients, eq(clients.id, users.clientId))
     .where(eq(users.firmId, actor.firmId))
     .orderBy(asc(users.role), asc(users.name));
 }
@@ -53,6 +66,6 @@ export async function setUserActive(db: Db, actor: Actor, userId: string, active
       before: { active: before.active },
       after: { active: after.active },
     });
-    return { id: after.id, name: after.name, email: after.email, role: after.role, active: after.active, clientId: after.clientId };
+    return { id: after.id, name: after.name, email: after.email, role: after.role, active: after.active, clientId: after.clientId, clientName: null, pending: after.passwordHash === null };
   });
 }

@@ -1,49 +1,98 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { listTeam } from "@/db/queries/users";
+import { listAssignments } from "@/db/queries/team";
 import { requirePermission } from "@/lib/auth/actor";
-import { setUserActiveAction } from "./actions";
+import { buttonClass, Card, inputClass, PageHeader, tableClass, tdClass, thClass } from "@/components/ui/primitives";
+import { InviteForm } from "@/components/team/InviteForm";
+import { inviteAction, reassignClientAction, setUserActiveAction, setUserRoleAction } from "./actions";
 
 export const metadata: Metadata = { title: "Team" };
 
 export default async function TeamPage() {
   const actor = await requirePermission("team.manage");
-  const team = (await listTeam(await getDb(), actor)) ?? [];
+  const db = await getDb();
+  const [team, clientRows] = await Promise.all([listTeam(db, actor), listAssignments(db, actor)]);
+  const members = team ?? [];
+  const consultants = members.filter((u) => u.role === "consultant" && u.active);
+  const nameOf = new Map(members.map((u) => [u.id, u.name]));
   return (
-    <section>
-      <h1 className="text-2xl font-semibold">Team</h1>
-      <table className="mt-4 w-full border-collapse bg-white text-sm">
-        <thead>
-          <tr className="border-b border-slate-200 text-left text-slate-600">
-            <th className="p-2 font-medium">Name</th>
-            <th className="p-2 font-medium">Email</th>
-            <th className="p-2 font-medium">Role</th>
-            <th className="p-2 font-medium">Status</th>
-            <th className="p-2 font-medium"><span className="sr-only">Actions</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          {team.map((u) => (
-            <tr key={u.id} className="border-b border-slate-100">
-              <td className="p-2">{u.name}</td>
-              <td className="p-2">{u.email}</td>
-              <td className="p-2">{u.role}</td>
-              <td className="p-2">{u.active ? "active" : "deactivated"}</td>
-              <td className="p-2 text-right">
-                {u.id === actor.id ? null : (
-                  <form action={setUserActiveAction}>
-                    <input type="hidden" name="userId" value={u.id} />
-                    <input type="hidden" name="active" value={u.active ? "false" : "true"} />
-                    <button type="submit" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50" aria-label={`${u.active ? "Deactivate" : "Reactivate"} ${u.email}`}>
-                      {u.active ? "Deactivate" : "Reactivate"}
-                    </button>
-                  </form>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <section className="space-y-4">
+      <PageHeader title="Team" subtitle="Invite people, change roles, deactivate accounts and move clients between consultants." />
+      <Card title="Invite">
+        <InviteForm action={inviteAction} clients={(clientRows ?? []).map((c) => ({ id: c.clientId, name: c.clientName }))} />
+      </Card>
+      <Card title="People">
+        <div className="overflow-x-auto">
+          <table className={tableClass}>
+            <thead>
+              <tr>
+                <th className={thClass}>Name</th>
+                <th className={thClass}>Email</th>
+                <th className={thClass}>Role</th>
+                <th className={thClass}>Status</th>
+                <th className={thClass}><span className="sr-only">Actions</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((u) => (
+                <tr key={u.id}>
+                  <td className={tdClass}>{u.name}</td>
+                  <td className={tdClass}>{u.email}</td>
+                  <td className={tdClass}>
+                    {u.role === "client" || u.id === actor.id ? (
+                      <span>{u.role}{u.clientName ? ` · ${u.clientName}` : ""}</span>
+                    ) : (
+                      <form action={setUserRoleAction} className="flex gap-1">
+                        <input type="hidden" name="userId" value={u.id} />
+                        <select name="role" defaultValue={u.role} aria-label={`Role of ${u.email}`} className="rounded border border-slate-300 px-1 py-0.5">
+                          <option value="consultant">consultant</option>
+                          <option value="manager">manager</option>
+                        </select>
+                        <button type="submit" className={buttonClass("secondary", "px-2 py-0.5")} aria-label={`Change role of ${u.email}`}>Change</button>
+                      </form>
+                    )}
+                  </td>
+                  <td className={tdClass}>{u.pending ? "invited" : u.active ? "active" : "deactivated"}</td>
+                  <td className={`${tdClass} text-right`}>
+                    {u.id === actor.id ? null : (
+                      <form action={setUserActiveAction}>
+                        <input type="hidden" name="userId" value={u.id} />
+                        <input type="hidden" name="active" value={u.active ? "false" : "true"} />
+                        <button type="submit" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50" aria-label={`${u.active ? "Deactivate" : "Reactivate"} ${u.email}`}>
+                          {u.active ? "Deactivate" : "Reactivate"}
+                        </button>
+                      </form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Card>
+      <Card title="Reassign a client">
+        <p className="mb-2 text-sm text-slate-600">The client&apos;s stage history stays as it is; the change is recorded in the audit log.</p>
+        <form action={reassignClientAction} aria-label="Reassign a client" className="grid gap-3 sm:grid-cols-3 sm:items-end">
+          <label className="text-sm">
+            Client
+            <select name="clientId" required className={inputClass}>
+              {(clientRows ?? []).map((c) => (
+                <option key={c.clientId} value={c.clientId}>{c.clientName} ({c.consultantId ? nameOf.get(c.consultantId) ?? "?" : "unassigned"})</option>
+              ))}
+            </select>
+          </label>
+          <label className="text-sm">
+            New lead consultant
+            <select name="consultantId" required className={inputClass}>
+              {consultants.map((c) => (
+                <option key={c.id} value={c.id}>{c.name}</option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className={buttonClass("primary")}>Reassign</button>
+        </form>
+      </Card>
     </section>
   );
 }

@@ -1,0 +1,36 @@
+"use client";
+import { useActionState } from "react";
+import { buttonClass, inputClass } from "@/components/ui/primitives";
+import { acceptInvitationAction, type AcceptState } from "./actions";
+
+const MESSAGES: Record<NonNullable<AcceptState["error"]>, string> = {
+  invalid: "This invitation link is not valid.",
+  used: "This invitation has already been used. Sign in instead.",
+  expired: "This invitation has expired. Ask your manager for a new one.",
+  "password-short": "Use at least 10 characters.",
+  "password-mismatch": "The two passwords are not the same.",
+};
+
+export function AcceptForm({ token }: { token: string }) {
+  const [state, action, pending] = useActionState(acceptInvitationAction, {});
+  const pwError = state.error === "password-short" ? MESSAGES["password-short"] : null;
+  const confirmError = state.error === "password-mismatch" ? MESSAGES["password-mismatch"] : null;
+  const other = state.error && !pwError && !confirmError ? MESSAGES[state.error] : null;
+  return (
+    <form action={action} className="space-y-3">
+      <input type="hidden" name="token" value={token} />
+      <label className="block text-sm">
+        New password
+        <input name="password" type="password" autoComplete="new-password" minLength={10} required className={inputClass} aria-invalid={!!pwError} aria-describedby={pwError ? "pw-err" : undefined} />
+        {pwError ? <span id="pw-err" className="text-xs text-red-700">{pwError}</span> : <span className="text-xs text-slate-500">At least 10 characters.</span>}
+      </label>
+      <label className="block text-sm">
+        Confirm password
+        <input name="confirm" type="password" autoComplete="new-password" required className={inputClass} aria-invalid={!!confirmError} aria-describedby={confirmError ? "confirm-err" : undefined} />
+        {confirmError ? <span id="confirm-err" className="text-xs text-red-700">{confirmError}</span> : null}
+      </label>
+      {other ? <p className="text-sm text-red-700">{other}</p> : null}
+      <button type="submit" disabled={pending} className={buttonClass("primary", "w-full")}>Set password</button>
+    </form>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+import { Bar, CartesianGrid, ComposedChart, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from "recharts";
+import { AXIS, GRID, STAGE_COLORS, TOOLTIP } from "../theme";
+import { LinkedRect } from "./links";
+
+export interface TimeInStageDatum {
+  stage: number;
+  spells: number;
+  min: number;
+  p25: number;
+  median: number;
+  p75: number;
+  max: number;
+  href: string;
+}
+
+/** Box-ish: the bar spans the middle half of the spells (p25 to p75), the dot is the median, the whisker min to max. */
+export function TimeInStageChart({ data, title }: { data: TimeInStageDatum[]; title: string }) {
+  const rows = data.map((d) => ({ ...d, box: [d.p25, Math.max(d.p75, d.p25 + 0.5)] as [number, number], whisker: [d.min, d.max] as [number, number] }));
+  return (
+    <div role="figure" aria-label={title} className="h-64 w-full">
+      <ResponsiveContainer width="100%" height="100%">
+        <ComposedChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -8 }}>
+          <CartesianGrid {...GRID} vertical={false} />
+          <XAxis dataKey="stage" {...AXIS} tickFormatter={(s) => `Stage ${s}`} />
+          <YAxis {...AXIS} unit="d" />
+          <Tooltip
+            {...TOOLTIP}
+            labelFormatter={(s) => `Stage ${s}`}
+            formatter={(_v, name, item) => {
+              const d = item.payload as TimeInStageDatum;
+              return name === "median" ? [`${d.median} days (${d.spells} spells)`, "median"] : [`${d.p25}–${d.p75} days (min ${d.min}, max ${d.max})`, "middle half"];
+            }}
+          />
+          <Bar dataKey="whisker" barSize={2} fill="#94a3b8" isAnimationActive={false} />
+          <Bar
+            dataKey="box"
+            barSize={28}
+            isAnimationActive={false}
+            shape={(p: { x?: number; y?: number; width?: number; height?: number; payload?: TimeInStageDatum }) => (
+              <LinkedRect {...p} fill={STAGE_COLORS[p.payload?.stage ?? 1].hex} href={p.payload?.href} label={`Stage ${p.payload?.stage}: median ${p.payload?.median} days`} />
+            )}
+          />
+          <Scatter dataKey="median" fill="#0f172a" isAnimationActive={false} />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,407 @@
+import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+import { queryRows, type Db, type Tx } from "../index";
+import { assignments, clients, users } from "../schema";
+import { can, type Actor } from "../../lib/auth/permissions";
+import { listClientStatus, type ClientStatus } from "./client-status";
+import { clientScope, UUID_RE } from "./scope";
+
+// The manager's portfolio. Every figure is one SQL statement over the stored stage
+// history (stage_assessments), scoped by clientScope and by the same filters, so the page
+// stays a handful of round trips however many clients the firm has.
+
+export interface PortfolioFilters {
+  consultantId?: string | null;
+  industry?: string | null;
+  /** YYYY-MM-DD, inclusive. */
+  from: string;
+  /** YYYY-MM-DD, inclusive; "now" for the distribution and the per-consultant mix. */
+  to: string;
+  /** "Today" for the attention flags (tests fix it). */
+  today?: string;
+}
+
+export type Direction = "forward" | "backward";
+
+export interface StageCount {
+  stage: number;
+  count: number;
+}
+export interface MonthRow {
+  /** YYYY-MM */
+  month: string;
+  /** The day the month is counted at: its last day, or the range end in the last month. */
+  asOf: string;
+  /** counts[stage - 1] */
+  counts: number[];
+}
+export interface FlowRow {
+  from: number;
+  to: number;
+  direction: Direction;
+  count: number;
+  clients: number;
+}
+export interface TimeInStageRow {
+  stage: number;
+  /** Completed spells (the client later moved on) that ended within the range. */
+  spells: number;
+  min: number;
+  p25: number;
+  median: number;
+  p75: number;
+  max: number;
+}
+export interface ConsultantRow {
+  consultantId: string | null;
+  consultantName: string | null;
+  clients: number;
+  /** stageMix[stage - 1]; clients without a stage are not in the mix. */
+  stageMix: number[];
+  checkInsLast30d: number;
+  /** Sum over clients with a stage at both ends of the range of (stage at end − stage at start). */
+  netMovement: number;
+}
+export interface AttentionItem {
+  id: string;
+  name: string;
+  consultantName: string | null;
+  stage: number | null;
+  daysInStage: number | null;
+  lastCheckIn: string | null;
+  previousStage: number | null;
+  overrideStage: number | null;
+  selfStage: number | null;
+}
+export interface AttentionLists {
+  stalled: AttentionItem[];
+  regressed: AttentionItem[];
+  noRecentCheckIn: AttentionItem[];
+  overrideDiffers: AttentionItem[];
+  selfAssessmentGap: AttentionItem[];
+}
+export interface Portfolio {
+  filters: { consultantId: string | null; industry: string | null; from: string; to: string };
+  totalClients: number;
+  /** Clients with no stage at the range end (no check-in yet). */
+  withoutStage: number;
+  distribution: StageCount[];
+  overTime: MonthRow[];
+  flows: FlowRow[];
+  timeInStage: TimeInStageRow[];
+  attention: AttentionLists;
+  consultants: ConsultantRow[];
+}
+
+export type Drill =
+  | { kind: "stage"; stage: number }
+  | { kind: "month"; month: string; stage: number }
+  | { kind: "flow"; from: number; to: number }
+  | { kind: "spell"; stage: number }
+  | { kind: "consultant"; consultantId: string | null; stage?: number }
+  | { kind: "all" };
+
+export interface DrillClient {
+  id: string;
+  name: string;
+  industry: string | null;
+  consultantId: string | null;
+  consultantName: string | null;
+  stage: number | null;
+  lastCheckIn: string | null;
+}
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
+const STAGES = [1, 2, 3, 4, 5, 6];
+
+function validDate(d: string): boolean {
+  return DATE_RE.test(d) && !Number.isNaN(Date.parse(d + "T00:00:00Z")) && new Date(d + "T00:00:00Z").toISOString().slice(0, 10) === d;
+}
+
+/** Null when the filters cannot be used (bad dates, from after to, a malformed id). */
+function normalise(f: PortfolioFilters): Portfolio["filters"] | null {
+  if (!validDate(f.from) || !validDate(f.to) || f.from > f.to) return null;
+  const consultantId = f.consultantId || null;
+  if (consultantId && !UUID_RE.test(consultantId)) return null;
+  return { consultantId, industry: f.industry?.trim() || null, from: f.from, to: f.to };
+}
+
+/** The visible, filtered clients as a CTE body: id, name, industry, consultant_id. */
+function visibleCte(actor: Actor, f: Portfolio["filters"]): SQL {
+  const consultant = f.consultantId ? sql`${assignments.consultantId} = ${f.consultantId}::uuid` : sql`true`;
+  const industry = f.industry ? sql`${clients.industry} = ${f.industry}` : sql`true`;
+  return sql`visible as (
+    select ${clients.id} as id, ${clients.name} as name, ${clients.industry} as industry, ${assignments.consultantId} as consultant_id
+    from ${clients} left join ${assignments} on ${assignments.clientId} = ${clients.id}
+    where ${clientScope(actor)} and ${clients.archived} = false and ${consultant} and ${industry}
+  )`;
+}
+
+/** The stage a client held at the end of `day` (its last assessment dated on or before it). */
+const stageAt = (clientRef: SQL, day: SQL) =>
+  sql`(select sa.stage from stage_assessments sa where sa.client_id = ${clientRef} and sa.date <= ${day} order by sa.seq desc limit 1)`;
+
+const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
+
+async function distribution(db: Db | Tx, actor: Actor, f: Portfolio["filters"]) {
+  const rows = await queryRows<{ stage: number | null; count: string | number }>(
+    db,
+    sql`with ${visibleCte(actor, f)},
+    at_end as (select v.id, ${stageAt(sql`v.id`, sql`${f.to}::date`)} as stage from visible v)
+    select stage, count(*) as count from at_end group by stage`,
+  );
+  const byStage = new Map(rows.map((r) => [r.stage === null ? null : Number(r.stage), n(r.count)]));
+  return {
+    distribution: STAGES.map((stage) => ({ stage, count: byStage.get(stage) ?? 0 })),
+    withoutStage: byStage.get(null) ?? 0,
+    totalClients: rows.reduce((s, r) => s + n(r.count), 0),
+  };
+}
+
+async function overTime(db: Db | Tx, actor: Actor, f: Portfolio["filters"]): Promise<MonthRow[]> {
+  const rows = await queryRows<{ month: string; as_of: string; stage: number | null; count: string | number }>(
+    db,
+    sql`with ${visibleCte(actor, f)},
+    months as (
+      select to_char(m, 'YYYY-MM') as month,
+             least((m + interval '1 month' - interval '1 day')::date, ${f.to}::date) as as_of
+      from generate_series(date_trunc('month', ${f.from}::timestamp), date_trunc('month', ${f.to}::timestamp), interval '1 month') as m
+    )
+    select months.month, months.as_of::text as as_of, s.stage, count(s.stage) as count
+    from months
+    left join lateral (
+      select last.stage from visible v
+      cross join lateral (
+        select sa.stage from stage_assessments sa where sa.client_id = v.id and sa.date <= months.as_of order by sa.seq desc limit 1
+      ) last
+    ) s on true
+    group by months.month, months.as_of, s.stage
+    order by months.month`,
+  );
+  const out = new Map<string, MonthRow>();
+  for (const r of rows) {
+    const row = out.get(r.month) ?? { month: r.month, asOf: String(r.as_of).slice(0, 10), counts: [0, 0, 0, 0, 0, 0] };
+    if (r.stage !== null) row.counts[Number(r.stage) - 1] = n(r.count);
+    out.set(r.month, row);
+  }
+  return [...out.values()];
+}
+
+/** Consecutive assessments of one client where the stage changed, dated within the range. */
+const movesCte = (f: Portfolio["filters"]) => sql`hist as (
+    select sa.client_id, sa.seq, sa.date, sa.stage, lag(sa.stage) over (partition by sa.client_id order by sa.seq) as prev
+    from stage_assessments sa join visible v on v.id = sa.client_id
+  ),
+  moves as (
+    select client_id, prev as from_stage, stage as to_stage from hist
+    where prev is not null and prev <> stage and date between ${f.from}::date and ${f.to}::date
+  )`;
+
+async function flows(db: Db | Tx, actor: Actor, f: Portfolio["filters"]): Promise<FlowRow[]> {
+  const rows = await queryRows<{ from_stage: number; to_stage: number; count: string | number; clients: string | number }>(
+    db,
+    sql`with ${visibleCte(actor, f)}, ${movesCte(f)}
+    select from_stage, to_stage, count(*) as count, count(distinct client_id) as clients
+    from moves group by from_stage, to_stage order by from_stage, to_stage`,
+  );
+  return rows.map((r) => ({
+    from: Number(r.from_stage),
+    to: Number(r.to_stage),
+    direction: Number(r.to_stage) > Number(r.from_stage) ? "forward" : "backward",
+    count: n(r.count),
+    clients: n(r.clients),
+  }));
+}
+
+// Spells ordered by the history's seq, so two changes on one day keep the engine's order.
+const spellsCteOrdered = sql`hist as (
+    select sa.client_id, sa.seq, sa.date, sa.stage, lag(sa.stage) over (partition by sa.client_id order by sa.seq) as prev
+    from stage_assessments sa join visible v on v.id = sa.client_id
+  ),
+  spells as (
+    select client_id, stage, date as started, lead(date) over (partition by client_id order by seq) as ended
+    from hist where prev is null or prev <> stage
+  )`;
+
+async function timeInStage(db: Db | Tx, actor: Actor, f: Portfolio["filters"]): Promise<TimeInStageRow[]> {
+  const rows = await queryRows<Record<string, string | number>>(
+    db,
+    sql`with ${visibleCte(actor, f)}, ${spellsCteOrdered},
+    done as (select stage, (ended - started) as days from spells where ended is not null and ended between ${f.from}::date and ${f.to}::date)
+    select stage, count(*) as spells, min(days) as min, max(days) as max,
+      percentile_cont(0.25) within group (order by days) as p25,
+      percentile_cont(0.5) within group (order by days) as median,
+      percentile_cont(0.75) within group (order by days) as p75
+    from done group by stage order by stage`,
+  );
+  return rows.map((r) => ({
+    stage: Number(r.stage),
+    spells: n(r.spells),
+    min: n(r.min),
+    p25: n(r.p25),
+    median: n(r.median),
+    p75: n(r.p75),
+    max: n(r.max),
+  }));
+}
+
+
+async function perConsultant(db: Db | Tx, actor: Actor, f: Portfolio["filters"]): Promise<ConsultantRow[]> {
+  const rows = await queryRows<Record<string, string | number | null>>(
+    db,
+    sql`with ${visibleCte(actor, f)},
+    ends as (
+      select v.id, v.consultant_id, ${stageAt(sql`v.id`, sql`${f.to}::date`)} as at_end,
+             ${stageAt(sql`v.id`, sql`${f.from}::date`)} as at_start
+      from visible v
+    ),
+    recent as (
+      select v.consultant_id, count(*) as n from check_ins k join visible v on v.id = k.client_id
+      where k.date > ${f.to}::date - 30 and k.date <= ${f.to}::date
+      group by v.consultant_id
+    )
+    select e.consultant_id, u.name as consultant_name, count(*) as clients,
+      count(*) filter (where at_end = 1) as s1, count(*) filter (where at_end = 2) as s2, count(*) filter (where at_end = 3) as s3,
+      count(*) filter (where at_end = 4) as s4, count(*) filter (where at_end = 5) as s5, count(*) filter (where at_end = 6) as s6,
+      coalesce(sum(at_end - at_start), 0) as net, coalesce(max(recent.n), 0) as recent
+    from ends e
+    left join ${users} u on u.id = e.consultant_id
+    left join recent on recent.consultant_id is not distinct from e.consultant_id
+    group by e.consultant_id, u.name
+    order by u.name nulls last`,
+  );
+  return rows.map((r) => ({
+    consultantId: (r.consultant_id as string | null) ?? null,
+    consultantName: (r.consultant_name as string | null) ?? null,
+    clients: n(r.clients),
+    stageMix: [n(r.s1), n(r.s2), n(r.s3), n(r.s4), n(r.s5), n(r.s6)],
+    checkInsLast30d: n(r.recent),
+    netMovement: n(r.net),
+  }));
+}
+
+function attentionItem(s: ClientStatus): AttentionItem {
+  return {
+    id: s.id,
+    name: s.name,
+    consultantName: s.consultantName,
+    stage: s.stage,
+    daysInStage: s.daysInStage,
+    lastCheckIn: s.lastCheckIn,
+    previousStage: s.previousStage,
+    overrideStage: s.overrideStage,
+    selfStage: s.selfStage,
+  };
+}
+
+async function attention(db: Db | Tx, actor: Actor, f: Portfolio["filters"], today: string): Promise<AttentionLists> {
+  const consultant = f.consultantId ? sql`${assignments.consultantId} = ${f.consultantId}::uuid` : sql`true`;
+  const industry = f.industry ? sql`${clients.industry} = ${f.industry}` : sql`true`;
+  // The flags are computed in listClientStatus's single SQL statement; here they are only sorted into lists.
+  const status = await listClientStatus(db, actor, { today, where: and(consultant, industry) });
+  const pick = (flag: ClientStatus["flags"][number], extra: (s: ClientStatus) => boolean = () => true) =>
+    status.filter((s) => s.flags.includes(flag) && extra(s)).map(attentionItem);
+  return {
+    stalled: pick("stalled").sort((a, b) => (b.daysInStage ?? 0) - (a.daysInStage ?? 0)),
+    regressed: status.filter((s) => s.regressedRecently).map(attentionItem),
+    noRecentCheckIn: pick("no-recent-checkin"),
+    overrideDiffers: pick("override-differs"),
+    selfAssessmentGap: pick("self-assessment-gap"),
+  };
+}
+
+/** The whole portfolio for a manager; null for anyone else or for unusable filters. */
+export async function getPortfolio(db: Db | Tx, actor: Actor, filters: PortfolioFilters): Promise<Portfolio | null> {
+  if (!can(actor, "portfolio.read")) return null;
+  const f = normalise(filters);
+  if (!f) return null;
+  const today = filters.today ?? new Date().toISOString().slice(0, 10);
+  const [dist, months, flowRows, times, att, consultants] = await Promise.all([
+    distribution(db, actor, f),
+    overTime(db, actor, f),
+    flows(db, actor, f),
+    timeInStage(db, actor, f),
+    attention(db, actor, f, today),
+    perConsultant(db, actor, f),
+  ]);
+  return { filters: f, ...dist, overTime: months, flows: flowRows, timeInStage: times, attention: att, consultants };
+}
+
+function monthAsOf(month: string, to: string): string {
+  const [y, m] = month.split("-").map(Number);
+  const end = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  return end < to ? end : to;
+}
+
+/** The clients behind one bar, cell or row of the portfolio; null when not allowed or malformed. */
+export async function portfolioClients(db: Db | Tx, actor: Actor, filters: PortfolioFilters, drill: Drill): Promise<DrillClient[] | null> {
+  if (!can(actor, "portfolio.read")) return null;
+  const f = normalise(filters);
+  if (!f) return null;
+  const okStage = (s: number | undefined) => s === undefined || (Number.isInteger(s) && s >= 1 && s <= 6);
+  let cte: SQL;
+  switch (drill.kind) {
+    case "stage":
+      if (!okStage(drill.stage)) return null;
+      cte = sql`picked as (select v.id from visible v where ${stageAt(sql`v.id`, sql`${f.to}::date`)} = ${drill.stage})`;
+      break;
+    case "month": {
+      if (!okStage(drill.stage) || !MONTH_RE.test(drill.month)) return null;
+      const asOf = monthAsOf(drill.month, f.to);
+      cte = sql`picked as (select v.id from visible v where ${stageAt(sql`v.id`, sql`${asOf}::date`)} = ${drill.stage})`;
+      break;
+    }
+    case "flow":
+      if (!okStage(drill.from) || !okStage(drill.to)) return null;
+      cte = sql`${movesCte(f)}, picked as (select distinct client_id as id from moves where from_stage = ${drill.from} and to_stage = ${drill.to})`;
+      break;
+    case "spell":
+      if (!okStage(drill.stage)) return null;
+      cte = sql`${spellsCteOrdered}, picked as (select distinct client_id as id from spells where stage = ${drill.stage} and ended between ${f.from}::date and ${f.to}::date)`;
+      break;
+    case "consultant": {
+      if (!okStage(drill.stage) || (drill.consultantId && !UUID_RE.test(drill.consultantId))) return null;
+      const who = drill.consultantId ? sql`v.consultant_id = ${drill.consultantId}::uuid` : sql`v.consultant_id is null`;
+      const stage = drill.stage ? sql`${stageAt(sql`v.id`, sql`${f.to}::date`)} = ${drill.stage}` : sql`true`;
+      cte = sql`picked as (select v.id from visible v where ${who} and ${stage})`;
+      break;
+    }
+    case "all":
+      cte = sql`picked as (select v.id from visible v)`;
+      break;
+    default:
+      return null;
+  }
+  const rows = await queryRows<{ id: string; name: string; industry: string | null; consultant_id: string | null; consultant_name: string | null; stage: number | null; last_check_in: string | null }>(
+    db,
+    sql`with ${visibleCte(actor, f)}, ${cte}
+    select v.id, v.name, v.industry, v.consultant_id, u.name as consultant_name,
+      ${stageAt(sql`v.id`, sql`${f.to}::date`)} as stage,
+      (select max(k.date)::text from check_ins k where k.client_id = v.id and k.date <= ${f.to}::date) as last_check_in
+    from visible v join picked p on p.id = v.id left join ${users} u on u.id = v.consultant_id
+    order by lower(v.name)`,
+  );
+  return rows.map((r) => ({ id: r.id, name: r.name, industry: r.industry, consultantId: r.consultant_id, consultantName: r.consultant_name, stage: r.stage === null ? null : Number(r.stage), lastCheckIn: r.last_check_in }));
+}
+
+/** Choices for the filter bar: the firm's consultants and industries. */
+export async function portfolioFilterOptions(db: Db | Tx, actor: Actor): Promise<{ consultants: { id: string; name: string }[]; industries: string[] } | null> {
+  if (!can(actor, "portfolio.read")) return null;
+  const consultants = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.firmId, actor.firmId), eq(users.role, "consultant")))
+    .orderBy(asc(users.name));
+  const industries = await queryRows<{ industry: string }>(
+    db,
+    sql`select distinct ${clients.industry} as industry from ${clients} where ${clientScope(actor)} and ${clients.industry} is not null order by 1`,
+  );
+  return { consultants, industries: industries.map((r) => r.industry) };
+}
+
+/** Default range: the twelve months up to today. */
+export function defaultRange(today: string): { from: string; to: string } {
+  const d = new Date(today + "T00:00:00Z");
+  const from = new Date(Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth() + 1, 1)).toISOString().slice(0, 10);
+  return { from, to: today };
+}

@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db";
+import { assignments, checkIns, clients, firms, selfAssessments, stageAssessments, stageOverrides, users } from "@/db/schema";
+import { getPortfolio, portfolioClients, type PortfolioFilters } from "@/db/queries/portfolio";
+import type { Actor } from "@/lib/auth/permissions";
+import { createTestDatabase } from "./db";
+
+// A small fixed firm whose every figure is computed by hand below.
+//   Alpha   (Ann, cafe)   1 @2025-12-10, 2 @2026-01-15, 3 @2026-03-10, 4 @2026-03-25  (moves twice in March)
+//   Bravo   (Ann, retail) 3 @2026-02-01, 2 @2026-04-05, 2 @2026-06-20                 (regressed)
+//   Charlie (Ann, retail) no check-ins
+//   Delta   (Ben, cafe)   4 @2025-11-30, 5 @2026-05-31                                 (month-end attribution)
+//   Echo    (Ben, cafe)   2 @2026-01-31
+//   Other firm: Zulu 6 @2026-02-01
+let database: Database;
+let manager: Actor, ann: Actor, ben: Actor, clientUser: Actor, otherManager: Actor;
+const ids: Record<string, string> = {};
+const F: PortfolioFilters = { from: "2026-01-01", to: "2026-06-30", today: "2026-06-30" };
+
+async function addClient(firmId: string, name: string, industry: string, consultantId: string, history: [string, number][]) {
+  const db = database.db;
+  const [c] = await db.insert(clients).values({ firmId, name, industry }).returning();
+  await db.insert(assignments).values({ clientId: c.id, consultantId });
+  for (let seq = 0; seq < history.length; seq++) {
+    const [date, stage] = history[seq];
+    const [k] = await db.insert(checkIns).values({ clientId: c.id, authorId: consultantId, date, postsLast30d: 0, rhythm: "none", replies: "none", results: "none" }).returning();
+    await db.insert(stageAssessments).values({ checkInId: k.id, clientId: c.id, date, seq, stage, confidence: 0.8, reasons: [], missing: [] });
+  }
+  ids[name] = c.id;
+  return c.id;
+}
+
+const actorOf = (u: typeof users.$inferSelect): Actor => ({ id: u.id, firmId: u.firmId, role: u.role, clientId: u.clientId, email: u.email, name: u.name });
+const names = (rows: { name: string }[] | null) => rows?.map((r) => r.name);
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const db = database.db;
+  const [firm] = await db.insert(firms).values({ name: "Fixed" }).returning();
+  const [other] = await db.insert(firms).values({ name: "Elsewhere" }).returning();
+  const [m] = await db.insert(users).values({ firmId: firm.id, email: "m@fixed.test", name: "Mia", role: "manager" }).returning();
+  const [a] = await db.insert(users).values({ firmId: firm.id, email: "ann@fixed.test", name: "Ann", role: "consultant" }).returning();
+  const [b] = await db.insert(users).values({ firmId: firm.id, email: "ben@fixed.test", name: "Ben", role: "consultant" }).returning();
+  const [om] = await db.insert(users).values({ firmId: other.id, email: "om@else.test", name: "Omar", role: "manager" }).returning();
+  const [oc] = await db.insert(users).values({ firmId: other.id, email: "oc@else.test", name: "Olli", role: "consultant" }).returning();
+  manager = actorOf(m);
+  ann = actorOf(a);
+  ben = actorOf(b);
+  otherManager = actorOf(om);
+  await addClient(firm.id, "Alpha", "cafe", a.id, [["2025-12-10", 1], ["2026-01-15", 2], ["2026-03-10", 3], ["2026-03-25", 4]]);
+  await addClient(firm.id, "Bravo", "retail", a.id, [["2026-02-01", 3], ["2026-04-05", 2], ["2026-06-20", 2]]);
+  await addClient(firm.id, "Charlie", "retail", a.id, []);
+  await addClient(firm.id, "Delta", "cafe", b.id, [["2025-11-30", 4], ["2026-05-31", 5]]);
+  await addClient(firm.id, "Echo", "cafe", b.id, [["2026-01-31", 2]]);
+  await addClient(other.id, "Zulu", "cafe", oc.id, [["2026-02-01", 6]]);
+  await db.insert(stageOverrides).values({ clientId: ids.Delta, stage: 4, reason: "Tools bought, not used", effectiveDate: "2026-06-01", authorId: b.id });
+  const [cu] = await db.insert(users).values({ firmId: firm.id, email: "echo@fixed.test", name: "Eve", role: "client", clientId: ids.Echo }).returning();
+  clientUser = actorOf(cu);
+  await db.insert(selfAssessments).values({ clientId: ids.Echo, userId: cu.id, stage: 5, date: "2026-06-10" });
+});
+afterAll(async () => database?.close());
+
+describe("getPortfolio on a hand-computed firm", () => {
+  it("distribution now counts each client in its stage at the range end; clients with no check-ins apart", async () => {
+    const p = (await getPortfolio(database.db, manager, F))!;
+    expect(p.distribution.map((d) => d.count)).toEqual([0, 2, 0, 1, 1, 0]);
+    expect(p.withoutStage).toBe(1);
+    expect(p.totalClients).toBe(5);
+  });
+
+  it("distribution over time counts each client in the stage held at the end of each month", async () => {
+    const p = (await getPortfolio(database.db, manager, F))!;
+    expect(p.overTime).toEqual([
+      { month: "2026-01", asOf: "2026-01-31", counts: [0, 2, 0, 1, 0, 0] },
+      { month: "2026-02", asOf: "2026-02-28", counts: [0, 2, 1, 1, 0, 0] },
+      { month: "2026-03", asOf: "2026-03-31", counts: [0, 1, 1, 2, 0, 0] },
+      { month: "2026-04", asOf: "2026-04-30", counts: [0, 2, 0, 2, 0, 0] },
+      { month: "2026-05", asOf: "2026-05-31", counts: [0, 2, 0, 1, 1, 0] },
+      { month: "2026-06", asOf: "2026-06-30", counts: [0, 2, 0, 1, 1, 0] },
+    ]);
+  });
+
+  it("the last month stops at the range end", async () => {
+    const p = (await getPortfolio(database.db, manager, { ...F, from: "2026-05-01", to: "2026-05-30" }))!;
+    // Delta moves on 31 May, after the range end: still stage 4.
+    expect(p.overTime).toEqual([{ month: "2026-05", asOf: "2026-05-30", counts: [0, 2, 0, 2, 0, 0] }]);
+  });
+
+  it("flows count consecutive changes inside the range, forward and backward apart", async () => {
+    const p = (await getPortfolio(database.db, manager, F))!;
+    expect(p.flows).toEqual([
+      { from: 1, to: 2, direction: "forward", count: 1, clients: 1 },
+      { from: 2, to: 3, direction: "forward", count: 1, clients: 1 },
+      { from: 3, to: 2, direction: "backward", count: 1, clients: 1 },
+      { from: 3, to: 4, direction: "forward", count: 1, clients: 1 },
+      { from: 4, to: 5, direction: "forward", count: 1, clients: 1 },
+    ]);
+    const march = (await getPortfolio(database.db, manager, { ...F, from: "2026-03-01", to: "2026-03-31" }))!;
+    expect(march.flows.map((f) => `${f.from}>${f.to}`)).toEqual(["2>3", "3>4"]);
+  });
+
+  it("time in stage: completed spells ending in the range, median and spread", async () => {
+    const p = (await getPortfolio(database.db, manager, F))!;
+    expect(p.timeInStage).toEqual([
+      { stage: 1, spells: 1, min: 36, p25: 36, median: 36, p75: 36, max: 36 },
+      { stage: 2, spells: 1, min: 54, p25: 54, median: 54, p75: 54, max: 54 },
+      { stage: 3, spells: 2, min: 15, p25: 27, median: 39, p75: 51, max: 63 },
+      { stage: 4, spells: 1, min: 182, p25: 182, median: 182, p75: 182, max: 182 },
+    ]);
+  });
+
+  it("attention lists", async () => {
+    const p = (await getPortfolio(database.db, manager, F))!;
+    expect(names(p.attention.stalled)).toEqual(["Echo"]);
+    expect(names(p.attention.regressed)).toEqual(["Bravo"]);
+    expect(names(p.attention.noRecentCheckIn)).toEqual(["Alpha", "Charlie", "Echo"]);
+    expect(names(p.attention.overrideDiffers)).toEqual(["Delta"]);
+    expect(names(p.attention.selfAssessmentGap)).toEqual(["Echo"]);
+  });
+
+  it("per consultant: clients, stage mix, check-ins in the last 30 days, net movement", async () => {
+    const p = (await getPortfolio(database.db, manager, F))!;
+    expect(p.consultants).toEqual([
+      { consultantId: ann.id, consultantName: "Ann", clients: 3, stageMix: [0, 1, 0, 1, 0, 0], checkInsLast30d: 1, netMovement: 3 },
+      { consultantId: ben.id, consultantName: "Ben", clients: 2, stageMix: [0, 1, 0, 0, 1, 0], checkInsLast30d: 0, netMovement: 1 },
+    ]);
+  });
+
+  it("consultant and industry filters apply to every figure", async () => {
+    const p = (await getPortfolio(database.db, manager, { ...F, consultantId: ben.id }))!;
+    expect(p.distribution.map((d) => d.count)).toEqual([0, 1, 0, 0, 1, 0]);
+    expect(p.overTime[0].counts).toEqual([0, 1, 0, 1, 0, 0]);
+    expect(p.flows).toEqual([{ from: 4, to: 5, direction: "forward", count: 1, clients: 1 }]);
+    expect(p.timeInStage.map((t) => t.stage)).toEqual([4]);
+    expect(p.consultants.map((c) => c.consultantName)).toEqual(["Ben"]);
+    expect(names(p.attention.noRecentCheckIn)).toEqual(["Echo"]);
+    const retail = (await getPortfolio(database.db, manager, { ...F, industry: "retail" }))!;
+    expect(retail.distribution.map((d) => d.count)).toEqual([0, 1, 0, 0, 0, 0]);
+    expect(retail.withoutStage).toBe(1);
+    expect(retail.flows).toEqual([{ from: 3, to: 2, direction: "backward", count: 1, clients: 1 }]);
+  });
+
+  it("refuses unusable filters", async () => {
+    expect(await getPortfolio(database.db, manager, { ...F, from: "2026-07-01" })).toBeNull();
+    expect(await getPortfolio(database.db, manager, { ...F, to: "2026-02-30" })).toBeNull();
+    expect(await getPortfolio(database.db, manager, { ...F, consultantId: "x' or 1=1" })).toBeNull();
+  });
+});
+
+describe("portfolioClients: the clients behind a bar", () => {
+  it("stage now, month and stage, flow, spell, consultant", async () => {
+    const db = database.db;
+    expect(names(await portfolioClients(db, manager, F, { kind: "stage", stage: 2 }))).toEqual(["Bravo", "Echo"]);
+    expect(names(await portfolioClients(db, manager, F, { kind: "month", month: "2026-03", stage: 4 }))).toEqual(["Alpha", "Delta"]);
+    expect(names(await portfolioClients(db, manager, F, { kind: "month", month: "2026-05", stage: 5 }))).toEqual(["Delta"]);
+    expect(names(await portfolioClients(db, manager, F, { kind: "month", month: "2026-04", stage: 5 }))).toEqual([]);
+    expect(names(await portfolioClients(db, manager, F, { kind: "flow", from: 3, to: 2 }))).toEqual(["Bravo"]);
+    expect(names(await portfolioClients(db, manager, F, { kind: "spell", stage: 3 }))).toEqual(["Alpha", "Bravo"]);
+    expect(names(await portfolioClients(db, manager, F, { kind: "consultant", consultantId: ben.id }))).toEqual(["Delta", "Echo"]);
+    expect(names(await portfolioClients(db, manager, F, { kind: "consultant", consultantId: ann.id, stage: 4 }))).toEqual(["Alpha"]);
+    expect(await portfolioClients(db, manager, F, { kind: "stage", stage: 9 })).toBeNull();
+    expect(await portfolioClients(db, manager, F, { kind: "month", month: "2026-13", stage: 2 })).toBeNull();
+  });
+});
+
+describe("authorization", () => {
+  it("a consultant or a client user gets null", async () => {
+    expect(await getPortfolio(database.db, ann, F)).toBeNull();
+    expect(await getPortfolio(database.db, clientUser, F)).toBeNull();
+    expect(await portfolioClients(database.db, ann, F, { kind: "stage", stage: 2 })).toBeNull();
+    expect(await portfolioClients(database.db, clientUser, F, { kind: "stage", stage: 2 })).toBeNull();
+  });
+
+  it("a manager of another firm sees none of these clients", async () => {
+    const p = (await getPortfolio(database.db, otherManager, F))!;
+    expect(p.totalClients).toBe(1);
+    expect(p.distribution.map((d) => d.count)).toEqual([0, 0, 0, 0, 0, 1]);
+    expect(p.flows).toEqual([]);
+    expect(p.consultants.map((c) => c.consultantName)).toEqual(["Olli"]);
+    expect(names(await portfolioClients(database.db, otherManager, F, { kind: "stage", stage: 2 }))).toEqual([]);
+    expect(names(await portfolioClients(database.db, otherManager, F, { kind: "consultant", consultantId: ann.id }))).toEqual([]);
+  });
+});
