@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../index";
-import { checkIns, clients, stageAssessments, type CheckIn } from "../schema";
+import { checkIns, clients, stageAssessments, users, type CheckIn } from "../schema";
 import { can, type Actor } from "../../lib/auth/permissions";
 import { inferStages } from "../../lib/stages";
 import type { CheckInFields } from "../../lib/checkin-format/types";
@@ -84,7 +84,7 @@ export async function createCheckIn(
   actor: Actor,
   clientId: string,
   fields: CheckInFields,
-  opts: { idempotencyKey?: string | null } = {},
+  opts: { idempotencyKey?: string | null; notesInternal?: boolean } = {},
 ): Promise<CheckInWriteResult | null> {
   const key = opts.idempotencyKey ? `${actor.id}:${opts.idempotencyKey}` : null;
   return db.transaction(async (tx) => {
@@ -92,7 +92,7 @@ export async function createCheckIn(
     if (!client) return null;
     const [inserted] = await tx
       .insert(checkIns)
-      .values({ ...fields, consultant: fields.consultant ?? actor.email, clientId, authorId: actor.id, idempotencyKey: key })
+      .values({ ...fields, consultant: fields.consultant ?? actor.email, notesInternal: opts.notesInternal ?? true, clientId, authorId: actor.id, idempotencyKey: key })
       .onConflictDoNothing({ target: checkIns.idempotencyKey })
       .returning();
     if (!inserted) {
@@ -123,19 +123,26 @@ async function findWritableCheckIn(tx: Tx, actor: Actor, checkInId: string): Pro
 }
 
 /** Optimistic concurrency: the edit applies only to the version the editor saw. */
-export async function updateCheckIn(db: Db, actor: Actor, checkInId: string, expectedVersion: number, fields: CheckInFields): Promise<CheckInWriteResult | null> {
+export async function updateCheckIn(
+  db: Db,
+  actor: Actor,
+  checkInId: string,
+  expectedVersion: number,
+  fields: CheckInFields,
+  opts: { notesInternal?: boolean } = {},
+): Promise<CheckInWriteResult | null> {
   return db.transaction(async (tx) => {
     const current = await findWritableCheckIn(tx, actor, checkInId);
     if (!current) return null;
     if (current.version !== expectedVersion) throw new StaleVersionError(current);
     const [updated] = await tx
       .update(checkIns)
-      .set({ ...fields, consultant: fields.consultant ?? current.consultant, version: sql`${checkIns.version} + 1`, updatedAt: new Date() })
+      .set({ ...fields, consultant: fields.consultant ?? current.consultant, notesInternal: opts.notesInternal ?? current.notesInternal, version: sql`${checkIns.version} + 1`, updatedAt: new Date() })
       .where(and(eq(checkIns.id, checkInId), eq(checkIns.version, expectedVersion)))
       .returning();
     if (!updated) throw new StaleVersionError(current);
     const { before, after } = await recomputeStages(tx, current.clientId);
-    await writeAudit(tx, actor, { action: "checkin.update", entityType: "check_in", entityId: checkInId, clientId: current.clientId, before: fieldsOf(current), after: fieldsOf(updated) });
+    await writeAudit(tx, actor, { action: "checkin.update", entityType: "check_in", entityId: checkInId, clientId: current.clientId, before: { ...fieldsOf(current), notesInternal: current.notesInternal }, after: { ...fieldsOf(updated), notesInternal: updated.notesInternal } });
     return { checkIn: updated, stageBefore: before, stageAfter: after, duplicate: false };
   });
 }
@@ -145,8 +152,10 @@ export async function deleteCheckIn(db: Db, actor: Actor, checkInId: string, exp
     const current = await findWritableCheckIn(tx, actor, checkInId);
     if (!current) return null;
     if (expectedVersion !== undefined && current.version !== expectedVersion) throw new StaleVersionError(current);
+    // Read the stage first: deleting the check-in cascades to its stored assessment.
+    const before = await currentStageOf(tx, current.clientId);
     await tx.delete(checkIns).where(and(eq(checkIns.id, checkInId), eq(checkIns.clientId, current.clientId)));
-    const { before, after } = await recomputeStages(tx, current.clientId);
+    const { after } = await recomputeStages(tx, current.clientId);
     await writeAudit(tx, actor, { action: "checkin.delete", entityType: "check_in", entityId: checkInId, clientId: current.clientId, before: fieldsOf(current) });
     return { clientId: current.clientId, stageBefore: before, stageAfter: after };
   });
@@ -163,6 +172,8 @@ async function currentStageOf(tx: Db | Tx, clientId: string): Promise<number | n
 }
 
 export interface CheckInWithStage extends CheckIn {
+  /** Who logged it (the author's name). */
+  authorName: string | null;
   stage: number | null;
   confidence: number | null;
   reasons: string[] | null;
@@ -176,10 +187,36 @@ export async function listCheckInsWithStages(db: Db, actor: Actor, clientId: str
   const [visible] = await db.select({ id: clients.id }).from(clients).where(and(eq(clients.id, clientId), clientScope(actor))).limit(1);
   if (!visible) return null;
   const rows = await db
-    .select({ c: checkIns, stage: stageAssessments.stage, confidence: stageAssessments.confidence, reasons: stageAssessments.reasons, missing: stageAssessments.missing, seq: stageAssessments.seq })
+    .select({ c: checkIns, authorName: users.name, stage: stageAssessments.stage, confidence: stageAssessments.confidence, reasons: stageAssessments.reasons, missing: stageAssessments.missing, seq: stageAssessments.seq })
     .from(checkIns)
     .leftJoin(stageAssessments, eq(stageAssessments.checkInId, checkIns.id))
+    .leftJoin(users, eq(users.id, checkIns.authorId))
     .where(eq(checkIns.clientId, clientId))
     .orderBy(asc(stageAssessments.seq), asc(checkIns.date));
-  return rows.map((r) => ({ ...r.c, stage: r.stage, confidence: r.confidence, reasons: r.reasons, missing: r.missing, seq: r.seq }));
+  return rows.map((r) => ({ ...r.c, authorName: r.authorName, stage: r.stage, confidence: r.confidence, reasons: r.reasons, missing: r.missing, seq: r.seq }));
+}
+
+/** One visible check-in (for the edit and delete pages); null when it does not exist for the actor. */
+export async function getCheckIn(db: Db, actor: Actor, checkInId: string): Promise<CheckIn | null> {
+  if (!UUID_RE.test(checkInId)) return null;
+  const [row] = await db
+    .select({ c: checkIns })
+    .from(checkIns)
+    .innerJoin(clients, eq(clients.id, checkIns.clientId))
+    .where(and(eq(checkIns.id, checkInId), clientScope(actor)))
+    .limit(1);
+  return row?.c ?? null;
+}
+
+/** The check-in a new one is prefilled from: the client's latest by date (then by creation). */
+export async function latestCheckIn(db: Db, actor: Actor, clientId: string): Promise<CheckIn | null> {
+  if (!UUID_RE.test(clientId)) return null;
+  const [row] = await db
+    .select({ c: checkIns })
+    .from(checkIns)
+    .innerJoin(clients, eq(clients.id, checkIns.clientId))
+    .where(and(eq(checkIns.clientId, clientId), clientScope(actor)))
+    .orderBy(desc(checkIns.date), desc(checkIns.createdAt))
+    .limit(1);
+  return row?.c ?? null;
 }
