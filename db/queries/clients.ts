@@ -4,6 +4,9 @@ import { assignments, checkIns, clients, stageAssessments, users, type Client } 
 import { can, type Actor } from "../../lib/auth/permissions";
 import { clientScope, UUID_RE } from "./scope";
 import { writeAudit } from "./audit";
+import { listClientStatus, type ClientStatus } from "./client-status";
+import type { ClientListQuery } from "./client-list-types";
+export { CLIENT_SORTS, type ClientListQuery, type ClientSort } from "./client-list-types";
 
 export interface ClientRow {
   id: string;
@@ -130,4 +133,55 @@ export async function setClientArchived(db: Db, actor: Actor, clientId: string, 
 export async function latestCheckInDate(db: Db, clientId: string): Promise<string | null> {
   const [row] = await db.select({ d: checkIns.date }).from(checkIns).where(eq(checkIns.clientId, clientId)).orderBy(desc(checkIns.date)).limit(1);
   return row?.d ?? null;
+}
+
+// ---- The client list: search, filter and sort over listClientStatus -------------------------
+
+/** The visible clients matching the query, sorted; missing values (no stage, no check-in) sort last either way. */
+export async function listClientsForList(db: Db | Tx, actor: Actor, query: ClientListQuery = {}): Promise<ClientStatus[]> {
+  if (!can(actor, "clients.list")) return [];
+  const all = await listClientStatus(db, actor, { includeArchived: true, today: query.today });
+  const q = query.q?.trim().toLowerCase();
+  const rows = all.filter(
+    (c) =>
+      c.archived === (query.archived === true) &&
+      (!q || c.name.toLowerCase().includes(q)) &&
+      (query.stage === undefined || (query.stage === "none" ? c.stage === null : c.stage === query.stage)) &&
+      (!query.flag || c.flags.includes(query.flag)),
+  );
+  const sort = query.sort ?? "name";
+  const sign = query.dir === "desc" ? -1 : 1;
+  const value = (c: ClientStatus): string | number | null => {
+    switch (sort) {
+      case "name": return c.name.toLowerCase();
+      case "stage": return c.stage;
+      case "lastCheckIn": return c.lastCheckIn;
+      case "daysInStage": return c.daysInStage;
+      case "consultant": return c.consultantName?.toLowerCase() ?? null;
+      case "flags": return c.flags.length;
+    }
+  };
+  return rows.sort((a, b) => {
+    const va = value(a);
+    const vb = value(b);
+    if (va === null || vb === null) return va === vb ? byName(a, b) : va === null ? 1 : -1;
+    const d = va < vb ? -1 : va > vb ? 1 : 0;
+    return d !== 0 ? d * sign : byName(a, b);
+  });
+}
+
+function byName(a: ClientStatus, b: ClientStatus): number {
+  const x = a.name.toLowerCase();
+  const y = b.name.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** The consultants of the actor's firm a manager may make lead of a client (active ones). Empty for other roles. */
+export async function listAssignableConsultants(db: Db | Tx, actor: Actor): Promise<{ id: string; name: string; email: string }[]> {
+  if (actor.role !== "manager") return [];
+  return db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(and(eq(users.firmId, actor.firmId), eq(users.role, "consultant"), eq(users.active, true)))
+    .orderBy(asc(users.name));
 }

@@ -1,43 +1,54 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db";
-import { listClients } from "@/db/queries/clients";
+import { listClientsForList } from "@/db/queries/clients";
 import { requirePermission } from "@/lib/auth/actor";
-import { StageBadge } from "@/components/stage/StageBadge";
+import { ClientFilters } from "@/components/clients/ClientFilters";
+import { ClientTable } from "@/components/clients/ClientTable";
+import { parseListParams, type RawParams } from "@/components/clients/list-params";
+import { EmptyState, PageHeader, buttonClass } from "@/components/ui/primitives";
+import { setClientArchivedAction } from "./actions";
 
 export const metadata: Metadata = { title: "Clients" };
 
-export default async function ClientsPage() {
+export default async function ClientsPage({ searchParams }: { searchParams: Promise<RawParams> }) {
   const actor = await requirePermission("clients.list");
-  const rows = await listClients(await getDb(), actor);
+  const query = parseListParams(await searchParams);
+  const db = await getDb();
+  const rows = await listClientsForList(db, actor, query);
+  const filtered = !!(query.q || query.stage !== undefined || query.flag || query.archived);
+  const anyAtAll = filtered ? true : rows.length > 0;
   return (
     <section>
-      <h1 className="text-2xl font-semibold">{actor.role === "manager" ? "All clients" : "Your clients"}</h1>
-      {rows.length === 0 ? (
-        <p className="mt-6 rounded border border-dashed border-slate-300 bg-white p-6 text-slate-600">
-          No clients yet. A manager can assign clients to you, or you can import check-ins from a spreadsheet.
-        </p>
+      <PageHeader
+        title={actor.role === "manager" ? "All clients" : "Your clients"}
+        subtitle={query.archived ? "Archived clients" : undefined}
+        actions={
+          <>
+            <Link href="/clients/new" className={buttonClass("primary")}>New client</Link>
+            <Link href="/import" className={buttonClass("secondary")}>Import check-ins</Link>
+            <a href="/export?format=csv" className={buttonClass("secondary")}>Export CSV</a>
+            <a href="/export?format=json" className={buttonClass("secondary")}>Export JSON</a>
+          </>
+        }
+      />
+      {!anyAtAll ? (
+        <EmptyState title="No clients yet" action={{ href: "/clients/new", label: "Create a client" }}>
+          Create your first client, or <Link href="/import" className="text-indigo-700 underline">import check-ins from a spreadsheet</Link> (new client names become clients).
+          {" "}Archived clients are under <Link href="/clients?archived=1" className="text-indigo-700 underline">Archived</Link>.
+        </EmptyState>
       ) : (
-        <table className="mt-4 w-full border-collapse bg-white text-sm">
-          <thead>
-            <tr className="border-b border-slate-200 text-left text-slate-600">
-              <th className="p-2 font-medium">Client</th>
-              <th className="p-2 font-medium">Stage</th>
-              <th className="p-2 font-medium">Last check-in</th>
-              {actor.role === "manager" ? <th className="p-2 font-medium">Consultant</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((c) => (
-              <tr key={c.id} className="border-b border-slate-100">
-                <td className="p-2"><Link href={`/clients/${c.id}`} className="text-indigo-700 hover:underline">{c.name}</Link></td>
-                <td className="p-2"><StageBadge stage={c.stage} /></td>
-                <td className="p-2">{c.lastCheckIn ?? "never"}</td>
-                {actor.role === "manager" ? <td className="p-2">{c.consultantName ?? "unassigned"}</td> : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <>
+          <ClientFilters query={query} />
+          <p className="mb-2 text-sm text-slate-600" aria-live="polite">{rows.length} {rows.length === 1 ? "client" : "clients"}</p>
+          {rows.length === 0 ? (
+            <EmptyState title={query.archived && !query.q && query.stage === undefined && !query.flag ? "No archived clients" : "No clients match these filters"} action={{ href: "/clients", label: "Show all clients" }}>
+              Change the search or the filters, or clear them.
+            </EmptyState>
+          ) : (
+            <ClientTable rows={rows} query={query} showConsultant={actor.role === "manager"} archiveAction={setClientArchivedAction} />
+          )}
+        </>
       )}
     </section>
   );

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { listHref, parseListParams } from "./list-params";
+
+describe("client list URL state", () => {
+  it("reads valid params and drops invalid ones", () => {
+    expect(parseListParams({ q: "  rosa ", stage: "3", flag: "stalled", archived: "1", sort: "lastCheckIn", dir: "desc" })).toEqual({
+      q: "  rosa ", stage: 3, flag: "stalled", archived: true, sort: "lastCheckIn", dir: "desc",
+    });
+    expect(parseListParams({ stage: "7", flag: "nope", sort: "id; drop table", dir: "sideways", archived: "yes" })).toEqual({
+      q: undefined, stage: undefined, flag: undefined, archived: false, sort: undefined, dir: "asc",
+    });
+    expect(parseListParams({ stage: "none", q: ["a", "b"] })).toMatchObject({ stage: "none", q: "a" });
+  });
+
+  it("writes a URL that reads back to the same query, leaving defaults out", () => {
+    const q = parseListParams({ q: "bakery & co", stage: "none", flag: "regressed", archived: "1", sort: "stage", dir: "desc" });
+    const href = listHref(q);
+    expect(href.startsWith("/clients?")).toBe(true);
+    expect(parseListParams(Object.fromEntries(new URLSearchParams(href.split("?")[1])))).toEqual(q);
+    expect(listHref(parseListParams({}))).toBe("/clients");
+    expect(listHref(parseListParams({ sort: "name" }), { sort: "name", dir: "asc" })).toBe("/clients");
+  });
+});

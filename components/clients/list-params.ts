@@ -1,0 +1,32 @@
+// The client list's state lives in the URL (?q=&stage=&flag=&archived=1&sort=&dir=), so it is
+// server-rendered, bookmarkable and works without JavaScript.
+import { FLAGS, type Flag } from "@/lib/flags";
+import { CLIENT_SORTS, type ClientListQuery, type ClientSort } from "@/db/queries/client-list-types";
+
+export type RawParams = Record<string, string | string[] | undefined>;
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+
+export function parseListParams(raw: RawParams): ClientListQuery {
+  const q = one(raw.q).slice(0, 200);
+  const stageRaw = one(raw.stage);
+  const stage = stageRaw === "none" ? "none" : /^[1-6]$/.test(stageRaw) ? Number(stageRaw) : undefined;
+  const flag = (FLAGS as string[]).includes(one(raw.flag)) ? (one(raw.flag) as Flag) : undefined;
+  const sort = (CLIENT_SORTS as readonly string[]).includes(one(raw.sort)) ? (one(raw.sort) as ClientSort) : undefined;
+  const dir = one(raw.dir) === "desc" ? "desc" : "asc";
+  return { q: q || undefined, stage, flag, archived: one(raw.archived) === "1", sort, dir };
+}
+
+/** The list URL for a query, leaving defaults out. */
+export function listHref(query: ClientListQuery, change: Partial<ClientListQuery> = {}): string {
+  const next = { ...query, ...change };
+  const p = new URLSearchParams();
+  if (next.q) p.set("q", next.q);
+  if (next.stage !== undefined) p.set("stage", String(next.stage));
+  if (next.flag) p.set("flag", next.flag);
+  if (next.archived) p.set("archived", "1");
+  if (next.sort && next.sort !== "name") p.set("sort", next.sort);
+  if (next.dir === "desc") p.set("dir", "desc");
+  const s = p.toString();
+  return s ? `/clients?${s}` : "/clients";
+}

@@ -1,0 +1,416 @@
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { Db, Tx } from "../index";
+import { assignments, auditLog, checkIns, clients, stageAssessments, users } from "../schema";
+import { can, type Actor } from "../../lib/auth/permissions";
+import type { CheckInFields, CheckInRecord, FormatError } from "../../lib/checkin-format/types";
+import { clientScope, UUID_RE } from "./scope";
+import { fieldsOf } from "./checkins";
+import { randomUUID } from "node:crypto";
+import { inferStages, type StageInput } from "../../lib/stages";
+
+// Import of interchange-format records (shared/checkin-format.md) into the actor's firm.
+// The file is parsed by lib/checkin-format; here records are matched to clients by name,
+// duplicates of stored check-ins are skipped, and everything is written in ONE transaction.
+
+/** One problem with one record. `index` is the record's position in the array (= the JSON index); `line` its CSV line when known. */
+export interface ImportError {
+  index: number;
+  line?: number;
+  column: string | null;
+  code: "client-not-visible" | "consultant-required" | "consultant-invalid" | "no-records";
+  message: string;
+}
+
+export interface ImportOptions {
+  /** Lead consultant for clients the file creates; required for managers, ignored for consultants. */
+  consultantId?: string;
+  /** CSV line of each record (same order as the records), so errors can name it. */
+  lines?: readonly number[];
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ImportClientSummary {
+  /** The name as written in the file (first occurrence). */
+  name: string;
+  /** Existing client id when matched; null for a client the import would create. */
+  id: string | null;
+  /** The stored name when matched (its case may differ from the file's). */
+  storedName: string | null;
+  archived: boolean;
+  records: number;
+  /** Records that would be (or were) added. */
+  toCreate: number;
+  duplicates: number;
+}
+
+export interface ImportPreview {
+  ok: boolean;
+  records: number;
+  clients: number;
+  newClients: ImportClientSummary[];
+  matchedClients: ImportClientSummary[];
+  toCreate: number;
+  duplicates: number;
+  /** True when the file creates clients and the actor must name their lead consultant (managers). */
+  needsConsultant: boolean;
+  errors: ImportError[];
+}
+
+export interface ImportResult {
+  ok: boolean;
+  createdClients: { id: string; name: string }[];
+  createdCheckIns: number;
+  skippedDuplicates: number;
+  errors: ImportError[];
+}
+
+export class ImportForbiddenError extends Error {
+  constructor() {
+    super("This actor may not import check-ins.");
+  }
+}
+
+const BATCH = 1000; // 17 columns x 1000 rows stays well under PostgreSQL's 65,535 parameters
+
+function canImport(actor: Actor): boolean {
+  return can(actor, "checkins.write") && can(actor, "clients.create");
+}
+
+/** The content of a check-in as a comparable key: same client + same key = duplicate. Lists compare as sets. */
+function contentKey(f: CheckInFields): string {
+  return JSON.stringify([
+    f.date, f.consultant?.toLowerCase() ?? null, [...f.accounts].sort(), f.accountsSince, f.postsLast30d, f.rhythm, f.automatedShare,
+    f.replies, f.promotion, f.results, [...f.tools].sort(), f.mentionResponseHours, f.advocacy, f.attitude, f.followers, f.notes ?? null,
+  ]);
+}
+
+function withConsultant(r: CheckInRecord, actor: Actor): CheckInFields {
+  const { client: _client, ...fields } = r;
+  return { ...fields, consultant: fields.consultant ?? actor.email };
+}
+
+interface Group {
+  key: string; // lower-case name
+  name: string;
+  indexes: number[];
+  match: { id: string; name: string; archived: boolean } | null;
+  /** Per record of `indexes`: true when it duplicates a stored check-in (or an earlier duplicate slot). */
+  dup: boolean[];
+}
+
+interface Analysis {
+  groups: Group[];
+  errors: ImportError[];
+  toCreate: number;
+  duplicates: number;
+  consultantId: string | null;
+}
+
+async function analyze(tx: Db | Tx, actor: Actor, records: readonly CheckInRecord[], opts: ImportOptions, lock: boolean): Promise<Analysis> {
+  const errors: ImportError[] = [];
+  const lineOf = (i: number) => (opts.lines?.[i] !== undefined ? { line: opts.lines[i] } : {});
+  const byName = new Map<string, Group>();
+  records.forEach((r, i) => {
+    const key = r.client.trim().toLowerCase();
+    let g = byName.get(key);
+    if (!g) byName.set(key, (g = { key, name: r.client.trim(), indexes: [], match: null, dup: [] }));
+    g.indexes.push(i);
+  });
+  const groups = [...byName.values()];
+  if (records.length === 0) {
+    errors.push({ index: 0, column: null, code: "no-records", message: "the file holds no check-ins" });
+    return { groups, errors, toCreate: 0, duplicates: 0, consultantId: null };
+  }
+
+  // Every client of the firm with one of these names, and whether the actor may see it.
+  const keys = groups.map((g) => g.key);
+  const firmMatches: { id: string; name: string; archived: boolean; visible: boolean }[] = [];
+  for (let i = 0; i < keys.length; i += BATCH) {
+    const part = keys.slice(i, i + BATCH);
+    const q = tx
+      .select({ id: clients.id, name: clients.name, archived: clients.archived, visible: sql<boolean>`(${clientScope(actor)})` })
+      .from(clients)
+      .where(and(eq(clients.firmId, actor.firmId), inArray(sql`lower(${clients.name})`, part)));
+    firmMatches.push(...(lock ? await q.for("update") : await q));
+  }
+  const matchByKey = new Map(firmMatches.map((m) => [m.name.toLowerCase(), m]));
+  for (const g of groups) {
+    const m = matchByKey.get(g.key);
+    if (!m) continue;
+    if (m.visible) g.match = { id: m.id, name: m.name, archived: m.archived };
+    else {
+      // The name is taken inside the firm by a client this actor may not see: never cross-assign silently.
+      for (const i of g.indexes) {
+        errors.push({ index: i, ...lineOf(i), column: "client", code: "client-not-visible", message: `"${g.name}" is the name of a client of your firm that is not assigned to you; rename it or ask a manager` });
+      }
+    }
+  }
+
+  // Clients the import would create need a lead consultant.
+  let consultantId: string | null = actor.role === "consultant" ? actor.id : null;
+  const creating = groups.filter((g) => !g.match && !matchByKey.has(g.key));
+  if (actor.role !== "consultant" && creating.length > 0) {
+    if (opts.consultantId && UUID_RE.test(opts.consultantId)) {
+      const [c] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.id, opts.consultantId), eq(users.firmId, actor.firmId), eq(users.role, "consultant"), eq(users.active, true)))
+        .limit(1);
+      if (c) consultantId = c.id;
+    }
+    if (!consultantId) {
+      const code = opts.consultantId ? "consultant-invalid" : "consultant-required";
+      for (const g of creating) {
+        const i = g.indexes[0]!;
+        errors.push({ index: i, ...lineOf(i), column: "client", code, message: `new client "${g.name}" needs a lead consultant: choose one` });
+      }
+    }
+  }
+
+  // Duplicates: each stored check-in of a matched client absorbs one identical record.
+  let toCreate = 0;
+  let duplicates = 0;
+  const matched = groups.filter((g) => g.match);
+  const stored = new Map<string, Map<string, number>>(); // clientId -> content key -> count
+  const ids = matched.map((g) => g.match!.id);
+  for (let i = 0; i < ids.length; i += BATCH) {
+    const rows = await tx.select().from(checkIns).where(inArray(checkIns.clientId, ids.slice(i, i + BATCH)));
+    for (const row of rows) {
+      let m = stored.get(row.clientId);
+      if (!m) stored.set(row.clientId, (m = new Map()));
+      const k = contentKey(fieldsOf(row));
+      m.set(k, (m.get(k) ?? 0) + 1);
+    }
+  }
+  for (const g of groups) {
+    const counts = g.match ? stored.get(g.match.id) : undefined;
+    for (const i of g.indexes) {
+      let dup = false;
+      if (counts) {
+        const k = contentKey(withConsultant(records[i]!, actor));
+        const n = counts.get(k) ?? 0;
+        if (n > 0) {
+          counts.set(k, n - 1);
+          dup = true;
+        }
+      }
+      g.dup.push(dup);
+      if (dup) duplicates++;
+      else toCreate++;
+    }
+  }
+  errors.sort((a, b) => a.index - b.index);
+  return { groups, errors, toCreate, duplicates, consultantId };
+}
+
+function summary(g: Group): ImportClientSummary {
+  const duplicates = g.dup.filter(Boolean).length;
+  return {
+    name: g.name,
+    id: g.match?.id ?? null,
+    storedName: g.match?.name ?? null,
+    archived: g.match?.archived ?? false,
+    records: g.indexes.length,
+    toCreate: g.indexes.length - duplicates,
+    duplicates,
+  };
+}
+
+/** What importing these records would do, without writing anything. */
+export async function previewImport(db: Db | Tx, actor: Actor, records: CheckInRecord[], opts: ImportOptions = {}): Promise<ImportPreview> {
+  if (!canImport(actor)) throw new ImportForbiddenError();
+  const a = await analyze(db, actor, records, opts, false);
+  const blocked = new Set(a.errors.filter((e) => e.code === "client-not-visible").map((e) => records[e.index]?.client.trim().toLowerCase()));
+  return {
+    ok: a.errors.length === 0,
+    records: records.length,
+    clients: a.groups.length,
+    newClients: a.groups.filter((g) => !g.match && !blocked.has(g.key)).map(summary),
+    matchedClients: a.groups.filter((g) => g.match).map(summary),
+    toCreate: a.toCreate,
+    duplicates: a.duplicates,
+    needsConsultant: actor.role !== "consultant" && a.groups.some((g) => !g.match && !blocked.has(g.key)),
+    errors: a.errors,
+  };
+}
+
+/**
+ * Imports the records all-or-nothing in one transaction: creates the new clients (assigned to the
+ * importing consultant, or the consultant a manager chose), adds every non-duplicate check-in in
+ * multi-row batches, recomputes each affected client's stage history once, and writes one audit
+ * row for the import plus one per created client. With any error nothing is written.
+ */
+export async function runImport(db: Db, actor: Actor, records: CheckInRecord[], opts: ImportOptions = {}): Promise<ImportResult> {
+  if (!canImport(actor)) throw new ImportForbiddenError();
+  return db.transaction(async (tx) => {
+    const a = await analyze(tx, actor, records, opts, true);
+    if (a.errors.length > 0) return { ok: false, createdClients: [], createdCheckIns: 0, skippedDuplicates: a.duplicates, errors: a.errors };
+
+    const creating = a.groups.filter((g) => !g.match);
+    const total = a.toCreate + a.groups.filter((g) => g.dup.some((d) => !d)).length;
+    let done = 0;
+    const progress = (n: number) => {
+      done += n;
+      opts.onProgress?.(done, total);
+    };
+    opts.onProgress?.(0, total);
+
+    const createdClients: { id: string; name: string }[] = [];
+    for (let i = 0; i < creating.length; i += BATCH) {
+      const part = creating.slice(i, i + BATCH);
+      const rows = await tx
+        .insert(clients)
+        .values(part.map((g) => ({ firmId: actor.firmId, name: g.name })))
+        .returning({ id: clients.id, name: clients.name });
+      const idByKey = new Map(rows.map((r) => [r.name.toLowerCase(), r.id]));
+      for (const g of part) g.match = { id: idByKey.get(g.key)!, name: g.name, archived: false };
+      await tx.insert(assignments).values(rows.map((r) => ({ clientId: r.id, consultantId: a.consultantId!, assignedBy: actor.id })));
+      await tx.insert(auditLog).values(
+        rows.map((r) => ({
+          firmId: actor.firmId,
+          actorId: actor.id,
+          action: "client.create",
+          entityType: "client",
+          entityId: r.id,
+          clientId: r.id,
+          after: { name: r.name, industry: null, consultantId: a.consultantId, via: "import" },
+        })),
+      );
+      createdClients.push(...rows);
+    }
+
+    // Records keep the file's order: created_at increases with it, so same-day check-ins keep their order in the history.
+    const base = Date.now();
+    let pending: ImportRow[] = [];
+    let seq = 0;
+    const flush = async () => {
+      if (pending.length === 0) return;
+      await insertCheckInRows(tx, pending);
+      progress(pending.length);
+      pending = [];
+    };
+    const affected: string[] = [];
+    const clientOf = new Array<string>(records.length);
+    for (const g of a.groups) for (const i of g.indexes) clientOf[i] = g.match!.id;
+    const dupOf = new Uint8Array(records.length);
+    for (const g of a.groups) {
+      g.indexes.forEach((i, k) => (dupOf[i] = g.dup[k] ? 1 : 0));
+      if (g.dup.some((d) => !d)) affected.push(g.match!.id);
+    }
+    // Clients the import created have no other check-ins: their histories are known here, in stored order.
+    const fresh = new Map<string, (CheckInFields & { id: string })[]>(creating.map((g) => [g.match!.id, []]));
+    for (let i = 0; i < records.length; i++) {
+      if (dupOf[i]) continue;
+      const fields = withConsultant(records[i]!, actor);
+      const row = { ...fields, id: randomUUID(), clientId: clientOf[i]!, authorId: actor.id, createdAt: new Date(base + seq++).toISOString() };
+      pending.push(row);
+      fresh.get(row.clientId)?.push(row);
+      if (pending.length >= BATCH) await flush();
+    }
+    await flush();
+
+    await recomputeStagesMany(tx, affected.filter((id) => !fresh.has(id)), progress);
+    // Same order as recomputeStages reads them: date, then entry order (created_at follows the file's order).
+    const freshHistories = [...fresh].map(([clientId, rows]) => ({ clientId, rows: rows.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0)) }));
+    for (let i = 0; i < freshHistories.length; i += 100) {
+      const part = freshHistories.slice(i, i + 100);
+      await storeStages(tx, part);
+      progress(part.length);
+    }
+
+    await tx.insert(auditLog).values({
+      firmId: actor.firmId,
+      actorId: actor.id,
+      action: "import",
+      entityType: "import",
+      entityId: `import:${new Date(base).toISOString()}`,
+      after: { records: records.length, createdClients: createdClients.length, createdCheckIns: a.toCreate, skippedDuplicates: a.duplicates, clients: affected.length },
+    });
+    return { ok: true, createdClients, createdCheckIns: a.toCreate, skippedDuplicates: a.duplicates, errors: [] };
+  });
+}
+
+type ImportRow = CheckInFields & { id: string; clientId: string; authorId: string; createdAt: string };
+
+/**
+ * One multi-row insert with a single JSON parameter: far cheaper for the driver (and PGlite) than
+ * binding 17 parameters per row, and not bound by PostgreSQL's 65,535-parameter limit.
+ */
+async function insertCheckInRows(tx: Tx, rows: ImportRow[]): Promise<void> {
+  const json = JSON.stringify(
+    rows.map((r) => ({
+      id: r.id, client_id: r.clientId, author_id: r.authorId, date: r.date, consultant: r.consultant, accounts: r.accounts, accounts_since: r.accountsSince,
+      posts_last_30d: r.postsLast30d, rhythm: r.rhythm, automated_share: r.automatedShare, replies: r.replies, promotion: r.promotion,
+      results: r.results, tools: r.tools, mention_response_hours: r.mentionResponseHours, advocacy: r.advocacy, attitude: r.attitude,
+      followers: r.followers, notes: r.notes, created_at: r.createdAt,
+    })),
+  );
+  await tx.execute(sql`
+    insert into ${checkIns} (id, client_id, author_id, date, consultant, accounts, accounts_since, posts_last_30d, rhythm, automated_share,
+      replies, promotion, results, tools, mention_response_hours, advocacy, attitude, followers, notes, created_at, updated_at)
+    select id, client_id, author_id, date, consultant, accounts, accounts_since, posts_last_30d, rhythm::rhythm, automated_share,
+      replies::replies, promotion::promotion, results::results, tools, mention_response_hours, advocacy::advocacy, attitude::attitude,
+      followers, notes, created_at, created_at
+    from jsonb_to_recordset(${json}::jsonb) as r(id uuid, client_id uuid, author_id uuid, date date, consultant text, accounts text[],
+      accounts_since date, posts_last_30d integer, rhythm text, automated_share double precision, replies text, promotion text,
+      results text, tools text[], mention_response_hours double precision, advocacy text, attitude text, followers integer,
+      notes text, created_at timestamptz)`);
+}
+
+/**
+ * recomputeStages (db/queries/checkins.ts) for many clients at once: the same order (date, then entry
+ * order), the same engine call and the same stored rows, but a few statements per hundred clients
+ * instead of four per client, which is what keeps a 50,000-row import well inside its time budget.
+ * The import-export integration test checks the result equals recomputeStages' own.
+ */
+async function recomputeStagesMany(tx: Tx, clientIds: string[], progress: (n: number) => void): Promise<void> {
+  const PER_QUERY = 100;
+  for (let i = 0; i < clientIds.length; i += PER_QUERY) {
+    const part = clientIds.slice(i, i + PER_QUERY);
+    // Only what the engine reads (fieldsOf minus consultant and notes): less to fetch and decode.
+    const rows = await tx
+      .select({
+        id: checkIns.id, clientId: checkIns.clientId, date: checkIns.date, accounts: checkIns.accounts, accountsSince: checkIns.accountsSince,
+        postsLast30d: checkIns.postsLast30d, rhythm: checkIns.rhythm, automatedShare: checkIns.automatedShare, replies: checkIns.replies,
+        promotion: checkIns.promotion, results: checkIns.results, tools: checkIns.tools, mentionResponseHours: checkIns.mentionResponseHours,
+        advocacy: checkIns.advocacy, attitude: checkIns.attitude, followers: checkIns.followers,
+      })
+      .from(checkIns)
+      .where(inArray(checkIns.clientId, part))
+      .orderBy(asc(checkIns.clientId), asc(checkIns.date), asc(checkIns.createdAt));
+    await tx.delete(stageAssessments).where(inArray(stageAssessments.clientId, part));
+    const histories: { clientId: string; rows: typeof rows }[] = [];
+    let start = 0;
+    while (start < rows.length) {
+      let end = start;
+      while (end < rows.length && rows[end]!.clientId === rows[start]!.clientId) end++;
+      histories.push({ clientId: rows[start]!.clientId, rows: rows.slice(start, end) });
+      start = end;
+    }
+    await storeStages(tx, histories);
+    progress(part.length);
+  }
+}
+
+/** Infers and stores the stage history of clients whose (ordered) check-ins are given; their old rows must be gone. */
+async function storeStages(tx: Tx, histories: { clientId: string; rows: (StageInput & { id: string })[] }[]): Promise<void> {
+  const values: Record<string, unknown>[] = [];
+  for (const { clientId, rows } of histories) {
+    if (rows.length === 0) continue;
+    inferStages(rows).forEach((e, seq) => {
+      values.push({ check_in_id: rows[e.index]!.id, client_id: clientId, date: e.date, seq, stage: e.stage, confidence: e.confidence, reasons: e.reasons, missing: e.missing });
+    });
+  }
+  for (let k = 0; k < values.length; k += 5 * BATCH) {
+    await tx.execute(sql`
+      insert into ${stageAssessments} (check_in_id, client_id, date, seq, stage, confidence, reasons, missing)
+      select check_in_id, client_id, date, seq, stage, confidence, reasons, missing
+      from jsonb_to_recordset(${JSON.stringify(values.slice(k, k + 5 * BATCH))}::jsonb)
+        as r(check_in_id uuid, client_id uuid, date date, seq integer, stage smallint, confidence real, reasons jsonb, missing jsonb)`);
+  }
+}
+
+/** An import error in the format module's shape, so formatErrorMessage names its line (CSV) or index (JSON). */
+export function importErrorAsFormatError(e: ImportError): FormatError {
+  return e.line !== undefined ? { line: e.line, column: e.column, message: e.message } : { index: e.index, column: e.column, message: e.message };
+}

@@ -1,0 +1,101 @@
+import { expect, test } from "@playwright/test";
+import { pageAs, signIn } from "./helpers";
+
+const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+
+test("a consultant creates a client, finds it by search and filters, sorts, archives and unarchives it", async ({ page }) => {
+  const name = `E2E Willow Cafe ${suffix}`;
+  await signIn(page, "consultant@example.com");
+  await expect(page).toHaveURL(/\/clients$/);
+  await page.getByRole("link", { name: "New client" }).click();
+  await expect(page.getByRole("heading", { name: "New client" })).toBeVisible();
+
+  // An empty name is refused at the field.
+  await page.getByRole("button", { name: "Create client" }).click();
+  await expect(page.getByText("Enter the client's name.")).toBeVisible();
+  await expect(page.getByLabel("Name")).toHaveAttribute("aria-invalid", "true");
+
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel(/Industry/).fill("Cafe");
+  await page.getByRole("button", { name: "Create client" }).click();
+  await expect(page).toHaveURL(/\/clients\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+
+  // The same name in another case is a field error, and creates nothing.
+  await page.goto("/clients/new");
+  await page.getByLabel("Name").fill(name.toUpperCase());
+  await page.getByRole("button", { name: "Create client" }).click();
+  await expect(page.getByText("Your firm already has a client with this name.")).toBeVisible();
+  await expect(page.getByLabel("Name")).toHaveValue(name.toUpperCase());
+
+  // Search, then filters: all through the URL.
+  await page.goto("/clients");
+  await page.getByLabel("Search by name").fill(suffix.toUpperCase());
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(new RegExp(`q=${suffix.toUpperCase()}`));
+  await expect(page.getByRole("link", { name })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Rosa's Bakery" })).toHaveCount(0);
+  await expect(page.getByText("1 client", { exact: true })).toBeVisible();
+  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name }) });
+  await expect(row.getByText("No stage yet")).toBeVisible();
+  await expect(row.getByText("No check-in for 45+ days")).toBeVisible();
+
+  await page.getByLabel("Search by name").fill("");
+  await page.getByLabel("Stage", { exact: true }).selectOption("none");
+  await page.getByLabel("Flag", { exact: true }).selectOption("no-recent-checkin");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByRole("link", { name })).toBeVisible();
+  await page.getByLabel("Stage", { exact: true }).selectOption("4");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByRole("link", { name })).toHaveCount(0);
+
+  // Sorting by stage, descending: the badges come out in non-increasing order, clients without a stage last.
+  await page.goto("/clients");
+  await page.getByRole("columnheader", { name: /^Stage/ }).getByRole("link").click();
+  await expect(page).toHaveURL(/sort=stage/);
+  await expect(page.getByRole("columnheader", { name: /^Stage/ })).toHaveAttribute("aria-sort", "ascending");
+  await page.getByRole("columnheader", { name: /^Stage/ }).getByRole("link").click();
+  await expect(page.getByRole("columnheader", { name: /^Stage/ })).toHaveAttribute("aria-sort", "descending");
+  const stages = await page.locator("tbody [data-stage]").evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-stage"))));
+  expect(stages.length).toBeGreaterThan(2);
+  expect(stages).toEqual([...stages].sort((a, b) => b - a));
+
+  // Archive: gone from the list, visible under the Archived filter, and back again.
+  await page.goto(`/clients?q=${encodeURIComponent(suffix)}`);
+  await page.getByRole("button", { name: `Archive ${name}` }).click();
+  await expect(page.getByRole("link", { name })).toHaveCount(0);
+  await expect(page.getByText("No clients match these filters")).toBeVisible();
+  await page.getByLabel("Archived", { exact: true }).check();
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/archived=1/);
+  await page.getByRole("button", { name: `Unarchive ${name}` }).click();
+  await expect(page.getByRole("link", { name })).toHaveCount(0);
+  await page.goto(`/clients?q=${encodeURIComponent(suffix)}`);
+  await expect(page.getByRole("link", { name })).toBeVisible();
+});
+
+test("a manager sees the consultant column and must choose the lead consultant", async ({ browser }) => {
+  const page = await pageAs(browser, "manager@example.com");
+  await page.goto("/clients");
+  await expect(page.getByRole("heading", { name: "All clients" })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: /Consultant/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Harbor Bikes" })).toBeVisible();
+
+  const name = `E2E Managed Mill ${suffix}`;
+  await page.goto("/clients/new");
+  await page.getByLabel("Name").fill(name);
+  await page.getByRole("button", { name: "Create client" }).click();
+  await expect(page.getByText("Choose the lead consultant.")).toBeVisible();
+  const tomOption = await page.getByLabel("Lead consultant").locator("option", { hasText: "consultant2@example.com" }).textContent();
+  await page.getByLabel("Lead consultant").selectOption({ label: tomOption! });
+  await page.getByRole("button", { name: "Create client" }).click();
+  await expect(page).toHaveURL(/\/clients\/[0-9a-f-]{36}$/);
+
+  // Tom (consultant2) now sees it; Priya does not.
+  const tom = await pageAs(browser, "consultant2@example.com");
+  await tom.goto(`/clients?q=${encodeURIComponent(suffix)}`);
+  await expect(tom.getByRole("link", { name })).toBeVisible();
+  const priya = await pageAs(browser, "consultant@example.com");
+  await priya.goto(`/clients?q=${encodeURIComponent(name)}`);
+  await expect(priya.getByRole("link", { name })).toHaveCount(0);
+});
