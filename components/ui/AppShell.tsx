@@ -8,8 +8,11 @@ export async function AppShell({ children }: { children: React.ReactNode }) {
   const links = [
     can(actor, "portfolio.read") && { href: "/portfolio", label: "Portfolio" },
     can(actor, "clients.list") && { href: "/clients", label: "Clients" },
+    can(actor, "checkins.write") && can(actor, "clients.create") && { href: "/import", label: "Import" },
     can(actor, "team.manage") && { href: "/team", label: "Team" },
+    can(actor, "audit.read") && { href: "/audit", label: "Audit" },
     can(actor, "progress.read") && { href: "/progress", label: "My progress" },
+    { href: "/settings/tokens", label: "API tokens" },
   ].filter(Boolean) as { href: string; label: string }[];
   return (
     <div>

@@ -1,0 +1,99 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
+import type { Db } from "../index";
+import { apiTokens, users } from "../schema";
+import type { Actor } from "../../lib/auth/permissions";
+import { UUID_RE } from "./scope";
+import { writeAudit } from "./audit";
+
+/** Recognisable in logs and by secret scanners. */
+export const TOKEN_PREFIX = "stl_";
+const TOKEN_RE = /^stl_[A-Za-z0-9_-]{43}$/;
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token, "utf8").digest("hex");
+}
+
+export interface TokenInfo {
+  id: string;
+  name: string;
+  prefix: string;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  createdAt: Date;
+}
+
+const infoColumns = {
+  id: apiTokens.id,
+  name: apiTokens.name,
+  prefix: apiTokens.prefix,
+  expiresAt: apiTokens.expiresAt,
+  lastUsedAt: apiTokens.lastUsedAt,
+  revokedAt: apiTokens.revokedAt,
+  createdAt: apiTokens.createdAt,
+};
+
+/** Creates a token for the actor; the secret is in the result once and never stored. */
+export async function createToken(
+  db: Db,
+  actor: Actor,
+  input: { name: string; expiresInDays: number },
+  now: Date = new Date(),
+): Promise<{ token: string; info: TokenInfo }> {
+  const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
+  const expiresAt = new Date(now.getTime() + input.expiresInDays * 86_400_000);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(apiTokens)
+      .values({ userId: actor.id, name: input.name, tokenHash: hashToken(token), prefix: token.slice(0, 10), expiresAt })
+      .returning(infoColumns);
+    await writeAudit(tx, actor, { action: "token.create", entityType: "api_token", entityId: row.id, after: { name: row.name, prefix: row.prefix, expiresAt } });
+    return { token, info: row };
+  });
+}
+
+/** The actor's own tokens, newest first (revoked ones too, so the owner sees what happened). */
+export async function listTokens(db: Db, actor: Actor): Promise<TokenInfo[]> {
+  return db.select(infoColumns).from(apiTokens).where(eq(apiTokens.userId, actor.id)).orderBy(desc(apiTokens.createdAt));
+}
+
+/** Revokes one of the actor's own tokens; null when there is no such token of theirs. */
+export async function revokeToken(db: Db, actor: Actor, tokenId: string, now: Date = new Date()): Promise<TokenInfo | null> {
+  if (!UUID_RE.test(tokenId)) return null;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(apiTokens)
+      .set({ revokedAt: sql`coalesce(${apiTokens.revokedAt}, ${now.toISOString()}::timestamptz)` })
+      .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, actor.id)))
+      .returning(infoColumns);
+    if (!row) return null;
+    await writeAudit(tx, actor, { action: "token.revoke", entityType: "api_token", entityId: row.id, after: { revokedAt: row.revokedAt } });
+    return row;
+  });
+}
+
+/**
+ * The actor a token acts as, or null when it is unknown, revoked, expired, or its owner is
+ * deactivated. Checked against the database on every request, so revocation is immediate.
+ */
+export async function actorForToken(db: Db, token: string, now: Date = new Date()): Promise<{ actor: Actor; tokenId: string } | null> {
+  if (!TOKEN_RE.test(token)) return null;
+  const [row] = await db
+    .select({ tokenId: apiTokens.id, expiresAt: apiTokens.expiresAt, revokedAt: apiTokens.revokedAt, lastUsedAt: apiTokens.lastUsedAt, u: users })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(eq(apiTokens.tokenHash, hashToken(token)))
+    .limit(1);
+  if (!row || row.revokedAt || !row.u.active) return null;
+  if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) return null;
+  // At most one write a minute per token: a busy integration should not turn every read into a write.
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
+    await db
+      .update(apiTokens)
+      .set({ lastUsedAt: now })
+      .where(and(eq(apiTokens.id, row.tokenId), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - 60_000)))));
+  }
+  const u = row.u;
+  return { tokenId: row.tokenId, actor: { id: u.id, firmId: u.firmId, role: u.role, clientId: u.clientId, email: u.email, name: u.name } };
+}

@@ -1,0 +1,50 @@
+// Who is calling: a personal access token (Authorization: Bearer), or the browser session
+// cookie for same-origin requests only. Both resolve to an Actor checked against the
+// database on every request (deactivation, revocation and expiry apply at once).
+import { actorForToken } from "../../db/queries/tokens";
+import { ApiError, unauthorized } from "./errors";
+import type { ApiDeps, Caller } from "./context";
+
+/** The host the browser addressed (behind a proxy, the forwarded one). */
+function requestHost(req: Request): string {
+  const forwarded = req.headers.get("x-forwarded-host")?.split(",")[0]?.trim();
+  return (forwarded || req.headers.get("host") || new URL(req.url).host).toLowerCase();
+}
+
+/**
+ * A cookie-authenticated request must come from our own pages. Browsers send Origin on
+ * every cross-origin fetch and on all POST/PATCH/DELETE, and Sec-Fetch-Site everywhere;
+ * clients without either (curl with a cookie) are not a cross-site threat.
+ */
+export function isCrossSite(req: Request): boolean {
+  const site = req.headers.get("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") return true;
+  const origin = req.headers.get("origin");
+  if (origin === null) return false;
+  if (origin === "null") return true;
+  try {
+    return new URL(origin).host.toLowerCase() !== requestHost(req);
+  } catch {
+    return true;
+  }
+}
+
+export type AuthResult = { ok: true; caller: Caller } | { ok: false; error: ApiError };
+
+export async function authenticate(deps: ApiDeps, req: Request, opts: { sessionOnly?: boolean } = {}): Promise<AuthResult> {
+  const header = req.headers.get("authorization");
+  if (header !== null) {
+    if (opts.sessionOnly) return { ok: false, error: unauthorized("This endpoint needs a signed-in browser session, not a token.") };
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!m) return { ok: false, error: unauthorized("Malformed Authorization header: expected Bearer <token>.") };
+    const found = await actorForToken(deps.db, m[1]!, deps.now?.() ?? new Date());
+    if (!found) return { ok: false, error: unauthorized("The token is unknown, revoked or expired, or its owner is deactivated.") };
+    return { ok: true, caller: { actor: found.actor, via: "token", tokenId: found.tokenId } };
+  }
+  const actor = await deps.sessionActor();
+  if (!actor) return { ok: false, error: unauthorized() };
+  if (isCrossSite(req)) {
+    return { ok: false, error: new ApiError(401, "cross_origin", "A request from another site cannot use the session cookie: use a token.") };
+  }
+  return { ok: true, caller: { actor, via: "session", tokenId: null } };
+}

@@ -1,0 +1,27 @@
+import type { Db } from "../../db";
+import type { Actor } from "../auth/permissions";
+
+export interface RateLimitConfig {
+  windowSeconds: number;
+  /** Requests per window for one token (or one signed-in user). */
+  perToken: number;
+  /** Requests per window for one IP address without valid credentials. */
+  perIp: number;
+}
+
+export const DEFAULT_LIMITS: RateLimitConfig = { windowSeconds: 60, perToken: 600, perIp: 300 };
+
+/** What a handler needs from the outside world; tests pass their own database and session. */
+export interface ApiDeps {
+  db: Db;
+  /** The browser session's actor (from the cookie), or null. */
+  sessionActor: () => Promise<Actor | null>;
+  now?: () => Date;
+  limits?: RateLimitConfig;
+}
+
+export interface Caller {
+  actor: Actor;
+  via: "token" | "session";
+  tokenId: string | null;
+}

@@ -1,0 +1,87 @@
+// Every API handler runs inside endpoint(): authenticate, count the request against the
+// caller's rate limit, run, and turn every failure into the one JSON error shape. Nothing
+// here knows about Next.js, so tests call endpoints with their own database and Request.
+import type { z } from "zod";
+import type { FormatError } from "../checkin-format";
+import { authenticate } from "./auth";
+import { DEFAULT_LIMITS, type ApiDeps, type Caller } from "./context";
+import { ApiError, errorResponse, internalErrorResponse, type ErrorDetail } from "./errors";
+import { clientIp, enforceRateLimit } from "./rate-limit";
+
+export type Params = Record<string, string | string[] | undefined>;
+
+export interface HandlerContext {
+  deps: ApiDeps;
+  caller: Caller;
+  params: Params;
+  now: Date;
+}
+
+export type Endpoint = (deps: ApiDeps, req: Request, params?: Params) => Promise<Response>;
+
+export function endpoint(handler: (req: Request, ctx: HandlerContext) => Promise<Response>, opts: { sessionOnly?: boolean } = {}): Endpoint {
+  return async (deps, req, params = {}) => {
+    try {
+      const now = deps.now?.() ?? new Date();
+      const limits = deps.limits ?? DEFAULT_LIMITS;
+      const auth = await authenticate(deps, req, opts);
+      if (!auth.ok) {
+        // Unauthenticated requests (and guessed tokens) count against the caller's address.
+        await enforceRateLimit(deps.db, `ip:${clientIp(req)}`, limits.perIp, limits, now);
+        throw auth.error;
+      }
+      const { caller } = auth;
+      const key = caller.tokenId ? `token:${caller.tokenId}` : `user:${caller.actor.id}`;
+      await enforceRateLimit(deps.db, key, limits.perToken, limits, now);
+      return await handler(req, { deps, caller, params, now });
+    } catch (err) {
+      return err instanceof ApiError ? errorResponse(err) : internalErrorResponse(err);
+    }
+  };
+}
+
+/** One string path parameter. */
+export function param(ctx: HandlerContext, name: string): string {
+  const v = ctx.params[name];
+  return typeof v === "string" ? v : "";
+}
+
+function issueDetails(error: z.ZodError): ErrorDetail[] {
+  return error.issues.map((i) => ({ column: i.path.length > 0 ? i.path.map(String).join(".") : null, message: i.message }));
+}
+
+/** Query parameters: a bad one is a malformed request (400), naming the parameter. */
+export function parseQuery<T extends z.ZodType>(schema: T, req: Request): z.output<T> {
+  const url = new URL(req.url);
+  const raw: Record<string, string> = {};
+  for (const [k, v] of url.searchParams) raw[k] = v;
+  const r = schema.safeParse(raw);
+  if (!r.success) throw new ApiError(400, "bad_request", "Invalid query parameters.", issueDetails(r.error));
+  return r.data;
+}
+
+/** A JSON body that does not satisfy the schema: 422, one detail per field. */
+export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
+  const r = schema.safeParse(body);
+  if (!r.success) throw new ApiError(422, "validation_failed", "The request body is invalid.", issueDetails(r.error));
+  return r.data;
+}
+
+export function formatErrorDetails(errors: readonly FormatError[]): ErrorDetail[] {
+  return errors.map((e) => ({ ...(e.line !== undefined ? { line: e.line } : {}), ...(e.index !== undefined ? { index: e.index } : {}), column: e.column, message: e.message }));
+}
+
+/** Opaque cursors: base64url of a small JSON value. A tampered one is a 400. */
+export function encodeCursor(v: unknown): string {
+  return Buffer.from(JSON.stringify(v), "utf8").toString("base64url");
+}
+export function decodeCursor<T>(s: string | undefined, check: (v: unknown) => v is T): T | undefined {
+  if (s === undefined || s === "") return undefined;
+  try {
+    const v = JSON.parse(Buffer.from(s, "base64url").toString("utf8")) as unknown;
+    if (check(v)) return v;
+  } catch {
+    /* falls through */
+  }
+  throw new ApiError(400, "bad_request", "Invalid cursor: pass the nextCursor of the previous page unchanged.", [{ column: "cursor", message: "invalid cursor" }]);
+}

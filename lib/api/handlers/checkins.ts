@@ -1,0 +1,127 @@
+import { createCheckIn, deleteCheckIn, listCheckInsWithStages, StaleVersionError, updateCheckIn, fieldsOf } from "../../../db/queries/checkins";
+import { getCheckInWithStage } from "../../../db/queries/api-reads";
+import { getClient } from "../../../db/queries/clients";
+import { checkInFieldsSchema, toJsonObject } from "../../checkin-format";
+import { can } from "../../auth/permissions";
+import { readJson } from "../body";
+import { decodeCursor, encodeCursor, endpoint, param, parseBody, parseQuery, type HandlerContext } from "../endpoint";
+import { ApiError, json, notFound } from "../errors";
+import { pageQuery } from "../schemas";
+import { checkInView } from "../views";
+
+type Key = { d: string; c: string; id: string };
+const isKey = (v: unknown): v is Key =>
+  typeof v === "object" && v !== null && ["d", "c", "id"].every((k) => typeof (v as Record<string, unknown>)[k] === "string");
+
+function keyOf(r: { date: string; createdAt: Date; id: string }): Key {
+  return { d: r.date, c: r.createdAt.toISOString(), id: r.id };
+}
+function after(a: Key, b: Key): boolean {
+  return a.d !== b.d ? a.d > b.d : a.c !== b.c ? a.c > b.c : a.id > b.id;
+}
+
+/** GET /api/v1/clients/{id}/checkins: oldest first, each with the stage inferred as of it. */
+export const listCheckInsEndpoint = endpoint(async (req, ctx) => {
+  const query = parseQuery(pageQuery, req);
+  const cursor = decodeCursor(query.cursor, isKey);
+  const rows = await listCheckInsWithStages(ctx.deps.db, ctx.caller.actor, param(ctx, "id"));
+  if (!rows) throw notFound();
+  const rest = cursor ? rows.filter((r) => after(keyOf(r), cursor)) : rows;
+  const page = rest.slice(0, query.limit);
+  return json({
+    data: page.map((r) => checkInView(r, ctx.caller.actor)),
+    nextCursor: rest.length > query.limit ? encodeCursor(keyOf(page[page.length - 1]!)) : null,
+  });
+});
+
+function idempotencyKey(req: Request): string | null {
+  const key = req.headers.get("idempotency-key");
+  if (key === null) return null;
+  if (!/^[\x21-\x7e]{1,200}$/.test(key)) {
+    throw new ApiError(400, "bad_request", "Invalid Idempotency-Key: 1-200 visible ASCII characters.", [{ column: "Idempotency-Key", message: "1-200 visible ASCII characters" }]);
+  }
+  return key;
+}
+
+async function withAssessment(ctx: HandlerContext, id: string) {
+  const row = await getCheckInWithStage(ctx.deps.db, ctx.caller.actor, id);
+  if (!row) throw notFound();
+  return checkInView(row, ctx.caller.actor);
+}
+
+/** POST /api/v1/clients/{id}/checkins: one record of the interchange format without `client`. */
+export const createCheckInEndpoint = endpoint(async (req, ctx) => {
+  const { actor } = ctx.caller;
+  const clientId = param(ctx, "id");
+  if (!can(actor, "checkins.write") || !(await getClient(ctx.deps.db, actor, clientId))) throw notFound();
+  const key = idempotencyKey(req);
+  const fields = parseBody(checkInFieldsSchema, await readJson(req));
+  const result = await createCheckIn(ctx.deps.db, actor, clientId, fields, { idempotencyKey: key });
+  if (!result) throw notFound();
+  const body = { checkIn: await withAssessment(ctx, result.checkIn.id), stageBefore: result.stageBefore, stageAfter: result.stageAfter };
+  return json(body, 201, {
+    Location: `/api/v1/checkins/${result.checkIn.id}`,
+    ETag: `"${result.checkIn.version}"`,
+    ...(result.duplicate ? { "Idempotency-Replayed": "true" } : {}),
+  });
+});
+
+/** The version in If-Match ("3", W/"3" or 3); required, since a blind overwrite is what it prevents. */
+function ifMatch(req: Request): number {
+  const raw = req.headers.get("if-match");
+  if (raw === null) {
+    throw new ApiError(400, "missing_if_match", "Send If-Match with the check-in's version (from its `version` or ETag).", [{ column: "If-Match", message: "required" }]);
+  }
+  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(raw);
+  if (!m) throw new ApiError(400, "bad_request", `Invalid If-Match ${JSON.stringify(raw.slice(0, 40))}: expected the version number.`, [{ column: "If-Match", message: "expected the version number" }]);
+  return Number(m[1]);
+}
+
+function stale(err: StaleVersionError): ApiError {
+  return new ApiError(409, "stale_version", `The check-in was changed since version you sent; it is now at version ${err.current.version}.`, [
+    { column: "If-Match", message: `current version is ${err.current.version}` },
+  ]);
+}
+
+/** PATCH /api/v1/checkins/{id}: the given fields change, the rest keep their stored values. */
+export const updateCheckInEndpoint = endpoint(async (req, ctx) => {
+  const { actor } = ctx.caller;
+  const id = param(ctx, "id");
+  if (!can(actor, "checkins.write")) throw notFound();
+  const current = await getCheckInWithStage(ctx.deps.db, actor, id);
+  if (!current) throw notFound();
+  const version = ifMatch(req);
+  const patch = await readJson(req);
+  if (typeof patch !== "object" || patch === null || Array.isArray(patch)) {
+    throw new ApiError(422, "validation_failed", "Expected a JSON object with the fields to change.");
+  }
+  const { client: _c, ...stored } = toJsonObject({ client: "", ...fieldsOf(current) });
+  const fields = parseBody(checkInFieldsSchema, { ...stored, ...patch });
+  let result;
+  try {
+    result = await updateCheckIn(ctx.deps.db, actor, id, version, fields);
+  } catch (err) {
+    if (err instanceof StaleVersionError) throw stale(err);
+    throw err;
+  }
+  if (!result) throw notFound();
+  const body = { checkIn: await withAssessment(ctx, id), stageBefore: result.stageBefore, stageAfter: result.stageAfter };
+  return json(body, 200, { ETag: `"${result.checkIn.version}"` });
+});
+
+/** DELETE /api/v1/checkins/{id} */
+export const deleteCheckInEndpoint = endpoint(async (req, ctx) => {
+  const { actor } = ctx.caller;
+  const id = param(ctx, "id");
+  if (!can(actor, "checkins.write") || !(await getCheckInWithStage(ctx.deps.db, actor, id))) throw notFound();
+  const version = ifMatch(req);
+  let result;
+  try {
+    result = await deleteCheckIn(ctx.deps.db, actor, id, version);
+  } catch (err) {
+    if (err instanceof StaleVersionError) throw stale(err);
+    throw err;
+  }
+  if (!result) throw notFound();
+  return json({ deleted: true, ...result });
+});

@@ -1,0 +1,24 @@
+import { getPortfolio } from "../../../db/queries/portfolio";
+import { can } from "../../auth/permissions";
+import { endpoint, parseQuery } from "../endpoint";
+import { ApiError, json, notFound } from "../errors";
+import { portfolioQuery } from "../schemas";
+
+function yearBefore(day: string): string {
+  const d = new Date(day + "T00:00:00Z");
+  d.setUTCFullYear(d.getUTCFullYear() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** GET /api/v1/portfolio (managers): the numbers behind the portfolio charts. */
+export const portfolioEndpoint = endpoint(async (req, { deps, caller, now }) => {
+  if (!can(caller.actor, "portfolio.read")) throw notFound();
+  const query = parseQuery(portfolioQuery, req);
+  const today = now.toISOString().slice(0, 10);
+  const to = query.to ?? today;
+  const from = query.from ?? yearBefore(to);
+  if (from > to) throw new ApiError(400, "bad_request", "`from` is after `to`.", [{ column: "from", message: "must not be after `to`" }]);
+  const portfolio = await getPortfolio(deps.db, caller.actor, { from, to, today, consultantId: query.consultantId ?? null, industry: query.industry ?? null });
+  if (!portfolio) throw notFound();
+  return json(portfolio);
+});

@@ -1,0 +1,23 @@
+import { hitRateLimit, pruneRateLimits } from "../../db/queries/rate-limits";
+import type { Db } from "../../db";
+import { ApiError } from "./errors";
+import type { RateLimitConfig } from "./context";
+
+/** The client's address as the proxy in front of us reports it. */
+export function clientIp(req: Request): string {
+  const fwd = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return fwd || req.headers.get("x-real-ip")?.trim() || "unknown";
+}
+
+/** Counts the request; throws 429 with Retry-After once the window's allowance is used up. */
+export async function enforceRateLimit(db: Db, key: string, limit: number, cfg: RateLimitConfig, now: Date): Promise<void> {
+  const hit = await hitRateLimit(db, key, cfg.windowSeconds, now);
+  // The first request of a window clears windows that ended long ago: cheap, and no timer needed.
+  if (hit.count === 1 && Math.random() < 0.05) await pruneRateLimits(db, new Date(now.getTime() - 10 * cfg.windowSeconds * 1000));
+  if (hit.count > limit) {
+    const retry = Math.max(1, Math.ceil((hit.resetAt.getTime() - now.getTime()) / 1000));
+    throw new ApiError(429, "rate_limited", `Too many requests: at most ${limit} per ${cfg.windowSeconds} seconds. Retry after ${retry} s.`, [], {
+      "Retry-After": String(retry),
+    });
+  }
+}
