@@ -33,7 +33,7 @@ export default defineConfig({
   webServer: {
     command: "node scripts/e2e-server.mjs",
     url: `http://localhost:${port}/api/health`,
-    timeout: 240_000,
+    timeout: 400_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: {

@@ -49,6 +49,8 @@ if (!built || process.env.STAGELINE_FORCE_BUILD === "1") {
   writeFileSync(stampFile, stamp);
 }
 
+if (process.argv.includes("--build-only")) process.exit(0);
+
 const port = process.env.PORT || "3000";
 const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", port], {
   stdio: "inherit",

@@ -41,5 +41,8 @@ if [ -n "${DATABASE_URL:-}" ]; then
   TEST_DATABASE_URL="$DATABASE_URL" npx vitest run --project integration
 fi
 
+echo "== production build for e2e"
+node scripts/start.mjs --build-only
+
 echo "== e2e tests (Chromium, production build, embedded database)"
 E2E_DATABASE_URL= npx playwright test
