@@ -29,10 +29,8 @@ function group(): Grouped & { add(client: string, input: StageInput): void } {
       let list = byClient.get(client);
       if (list === undefined) {
         list = [];
-        // A copy, so the map does not keep the whole input chunk the name was sliced from alive.
-        const name = Buffer.from(client, "utf8").toString("utf8");
-        byClient.set(name, list);
-        clients.push(name);
+        byClient.set(client, list);
+        clients.push(client);
       }
       list.push(input);
     },

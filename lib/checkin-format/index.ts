@@ -7,5 +7,4 @@ export {
   type FieldsResult, type CheckInFieldsJson, type CheckInRecordJson,
 } from "./fields";
 export { formatErrorMessage } from "./errors";
-export { CsvTokenizer, type TokenizerError } from "./csv-tokenizer";
 export { isCalendarDate, isoDay, LIMITS, REQUIRED_COLUMNS, type FieldIssue } from "./values";
