@@ -2,7 +2,7 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../index";
 import { checkIns, clients, stageAssessments, users, type CheckIn } from "../schema";
 import { can, type Actor } from "../../lib/auth/permissions";
-import { inferStages } from "../../lib/stages";
+import { recomputeStagesMany } from "./stage-history";
 import type { CheckInFields } from "../../lib/checkin-format/types";
 import { clientScope, UUID_RE } from "./scope";
 import { writeAudit } from "./audit";
@@ -35,28 +35,9 @@ export function fieldsOf(row: CheckIn): CheckInFields {
  * stored stages and two writers for one client cannot interleave.
  */
 export async function recomputeStages(tx: Tx, clientId: string): Promise<{ before: number | null; after: number | null }> {
-  const [prev] = await tx
-    .select({ stage: stageAssessments.stage })
-    .from(stageAssessments)
-    .where(eq(stageAssessments.clientId, clientId))
-    .orderBy(desc(stageAssessments.seq))
-    .limit(1);
-  const rows = await tx.select().from(checkIns).where(eq(checkIns.clientId, clientId)).orderBy(asc(checkIns.date), asc(checkIns.createdAt));
-  await tx.delete(stageAssessments).where(eq(stageAssessments.clientId, clientId));
-  if (rows.length === 0) return { before: prev?.stage ?? null, after: null };
-  const entries = inferStages(rows.map(fieldsOf));
-  const values = entries.map((e, seq) => ({
-    checkInId: rows[e.index].id,
-    clientId,
-    date: e.date,
-    seq,
-    stage: e.stage,
-    confidence: e.confidence,
-    reasons: e.reasons,
-    missing: e.missing,
-  }));
-  for (let i = 0; i < values.length; i += 1000) await tx.insert(stageAssessments).values(values.slice(i, i + 1000));
-  return { before: prev?.stage ?? null, after: entries[entries.length - 1].stage };
+  const before = await currentStageOf(tx, clientId);
+  await recomputeStagesMany(tx, [clientId]);
+  return { before, after: await currentStageOf(tx, clientId) };
 }
 
 /** Locks a visible client for a write; null when the actor may not write to it. */

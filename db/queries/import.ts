@@ -6,7 +6,7 @@ import type { CheckInFields, CheckInRecord, FormatError } from "../../lib/checki
 import { clientScope, UUID_RE } from "./scope";
 import { fieldsOf } from "./checkins";
 import { randomUUID } from "node:crypto";
-import { inferStages, type StageInput } from "../../lib/stages";
+import { recomputeStagesMany, storeStages } from "./stage-history";
 
 // Import of interchange-format records (shared/checkin-format.md) into the actor's firm.
 // The file is parsed by lib/checkin-format; here records are matched to clients by name,
@@ -355,59 +355,6 @@ async function insertCheckInRows(tx: Tx, rows: ImportRow[]): Promise<void> {
       accounts_since date, posts_last_30d integer, rhythm text, automated_share double precision, replies text, promotion text,
       results text, tools text[], mention_response_hours double precision, advocacy text, attitude text, followers integer,
       notes text, created_at timestamptz)`);
-}
-
-/**
- * recomputeStages (db/queries/checkins.ts) for many clients at once: the same order (date, then entry
- * order), the same engine call and the same stored rows, but a few statements per hundred clients
- * instead of four per client, which is what keeps a 50,000-row import well inside its time budget.
- * The import-export integration test checks the result equals recomputeStages' own.
- */
-async function recomputeStagesMany(tx: Tx, clientIds: string[], progress: (n: number) => void): Promise<void> {
-  const PER_QUERY = 100;
-  for (let i = 0; i < clientIds.length; i += PER_QUERY) {
-    const part = clientIds.slice(i, i + PER_QUERY);
-    // Only what the engine reads (fieldsOf minus consultant and notes): less to fetch and decode.
-    const rows = await tx
-      .select({
-        id: checkIns.id, clientId: checkIns.clientId, date: checkIns.date, accounts: checkIns.accounts, accountsSince: checkIns.accountsSince,
-        postsLast30d: checkIns.postsLast30d, rhythm: checkIns.rhythm, automatedShare: checkIns.automatedShare, replies: checkIns.replies,
-        promotion: checkIns.promotion, results: checkIns.results, tools: checkIns.tools, mentionResponseHours: checkIns.mentionResponseHours,
-        advocacy: checkIns.advocacy, attitude: checkIns.attitude, followers: checkIns.followers,
-      })
-      .from(checkIns)
-      .where(inArray(checkIns.clientId, part))
-      .orderBy(asc(checkIns.clientId), asc(checkIns.date), asc(checkIns.createdAt));
-    await tx.delete(stageAssessments).where(inArray(stageAssessments.clientId, part));
-    const histories: { clientId: string; rows: typeof rows }[] = [];
-    let start = 0;
-    while (start < rows.length) {
-      let end = start;
-      while (end < rows.length && rows[end]!.clientId === rows[start]!.clientId) end++;
-      histories.push({ clientId: rows[start]!.clientId, rows: rows.slice(start, end) });
-      start = end;
-    }
-    await storeStages(tx, histories);
-    progress(part.length);
-  }
-}
-
-/** Infers and stores the stage history of clients whose (ordered) check-ins are given; their old rows must be gone. */
-async function storeStages(tx: Tx, histories: { clientId: string; rows: (StageInput & { id: string })[] }[]): Promise<void> {
-  const values: Record<string, unknown>[] = [];
-  for (const { clientId, rows } of histories) {
-    if (rows.length === 0) continue;
-    inferStages(rows).forEach((e, seq) => {
-      values.push({ check_in_id: rows[e.index]!.id, client_id: clientId, date: e.date, seq, stage: e.stage, confidence: e.confidence, reasons: e.reasons, missing: e.missing });
-    });
-  }
-  for (let k = 0; k < values.length; k += 5 * BATCH) {
-    await tx.execute(sql`
-      insert into ${stageAssessments} (check_in_id, client_id, date, seq, stage, confidence, reasons, missing)
-      select check_in_id, client_id, date, seq, stage, confidence, reasons, missing
-      from jsonb_to_recordset(${JSON.stringify(values.slice(k, k + 5 * BATCH))}::jsonb)
-        as r(check_in_id uuid, client_id uuid, date date, seq integer, stage smallint, confidence real, reasons jsonb, missing jsonb)`);
-  }
 }
 
 /** An import error in the format module's shape, so formatErrorMessage names its line (CSV) or index (JSON). */
