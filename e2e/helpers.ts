@@ -24,5 +24,7 @@ export async function clientIdsOnPage(page: Page): Promise<string[]> {
   // After a client-side navigation the URL changes before the new list renders: wait for it.
   await page.locator('a[href^="/clients/"]').first().waitFor();
   const hrefs = await page.locator('a[href^="/clients/"]').evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
-  return [...new Set(hrefs.map((h) => h.split("/")[2]).filter(Boolean))];
+  // Only client pages (/clients/{uuid}), not /clients/new or sort links.
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+  return [...new Set(hrefs.map((h) => h.split(/[/?#]/)[2] ?? "").filter((id) => uuid.test(id)))];
 }

@@ -129,12 +129,6 @@ export async function setClientArchived(db: Db, actor: Actor, clientId: string, 
   });
 }
 
-/** The client's recent check-ins, newest first, for the client page. */
-export async function latestCheckInDate(db: Db, clientId: string): Promise<string | null> {
-  const [row] = await db.select({ d: checkIns.date }).from(checkIns).where(eq(checkIns.clientId, clientId)).orderBy(desc(checkIns.date)).limit(1);
-  return row?.d ?? null;
-}
-
 // ---- The client list: search, filter and sort over listClientStatus -------------------------
 
 /** The visible clients matching the query, sorted; missing values (no stage, no check-in) sort last either way. */
