@@ -16,9 +16,9 @@ interface Run {
   stdout: string;
   stderr: string;
 }
-function run(file: string): Promise<Run> {
+function run(file: string, env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ["--import", "tsx", SCRIPT, file], { cwd: ROOT, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
+    execFile(process.execPath, ["--import", "tsx", SCRIPT, file], { cwd: ROOT, maxBuffer: 64 << 20, env: { ...process.env, ...env } }, (err, stdout, stderr) => {
       resolve({ code: err ? ((err as { code?: number }).code ?? null) : 0, stdout, stderr });
     });
   });
@@ -118,4 +118,39 @@ describe("npm run stages -- FILE", () => {
     expect(wrongType.stderr).toContain('unsupported file type ".txt"');
     expect(missing.stdout + wrongType.stdout).toBe("");
   });
+});
+
+// Large CSV files are read in two halves on two threads; these knobs make a small file split,
+// so the split path must give exactly what one pass gives: same output, same errors, same lines.
+describe("reading a CSV in two halves", () => {
+  const split = { STAGES_SPLIT_MIN_BYTES: "1" };
+  const onePass = { STAGES_THREADS: "1" };
+  const many = [HEADER];
+  for (let i = 0; i < 60; i++) {
+    const month = String((i % 12) + 1).padStart(2, "0");
+    many.push(`"Client ${i % 7}, Ltd",${2020 + Math.floor(i / 12)}-${month}-0${(i % 9) + 1},facebook;x,,${i % 30},${i % 3 ? "scheduled" : "sporadic"},0.${i % 10},consistent,light,some,analytics,5,none,,"note ${i}
+second ""line"""`);
+  }
+  const big = many.join("\n") + "\n";
+
+  for (const share of ["0.2", "0.5", "0.9"]) {
+    it(`gives the one-pass output when split at ${share} of the file`, async () => {
+      const f = file(`split-${share}.csv`, big);
+      const [a, b] = await Promise.all([run(f, { ...split, STAGES_SPLIT_SHARE: share }), run(f, onePass)]);
+      expect(b.code).toBe(0);
+      expect(a).toEqual(b);
+      expect(JSON.parse(a.stdout)).toHaveLength(7);
+    }, 30_000);
+  }
+
+  it("reports errors from the second half with their own file lines", async () => {
+    const bad = [...many];
+    bad[50] = bad[50].replace(",consistent,", ",always,");
+    const f = file("split-bad.csv", bad.join("\n") + "\n");
+    const [a, b] = await Promise.all([run(f, { ...split, STAGES_SPLIT_SHARE: "0.5" }), run(f, onePass)]);
+    expect(b.code).toBe(1);
+    expect(a).toEqual(b);
+    expect(a.stdout).toBe("");
+    expect(a.stderr).toMatch(/line \d+, column replies: expected none, some or consistent, got "always"/);
+  }, 30_000);
 });

@@ -2,12 +2,19 @@
 // Infers the stage history of every client in a check-in file (.csv or .json, shared/checkin-format.md)
 // and prints it as JSON on stdout. No database. Exit 1 with one line per error on stderr for an
 // invalid file (nothing on stdout); exit 2 for a missing file or an unsupported file type.
-import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
+import { closeSync, createReadStream, existsSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { Worker } from "node:worker_threads";
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
 import { once } from "node:events";
 import path from "node:path";
-import { readCsvStream, parseJson, formatErrorMessage, type FormatError } from "../lib/checkin-format";
+import {
+  readCsvStream, parseJson, formatErrorMessage, type Advocacy, type Attitude, type CheckInRecord, type FormatError,
+  type Platform, type Promotion, type Replies, type Results, type Rhythm, type Tool,
+} from "../lib/checkin-format";
 import { inferStages, type StageInput } from "../lib/stages";
 import { JsonBytesWriter } from "./stages-output";
+import { SLOTS, type WorkerInput, type WorkerMessage } from "./stages-worker";
 
 function fail(code: number, lines: string[]): never {
   process.stderr.write(lines.join("\n") + "\n");
@@ -37,10 +44,28 @@ function group(): Grouped & { add(client: string, input: StageInput): void } {
   };
 }
 
+/** Read a CSV file: in two parts on two threads when it is large enough, else in one pass. */
 async function readCsv(file: string): Promise<{ grouped: Grouped; errors: FormatError[] }> {
+  const now = new Date();
+  const size = statSync(file).size;
+  if (size >= SPLIT_MIN_BYTES && process.env.STAGES_THREADS !== "1") {
+    const split = splitPoint(file, Math.floor(size * SPLIT_SHARE));
+    if (split > 0) {
+      const r = await readCsvSplit(file, split, now);
+      if (r !== null) return r;
+    }
+  }
+  return readCsvPart(file, undefined, now);
+}
+
+const SPLIT_MIN_BYTES = Number(process.env.STAGES_SPLIT_MIN_BYTES ?? 8 << 20); // the env var is for tests
+/** Share of the file the main thread reads: it also groups the worker's records. */
+const SPLIT_SHARE = Number(process.env.STAGES_SPLIT_SHARE ?? 0.5);
+
+function readCsvPart(file: string, end: number | undefined, now: Date): Promise<{ grouped: Grouped; errors: FormatError[] }> {
   const g = group();
-  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
-  const errors = await readCsvStream(
+  const stream = createReadStream(file, { highWaterMark: 1 << 20, end: end === undefined ? undefined : end - 1 });
+  return readCsvStream(
     stream,
     (r) => {
       // Keep only what inference needs (the record is ours: readCsvStream made it for us).
@@ -51,10 +76,188 @@ async function readCsv(file: string): Promise<{ grouped: Grouped; errors: Format
       r.client = "";
       g.add(client, r);
     },
-    undefined,
+    now,
     { shareLists: true },
-  );
-  return { grouped: g, errors };
+  ).then((errors) => ({ grouped: g, errors }));
+}
+
+/**
+ * The main thread reads bytes [0, split) while a worker reads [split, end) (stages-worker.ts);
+ * split is the start of a line outside any quoted cell. The result is that of one pass: clients
+ * in order of first appearance, each client's records in file order, all errors by line.
+ * Returns null when the split cannot be trusted (the first part is malformed CSV, e.g. a quote
+ * that is never closed, or the worker failed); the caller then reads the file in one pass.
+ */
+async function readCsvSplit(file: string, split: number, now: Date): Promise<{ grouped: Grouped; errors: FormatError[] } | null> {
+  const worker = startWorker({ file, start: split, now: now.getTime() });
+  // The worker's part, grouped by its client numbers; merged after the first part.
+  const table: unknown[] = [];
+  const names: string[] = [];
+  const lists: StageInput[][] = [];
+  const done = new Promise<{ errors: FormatError[]; header: boolean } | null>((resolve) => {
+    worker.on("message", (m: WorkerMessage) => {
+      if (m.type === "done") {
+        resolve(m);
+        return;
+      }
+      for (const v of m.values) table.push(v);
+      for (const name of m.names) {
+        names.push(name);
+        lists.push([]);
+      }
+      decodeBatch(m.data, m.n, table, lists);
+    });
+    worker.on("error", () => resolve(null));
+    worker.on("exit", () => resolve(null));
+  });
+
+  const first = await readCsvPart(file, split, now);
+  splitStats = `split at byte ${split}: main thread's part read at ${seconds(performance.now() - started)}`;
+  if (first.errors.some(isMalformed)) {
+    await worker.terminate();
+    return null;
+  }
+  const second = await done;
+  splitStats += `, worker's at ${seconds(performance.now() - started)}; `;
+  void worker.terminate();
+  // csv-parse's own line count (in its malformed-CSV messages) is not the record line count, so
+  // the second part's cannot be shifted: such a file is read again in one pass.
+  if (second === null || !second.header || second.errors.some(isMalformed)) return null;
+
+  if (first.errors.length > 0 || second.errors.length > 0) {
+    const offset = second.errors.length > 0 ? linesBefore(file, split) : 0;
+    const errors = first.errors.concat(second.errors.map((e) => (e.line === undefined ? e : { ...e, line: e.line + offset })));
+    return { grouped: first.grouped, errors };
+  }
+  const { clients, byClient } = first.grouped;
+  for (let c = 0; c < names.length; c++) {
+    const name = names[c]!;
+    const list = byClient.get(name);
+    if (list === undefined) {
+      byClient.set(name, lists[c]!);
+      clients.push(name);
+    } else {
+      for (const r of lists[c]!) list.push(r);
+    }
+  }
+  return first;
+}
+
+/**
+ * The worker runs TypeScript like this process: tsx's loader hooks are per thread and `--import tsx`
+ * is not applied to workers, so a small bootstrap registers tsx's ESM API in the worker and then
+ * imports stages-worker.ts.
+ */
+function startWorker(input: WorkerInput): Worker {
+  const tsxApi = createRequire(import.meta.url).resolve("tsx/esm/api");
+  const script = new URL("./stages-worker.ts", import.meta.url).href;
+  const api = JSON.stringify(pathToFileURL(path.join(tsxApi, "../index.mjs")).href);
+  const boot = `import(${api}).then((tsx) => tsx.register()).then(() => import(${JSON.stringify(script)}));`;
+  return new Worker(boot, { eval: true, workerData: input, stdout: false, stderr: false });
+}
+
+let splitStats = "";
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
+function isMalformed(e: FormatError): boolean {
+  return e.column === null && e.message.startsWith("malformed CSV:");
+}
+
+function decodeBatch(data: Float64Array, n: number, table: unknown[], lists: StageInput[][]): void {
+  for (let i = 0, o = 0; i < n; i++, o += SLOTS) {
+    const mrh = data[o + 11]!;
+    const followers = data[o + 14]!;
+    // The same fields, in the same order, as the records readCsvStream makes (one object shape).
+    const r = {
+      client: "",
+      date: table[data[o + 1]!] as string,
+      consultant: null,
+      accounts: table[data[o + 2]!] as Platform[],
+      accountsSince: table[data[o + 3]!] as string | null,
+      postsLast30d: data[o + 4]!,
+      rhythm: table[data[o + 5]!] as Rhythm,
+      automatedShare: data[o + 6]!,
+      replies: table[data[o + 7]!] as Replies,
+      promotion: table[data[o + 8]!] as Promotion,
+      results: table[data[o + 9]!] as Results,
+      tools: table[data[o + 10]!] as Tool[],
+      mentionResponseHours: mrh === mrh ? mrh : null,
+      advocacy: table[data[o + 12]!] as Advocacy,
+      attitude: table[data[o + 13]!] as Attitude | null,
+      followers: followers === followers ? followers : null,
+      notes: null,
+    } satisfies CheckInRecord;
+    lists[data[o]!]!.push(r);
+  }
+}
+
+/**
+ * Where to split a file for reading in two parts: the first line start at or after `target`
+ * with an even number of double quotes before it (outside quoted cells, if the CSV is well
+ * formed; if it is not, the first part's parse says so). -1 if there is none.
+ */
+function splitPoint(file: string, target: number): number {
+  const fd = openSync(file, "r");
+  try {
+    const buf = Buffer.allocUnsafe(1 << 22);
+    let quotes = 0;
+    let pos = 0;
+    while (pos < target) {
+      const got = readSync(fd, buf, 0, Math.min(buf.length, target - pos), pos);
+      if (got === 0) return -1;
+      for (let i = buf.indexOf(34); i >= 0 && i < got; i = buf.indexOf(34, i + 1)) quotes++;
+      pos += got;
+    }
+    for (;;) {
+      const got = readSync(fd, buf, 0, buf.length, pos);
+      if (got === 0) return -1;
+      for (let i = 0; i < got; i++) {
+        const c = buf[i]!;
+        if (c === 34) quotes++;
+        else if (c === 10 && (quotes & 1) === 0) {
+          const split = pos + i + 1;
+          // A BOM is skipped only at the start of a file: keep such a line in the first part.
+          const next = i + 1 < got ? buf[i + 1] : readSync(fd, buf, 0, 1, split) === 1 ? buf[0] : -1;
+          if (next === 0xef || next === -1) return -1;
+          return split;
+        }
+      }
+      pos += got;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Line breaks in bytes [0, end): CRLF, LF or a lone CR each count once (as record lines do). */
+function linesBefore(file: string, end: number): number {
+  const fd = openSync(file, "r");
+  try {
+    const buf = Buffer.allocUnsafe(1 << 22);
+    let n = 0;
+    let pos = 0;
+    let prevCr = false;
+    while (pos < end) {
+      const got = readSync(fd, buf, 0, Math.min(buf.length, end - pos), pos);
+      if (got === 0) break;
+      for (let i = 0; i < got; i++) {
+        const c = buf[i]!;
+        if (c === 10) {
+          if (!prevCr) n++;
+          prevCr = false;
+        } else if (c === 13) {
+          n++;
+          prevCr = true;
+        } else prevCr = false;
+      }
+      pos += got;
+    }
+    return n;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function readJson(file: string): { grouped: Grouped; errors: FormatError[] } {
@@ -106,7 +309,7 @@ async function main(): Promise<void> {
     const cpu = process.cpuUsage();
     const secs = (c: NodeJS.CpuUsage) => ((c.user + c.system) / 1e6).toFixed(2);
     process.stderr.write(
-      `stages: ${records} check-ins, ${grouped.clients.length} clients; read+validate ${(readMs / 1000).toFixed(2)} s, ` +
+      `stages: ${records} check-ins, ${grouped.clients.length} clients; ${splitStats}read+validate ${(readMs / 1000).toFixed(2)} s, ` +
         `infer+write ${((performance.now() - started - readMs) / 1000).toFixed(2)} s; ` +
         `CPU ${secs(cpu)} s (read ${secs(readCpu)} s); peak RSS ${rss.toFixed(0)} MB\n`,
     );

@@ -143,6 +143,13 @@ export function parseCsv(text: string, now?: Date): ParseResult {
 export interface StreamCsvOptions {
   /** Share list arrays between records (faster, less memory); only if records are never mutated. */
   shareLists?: boolean;
+  /**
+   * The file's header cells, for a stream that starts at a record boundary after the header (a
+   * later part of a file split for parallel reading). Header errors are not reported again: a
+   * bad header yields no records and no errors (the part with the header reports them). Lines
+   * are then counted from the start of the stream (line 1 = its first line).
+   */
+  header?: string[];
 }
 
 interface Malformed {
@@ -207,6 +214,10 @@ export async function readCsvStream(
   opts: StreamCsvOptions = {},
 ): Promise<FormatError[]> {
   const reader = new CsvRecordReader(now, opts.shareLists === true);
+  if (opts.header !== undefined) {
+    reader.push(opts.header, 0);
+    if (reader.errors.length > 0) return [];
+  }
   const rows = new CsvRows((cells, line) => {
     const r = reader.push(cells, line);
     if (r !== null) onRecord(r, line);
@@ -216,6 +227,21 @@ export async function readCsvStream(
   if (rows.error) reader.malformed(rows.error.message, rows.error.line);
   reader.finish();
   return reader.errors;
+}
+
+/** The first non-blank row of a CSV stream (the header), or null if there is none or the CSV is malformed before it. */
+export async function readCsvHeader(stream: Readable): Promise<string[] | null> {
+  let header: string[] | null = null;
+  const rows = new CsvRows((cells) => {
+    if (header === null && !isBlank(cells)) header = cells;
+  });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer | string>) if (!rows.write(chunk) || header !== null) break;
+    if (header === null) await rows.end();
+  } finally {
+    stream.destroy();
+  }
+  return header;
 }
 
 export type CsvStreamItem = { ok: true; record: CheckInRecord; line: number } | { ok: false; error: FormatError };

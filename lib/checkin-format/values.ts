@@ -127,13 +127,19 @@ function listFromItems<T extends string>(spec: ListSpec<T>, items: readonly unkn
 
 // ---- numbers ---------------------------------------------------------------------------------
 
-function isDigits(s: string): boolean {
-  if (s.length === 0 || s.length > 15) return false;
-  for (let i = 0; i < s.length; i++) {
+/** Plain digits with at most one ".", digits on both sides (`12`, `0.75`): the common case, no regex. */
+function isPlainDecimal(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || n > 15) return false;
+  let dot = -1;
+  for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
+    if (c < 48 || c > 57) {
+      if (c !== 46 || dot >= 0) return false;
+      dot = i;
+    }
   }
-  return true;
+  return dot !== 0 && dot !== n - 1;
 }
 const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -141,7 +147,7 @@ const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 function toNumber(v: unknown): number {
   if (typeof v === "number") return Number.isFinite(v) ? v : NaN;
   if (typeof v !== "string") return NaN;
-  if (isDigits(v)) return +v;
+  if (isPlainDecimal(v)) return +v;
   const t = v.trim();
   return NUMBER_RE.test(t) ? Number(t) : NaN;
 }
@@ -156,6 +162,7 @@ function given(v: unknown): boolean {
 }
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+let lastEmail = ""; // the last valid email ("" until there is one)
 
 function codePoints(s: string): number {
   let n = 0;
@@ -200,8 +207,9 @@ export function convertRecord(
   const cv = at(source, map, COL.consultant);
   if (given(cv)) {
     const t = typeof cv === "string" ? cv.trim() : "";
-    if (t.length > 320 || !EMAIL_RE.test(t)) badValue(issues, COL.consultant, `expected an email address, got ${shown(cv)}`);
-    else consultant = t;
+    if (t === lastEmail && t !== "") consultant = lastEmail; // files list the same consultant row after row
+    else if (t.length > 320 || !EMAIL_RE.test(t)) badValue(issues, COL.consultant, `expected an email address, got ${shown(cv)}`);
+    else consultant = lastEmail = t;
   }
 
   const share = opts.shareLists === true;
