@@ -4,14 +4,13 @@ import { and, eq, sql } from "drizzle-orm";
 import { queryRows, type Database } from "@/db";
 import { auditLog, checkIns, stageAssessments } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
-import { actorForSession, findUserByEmail } from "@/db/queries/users";
 import { createClient } from "@/db/queries/clients";
 import {
   createCheckIn, deleteCheckIn, getCheckIn, latestCheckIn, listCheckInsWithStages, StaleVersionError, updateCheckIn,
 } from "@/db/queries/checkins";
 import type { CheckInFields } from "@/lib/checkin-format";
 import type { Actor } from "@/lib/auth/permissions";
-import { createTestDatabase } from "./db";
+import { actorByEmail, createTestDatabase } from "./db";
 
 let database: Database;
 let consultant: Actor;
@@ -19,12 +18,7 @@ let consultant2: Actor;
 let manager: Actor;
 let clientUser: Actor;
 
-async function actor(email: string): Promise<Actor> {
-  const u = await findUserByEmail(database.db, email);
-  const a = u && (await actorForSession(database.db, u.id, u.sessionVersion));
-  if (!a) throw new Error(`no actor ${email}`);
-  return a;
-}
+const actor = (email: string): Promise<Actor> => actorByEmail(database.db, email);
 
 const NOTHING: CheckInFields = {
   date: "2026-01-10", consultant: null, accounts: [], accountsSince: null, postsLast30d: 0, rhythm: "none", automatedShare: 0,

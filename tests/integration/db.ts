@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { openDatabase, type Database } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
+import { actorForSession, findUserByEmail } from "@/db/queries/users";
+import type { Actor } from "@/lib/auth/permissions";
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new
@@ -34,4 +36,12 @@ export async function createTestDatabase(): Promise<Database & { label: string }
       await a.end();
     },
   };
+}
+
+/** The actor a demo login would be, read through the same lookup as a real session. */
+export async function actorByEmail(db: Database["db"], email: string): Promise<Actor> {
+  const u = await findUserByEmail(db, email);
+  const a = u && (await actorForSession(db, u.id, u.sessionVersion));
+  if (!a) throw new Error(`no active user ${email}`);
+  return a;
 }

@@ -8,18 +8,12 @@ import { actorForSession, findUserByEmail, setUserActive } from "@/db/queries/us
 import { getClient, listClients } from "@/db/queries/clients";
 import { createCheckIn, listCheckInsWithStages } from "@/db/queries/checkins";
 import type { Actor } from "@/lib/auth/permissions";
-import { createTestDatabase } from "./db";
+import { actorByEmail, createTestDatabase } from "./db";
 
 let database: Database;
 const TODAY = "2026-11-20";
 
-async function actor(email: string): Promise<Actor> {
-  const u = await findUserByEmail(database.db, email);
-  if (!u) throw new Error(`no user ${email}`);
-  const a = await actorForSession(database.db, u.id, u.sessionVersion);
-  if (!a) throw new Error(`no actor for ${email}`);
-  return a;
-}
+const actor = (email: string): Promise<Actor> => actorByEmail(database.db, email);
 
 beforeAll(async () => {
   database = await createTestDatabase();

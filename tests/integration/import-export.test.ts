@@ -4,26 +4,19 @@ import type { Database } from "@/db";
 import { queryRows } from "@/db";
 import { assignments, auditLog, clients, firms, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
-import { actorForSession, findUserByEmail } from "@/db/queries/users";
 import { listClients } from "@/db/queries/clients";
 import { previewImport, runImport, importErrorAsFormatError } from "@/db/queries/import";
 import { exportCheckIns } from "@/db/queries/export";
 import { recomputeStages } from "@/db/queries/checkins";
 import { formatErrorMessage, parseCsv, parseJson, serializeCsv, serializeJson, type CheckInRecord } from "@/lib/checkin-format";
 import type { Actor } from "@/lib/auth/permissions";
-import { createTestDatabase } from "./db";
+import { actorByEmail, createTestDatabase } from "./db";
 
 let database: Database;
 const TODAY = "2026-11-20";
 const NOW = new Date(`${TODAY}T12:00:00Z`);
 
-async function actor(email: string): Promise<Actor> {
-  const u = await findUserByEmail(database.db, email);
-  if (!u) throw new Error(`no user ${email}`);
-  const a = await actorForSession(database.db, u.id, u.sessionVersion);
-  if (!a) throw new Error(`no actor for ${email}`);
-  return a;
-}
+const actor = (email: string): Promise<Actor> => actorByEmail(database.db, email);
 
 async function counts() {
   const [row] = await queryRows<{ clients: number; checkins: number; stages: number; audit: number }>(

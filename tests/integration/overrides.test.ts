@@ -4,13 +4,12 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { auditLog, stageOverrides } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
-import { actorForSession, findUserByEmail } from "@/db/queries/users";
 import { createClient, listClients } from "@/db/queries/clients";
 import { createCheckIn } from "@/db/queries/checkins";
 import { listClientStatus } from "@/db/queries/client-status";
 import { activeOverride, createOverride, listOverrides, withdrawOverride } from "@/db/queries/overrides";
 import type { Actor } from "@/lib/auth/permissions";
-import { createTestDatabase } from "./db";
+import { actorByEmail, createTestDatabase } from "./db";
 
 let database: Database;
 let consultant: Actor;
@@ -19,12 +18,7 @@ let manager: Actor;
 let clientUser: Actor;
 let otherManager: Actor;
 
-async function actor(email: string): Promise<Actor> {
-  const u = await findUserByEmail(database.db, email);
-  const a = u && (await actorForSession(database.db, u.id, u.sessionVersion));
-  if (!a) throw new Error(`no actor ${email}`);
-  return a;
-}
+const actor = (email: string): Promise<Actor> => actorByEmail(database.db, email);
 
 const INPUT = { stage: 4, reason: "Posts on a schedule since March; the data lags.", internal: false, effectiveDate: "2026-05-01" };
 
