@@ -1,13 +1,12 @@
 import { getDatabase, ping } from "@/db";
+import { healthResponse } from "@/lib/health";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  try {
+  return healthResponse(async () => {
     const database = await getDatabase();
     await ping(database.db);
-    return Response.json({ ok: true, db: database.kind });
-  } catch (err) {
-    return Response.json({ ok: false, error: `database unavailable: ${(err as Error).message}` }, { status: 503 });
-  }
+    return database.kind;
+  }, process.env.DATABASE_URL ? "postgres" : "pglite");
 }
