@@ -1,0 +1,82 @@
+import { sql } from "drizzle-orm";
+import { queryRows, type Db } from "../index";
+import { recomputeStagesMany } from "./stage-history";
+
+// Invariants the database must hold whatever crashed or raced, checked the way Discourse
+// checks its own: each finding names the rule and a few offending ids. Read-only: the
+// recomputation runs in a transaction that is always rolled back.
+
+export interface Finding {
+  rule: string;
+  count: number;
+  examples: string[];
+}
+
+const STORED = sql`
+  select check_in_id, client_id, date::text as date, seq, stage, confidence, reasons::text as reasons, missing::text as missing
+  from stage_assessments order by client_id, seq`;
+
+interface StoredRow {
+  check_in_id: string;
+  client_id: string;
+  date: string;
+  seq: number;
+  stage: number;
+  confidence: number;
+  reasons: string;
+  missing: string;
+}
+
+class RollBack extends Error {}
+
+const key = (r: StoredRow) => `${r.check_in_id}|${r.date}|${r.seq}|${r.stage}|${Number(r.confidence).toFixed(4)}|${r.reasons}|${r.missing}`;
+
+/** Every client's stored stage history compared with a recomputation from its check-ins. */
+async function historyMismatches(db: Db): Promise<string[]> {
+  let mismatched: string[] = [];
+  try {
+    await db.transaction(async (tx) => {
+      const before = await queryRows<StoredRow>(tx, STORED);
+      const ids = (await queryRows<{ id: string }>(tx, sql`select distinct client_id as id from check_ins union select distinct client_id from stage_assessments`)).map((r) => r.id);
+      await recomputeStagesMany(tx, ids);
+      const after = await queryRows<StoredRow>(tx, STORED);
+      const byClient = (rows: StoredRow[]) => {
+        const m = new Map<string, string[]>();
+        for (const r of rows) m.set(r.client_id, [...(m.get(r.client_id) ?? []), key(r)]);
+        return m;
+      };
+      const a = byClient(before);
+      const b = byClient(after);
+      mismatched = ids.filter((id) => (a.get(id) ?? []).join("\n") !== (b.get(id) ?? []).join("\n"));
+      throw new RollBack();
+    });
+  } catch (err) {
+    if (!(err instanceof RollBack)) throw err;
+  }
+  return mismatched;
+}
+
+async function ids(db: Db, query: ReturnType<typeof sql>): Promise<string[]> {
+  return (await queryRows<{ id: string }>(db, query)).map((r) => r.id);
+}
+
+export async function checkConsistency(db: Db): Promise<Finding[]> {
+  const rules: [string, () => Promise<string[]>][] = [
+    ["check-in without a stored stage", () => ids(db, sql`select c.id from check_ins c left join stage_assessments s on s.check_in_id = c.id where s.check_in_id is null`)],
+    ["stored stage for another client than its check-in", () => ids(db, sql`select s.check_in_id as id from stage_assessments s join check_ins c on c.id = s.check_in_id where c.client_id <> s.client_id or c.date <> s.date`)],
+    ["stage history positions not 0..n-1", () => ids(db, sql`select client_id as id from stage_assessments group by client_id having min(seq) <> 0 or max(seq) <> count(*) - 1 or count(distinct seq) <> count(*)`)],
+    ["client without its lead consultant", () => ids(db, sql`select c.id from clients c left join assignments a on a.client_id = c.id where a.client_id is null`)],
+    ["check-in written through the app or API without its audit row", () => ids(db, sql`
+      select c.id from check_ins c
+      where c.idempotency_key is not null
+        and not exists (select 1 from audit_log l where l.entity_type = 'check_in' and l.entity_id = c.id::text and l.action = 'checkin.create')`)],
+    ["duplicate idempotency key", () => ids(db, sql`select idempotency_key as id from check_ins where idempotency_key is not null group by idempotency_key having count(*) > 1`)],
+    ["stage history differs from a recomputation", () => historyMismatches(db)],
+  ];
+  const findings: Finding[] = [];
+  for (const [rule, run] of rules) {
+    const found = await run();
+    findings.push({ rule, count: found.length, examples: found.slice(0, 5) });
+  }
+  return findings;
+}
