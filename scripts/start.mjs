@@ -52,9 +52,10 @@ if (!built || process.env.STAGELINE_FORCE_BUILD === "1") {
 if (process.argv.includes("--build-only")) process.exit(0);
 
 const port = process.env.PORT || "3000";
-const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", port], {
+// scripts/server.mjs rather than `next start`: it decides which X-Forwarded-* headers to believe.
+const child = spawn(process.execPath, [path.join("scripts", "server.mjs")], {
   stdio: "inherit",
-  env: { ...process.env, AUTH_TRUST_HOST: "true" },
+  env: { ...process.env, PORT: port, NODE_ENV: "production", AUTH_TRUST_HOST: "true" },
 });
 console.log(`[stageline] serving on http://localhost:${port}`);
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));

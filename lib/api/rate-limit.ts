@@ -3,10 +3,14 @@ import type { Db } from "../../db";
 import { ApiError } from "./errors";
 import type { RateLimitConfig } from "./context";
 
-/** The client's address as the proxy in front of us reports it. */
+/**
+ * The client's address. scripts/server.mjs sets X-Forwarded-For to the socket's address unless
+ * TRUST_PROXY is set; then the last entry is the one our own proxy appended (earlier entries
+ * are whatever the client wrote).
+ */
 export function clientIp(req: Request): string {
-  const fwd = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return fwd || req.headers.get("x-real-ip")?.trim() || "unknown";
+  const fwd = req.headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
+  return fwd || "unknown";
 }
 
 /** Counts the request; throws 429 with Retry-After once the window's allowance is used up. */
