@@ -2,6 +2,7 @@ import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db, type Tx } from "../index";
 import { assignments, clients, users } from "../schema";
 import { can, type Actor } from "../../lib/auth/permissions";
+import { rangeProblem } from "../../lib/portfolio-range";
 import { listClientStatus, type ClientStatus } from "./client-status";
 import { clientScope, UUID_RE } from "./scope";
 
@@ -120,7 +121,8 @@ function validDate(d: string): boolean {
 
 /** Null when the filters cannot be used (bad dates, from after to, a malformed id). */
 function normalise(f: PortfolioFilters): Portfolio["filters"] | null {
-  if (!validDate(f.from) || !validDate(f.to) || f.from > f.to) return null;
+  // The callers turn a bad range into a clear message; this refuses it again for any other caller.
+  if (!validDate(f.from) || !validDate(f.to) || rangeProblem(f.from, f.to) !== null) return null;
   const consultantId = f.consultantId || null;
   if (consultantId && !UUID_RE.test(consultantId)) return null;
   return { consultantId, industry: f.industry?.trim() || null, from: f.from, to: f.to };

@@ -1,20 +1,18 @@
+import { rangeProblem, type RangeProblem } from "@/lib/portfolio-range";
 import { defaultRange, type PortfolioFilters } from "@/db/queries/portfolio";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
-/** Filters from the URL; missing or malformed dates fall back to the last twelve months. */
-export function filtersFrom(sp: SearchParams, today: string): PortfolioFilters & { error?: "range" } {
+/** Filters from the URL; missing, malformed or out-of-bounds dates fall back to the last twelve months. */
+export function filtersFrom(sp: SearchParams, today: string): PortfolioFilters & { error?: RangeProblem } {
   const def = defaultRange(today);
   const date = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : "");
   let from = date(one(sp.from)) || def.from;
   let to = date(one(sp.to)) || def.to;
-  let error: "range" | undefined;
-  if (from > to) {
-    error = "range";
-    ({ from, to } = def);
-  }
+  const error = rangeProblem(from, to) ?? undefined;
+  if (error) ({ from, to } = def);
   const consultant = one(sp.consultant);
   return { from, to, today, consultantId: /^[0-9a-f-]{36}$/i.test(consultant) ? consultant : null, industry: one(sp.industry) || null, error };
 }

@@ -1,3 +1,4 @@
+import { MAX_RANGE_YEARS, rangeProblem } from "../../portfolio-range";
 import { getPortfolio } from "../../../db/queries/portfolio";
 import { can } from "../../auth/permissions";
 import { endpoint, parseQuery } from "../endpoint";
@@ -17,7 +18,11 @@ export const portfolioEndpoint = endpoint(async (req, { deps, caller, now }) => 
   const today = now.toISOString().slice(0, 10);
   const to = query.to ?? today;
   const from = query.from ?? yearBefore(to);
-  if (from > to) throw new ApiError(400, "bad_request", "`from` is after `to`.", [{ column: "from", message: "must not be after `to`" }]);
+  const problem = rangeProblem(from, to);
+  if (problem === "order") throw new ApiError(400, "bad_request", "`from` is after `to`.", [{ column: "from", message: "must not be after `to`" }]);
+  if (problem === "too-long") {
+    throw new ApiError(400, "bad_request", `The period is longer than ${MAX_RANGE_YEARS} years.`, [{ column: "from", message: `must be at most ${MAX_RANGE_YEARS} years before \`to\`` }]);
+  }
   const portfolio = await getPortfolio(deps.db, caller.actor, { from, to, today, consultantId: query.consultantId ?? null, industry: query.industry ?? null });
   if (!portfolio) throw notFound();
   return json(portfolio);
