@@ -1,3 +1,4 @@
+import { MAX_RANGE_YEARS } from "@/lib/portfolio-range";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db";
@@ -45,7 +46,11 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
     <section>
       <PageHeader title="Portfolio" subtitle={`${p.totalClients} clients · ${p.filters.from} to ${p.filters.to}${p.withoutStage ? ` · ${p.withoutStage} without a check-in yet` : ""}`} />
       <FilterBar action="/portfolio" filters={filters} consultants={options.consultants} industries={options.industries} />
-      {filters.error ? <p role="status" className="mb-3 text-sm text-red-700">The start date was after the end date; showing the last twelve months instead.</p> : null}
+      {filters.error ? (
+        <p role="status" className="mb-3 text-sm text-red-700">
+          {filters.error === "order" ? "The start date was after the end date" : `The period was longer than ${MAX_RANGE_YEARS} years`}; showing the last twelve months instead.
+        </p>
+      ) : null}
 
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title="Stage distribution now">
