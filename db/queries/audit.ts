@@ -41,6 +41,8 @@ export interface AuditRow {
 }
 
 export const AUDIT_PAGE_SIZE = 50;
+/** Deeper than any firm's log goes; bounds the OFFSET so a huge page number cannot overflow it. */
+export const AUDIT_MAX_PAGE = 100_000;
 
 /** The firm's audit log, newest first, optionally for one client and/or one user; null for non-managers. */
 export async function listAudit(
@@ -51,7 +53,8 @@ export async function listAudit(
   if (!can(actor, "audit.read")) return null;
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   if ((opts.clientId && !uuid.test(opts.clientId)) || (opts.userId && !uuid.test(opts.userId))) return { rows: [], page: 1, hasMore: false };
-  const page = Math.max(1, Math.floor(opts.page ?? 1));
+  const requested = Math.floor(opts.page ?? 1);
+  const page = Number.isFinite(requested) ? Math.min(AUDIT_MAX_PAGE, Math.max(1, requested)) : 1;
   const conds = [eq(auditLog.firmId, actor.firmId)];
   if (opts.clientId) conds.push(eq(auditLog.clientId, opts.clientId));
   if (opts.userId) conds.push(eq(auditLog.actorId, opts.userId));
