@@ -2,32 +2,9 @@
 // cookie for same-origin requests only. Both resolve to an Actor checked against the
 // database on every request (deactivation, revocation and expiry apply at once).
 import { actorForToken } from "../../db/queries/tokens";
+import { isSameOrigin } from "../http/same-origin";
 import { ApiError, unauthorized } from "./errors";
 import type { ApiDeps, Caller } from "./context";
-
-/** The host the browser addressed (behind a proxy, the forwarded one). */
-function requestHost(req: Request): string {
-  const forwarded = req.headers.get("x-forwarded-host")?.split(",")[0]?.trim();
-  return (forwarded || req.headers.get("host") || new URL(req.url).host).toLowerCase();
-}
-
-/**
- * A cookie-authenticated request must come from our own pages. Browsers send Origin on
- * every cross-origin fetch and on all POST/PATCH/DELETE, and Sec-Fetch-Site everywhere;
- * clients without either (curl with a cookie) are not a cross-site threat.
- */
-export function isCrossSite(req: Request): boolean {
-  const site = req.headers.get("sec-fetch-site");
-  if (site && site !== "same-origin" && site !== "none") return true;
-  const origin = req.headers.get("origin");
-  if (origin === null) return false;
-  if (origin === "null") return true;
-  try {
-    return new URL(origin).host.toLowerCase() !== requestHost(req);
-  } catch {
-    return true;
-  }
-}
 
 export type AuthResult = { ok: true; caller: Caller } | { ok: false; error: ApiError };
 
@@ -43,7 +20,7 @@ export async function authenticate(deps: ApiDeps, req: Request, opts: { sessionO
   }
   const actor = await deps.sessionActor();
   if (!actor) return { ok: false, error: unauthorized() };
-  if (isCrossSite(req)) {
+  if (!isSameOrigin(req)) {
     return { ok: false, error: new ApiError(401, "cross_origin", "A request from another site cannot use the session cookie: use a token.") };
   }
   return { ok: true, caller: { actor, via: "session", tokenId: null } };
