@@ -300,3 +300,16 @@ export const rateLimits = pgTable(
   },
   (t) => [uniqueIndex("rate_limits_key_window_uq").on(t.key, t.windowStart), index("rate_limits_window_idx").on(t.windowStart)],
 );
+
+/** Failed sign-ins and invitation acceptances, by account and client address: the throttle counts these. */
+export const signInFailures = pgTable(
+  "sign_in_failures",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    // A lower-cased email, or `invite:<invitation id>` for an invitation link.
+    account: text("account").notNull(),
+    ip: text("ip").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sign_in_failures_account_ip_idx").on(t.account, t.ip, t.at), index("sign_in_failures_ip_idx").on(t.ip, t.at), index("sign_in_failures_at_idx").on(t.at)],
+);
