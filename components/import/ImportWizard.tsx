@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useId, useRef, useState } from "react";
 import { buttonClass, inputClass } from "@/components/ui/primitives";
-import { postFile, readJsonLines, type ImportPreviewBody, type ImportResultBody, type ShownError } from "./transport";
+import { describeError, postFile, readApiError, readJsonLines, type ApiErrorBody, type ErrorDetail, type ImportPreviewBody, type ImportResultBody } from "./transport";
 
 type Phase =
   | { kind: "idle" }
@@ -11,18 +11,29 @@ type Phase =
   | { kind: "checking" }
   | { kind: "writing"; done: number; total: number }
   | { kind: "preview"; preview: ImportPreviewBody }
-  | { kind: "invalid"; errors: ShownError[]; errorCount: number }
+  | { kind: "invalid"; errors: ErrorDetail[]; errorCount: number }
   | { kind: "done"; result: ImportResultBody }
   | { kind: "failed"; message: string };
 
+// Keyed by the API's error codes (lib/api/errors.ts), plus the browser's own failures.
 const FAILURES: Record<string, string> = {
   "no-file": "Choose a CSV or JSON file first.",
-  "too-large": "The file is larger than 50 MB. Split it into smaller files.",
-  "bad-upload": "The upload did not arrive complete. Try again.",
+  bad_request: "The upload did not arrive complete. Try again.",
+  unsupported_media_type: "The upload did not arrive complete. Try again.",
   "import-failed": "The import failed and nothing was written. Try again; if it keeps failing, tell your manager.",
   network: "The connection failed. Nothing was imported. Try again.",
-  "not-found": "You can no longer import. Sign in again.",
+  unauthorized: "You are signed out. Sign in again.",
+  cross_origin: "The upload was refused because it did not come from this site. Reload the page and try again.",
+  not_found: "You can no longer import. Sign in again.",
+  rate_limited: "Too many uploads in a short time. Wait a minute and try again.",
 };
+
+/** A failed answer in the one error shape: a 422 lists the file's problems, anything else is one message. */
+function failure(status: number, error: ApiErrorBody["error"] | null): Phase {
+  if (status === 422 && error) return { kind: "invalid", errors: error.details, errorCount: error.totalDetails ?? error.details.length };
+  if (error?.code === "payload_too_large") return { kind: "failed", message: `${error.message} Split it into smaller files.` };
+  return { kind: "failed", message: FAILURES[error?.code ?? ""] ?? FAILURES["import-failed"]! };
+}
 
 export function ImportWizard({ consultants }: { consultants: { id: string; name: string; email: string }[] | null }) {
   const [file, setFile] = useState<File | null>(null);
@@ -50,9 +61,12 @@ export function ImportWizard({ consultants }: { consultants: { id: string; name:
     setPhase({ kind: "uploading", purpose: "preview", loaded: 0, total: file.size });
     try {
       const res = await postFile("/import/preview", form(), (loaded, total) => setPhase({ kind: "uploading", purpose: "preview", loaded, total }), () => setPhase({ kind: "checking" }));
-      const body = JSON.parse(res.text) as ImportPreviewBody & { error?: string; errors?: ShownError[]; errorCount?: number };
-      if (res.status === 422 || (res.status === 200 && !body.ok)) setPhase({ kind: "invalid", errors: body.errors ?? [], errorCount: body.errorCount ?? 0 });
-      else if (res.status !== 200) setPhase({ kind: "failed", message: FAILURES[body.error ?? ""] ?? FAILURES["import-failed"]! });
+      if (res.status !== 200) {
+        setPhase(failure(res.status, readApiError(res.text)));
+        return;
+      }
+      const body = JSON.parse(res.text) as ImportPreviewBody;
+      if (!body.ok) setPhase({ kind: "invalid", errors: body.errors, errorCount: body.errorCount });
       else setPhase({ kind: "preview", preview: body });
     } catch {
       setPhase({ kind: "failed", message: FAILURES.network! });
@@ -80,14 +94,13 @@ export function ImportWizard({ consultants }: { consultants: { id: string; name:
             if (msg.type === "progress") setPhase({ kind: "writing", done: msg.done, total: msg.total });
           }
         },
+        "application/x-ndjson",
       );
-      if (res.status !== 200) {
-        const body = JSON.parse(res.text) as { error?: string; errors?: ShownError[]; errorCount?: number };
-        final = res.status === 422 ? { kind: "invalid", errors: body.errors ?? [], errorCount: body.errorCount ?? 0 } : { kind: "failed", message: FAILURES[body.error ?? ""] ?? FAILURES["import-failed"]! };
-      } else {
+      if (res.status !== 200) final = failure(res.status, readApiError(res.text));
+      else {
         for (const msg of readJsonLines(res.text, true)) {
-          if (msg.type === "result") final = msg.ok ? { kind: "done", result: msg } : { kind: "invalid", errors: msg.errors, errorCount: msg.errorCount };
-          else if (msg.type === "error") final = { kind: "failed", message: FAILURES[msg.error] ?? FAILURES["import-failed"]! };
+          if (msg.type === "result") final = { kind: "done", result: msg };
+          else if (msg.type === "error") final = failure(msg.status, msg.error);
         }
       }
     } catch {
@@ -139,7 +152,7 @@ export function ImportWizard({ consultants }: { consultants: { id: string; name:
           <p className="mt-1 text-sm text-red-900">Fix these lines in your spreadsheet and upload the file again.</p>
           <ul className="mt-2 list-disc space-y-0.5 pl-5 font-mono text-sm text-red-900" aria-label="Problems in the file">
             {phase.errors.map((e, i) => (
-              <li key={i}>{e.text}</li>
+              <li key={i}>{describeError(e)}</li>
             ))}
           </ul>
           {phase.errorCount > phase.errors.length ? <p className="mt-2 text-sm">…and {phase.errorCount - phase.errors.length} more.</p> : null}
@@ -232,7 +245,7 @@ function PreviewPanel({
 }) {
   return (
     <section aria-labelledby="import-preview-heading" className="rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="import-preview-heading" className="font-semibold">Preview of {preview.fileName}</h2>
+      <h2 id="import-preview-heading" className="font-semibold">Preview of {preview.fileName ?? "the file"}</h2>
       <dl className="mt-2 grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
         <div><dt className="text-slate-600">Check-ins in the file</dt><dd className="text-lg font-semibold" data-testid="preview-records">{preview.records}</dd></div>
         <div><dt className="text-slate-600">Clients in the file</dt><dd className="text-lg font-semibold">{preview.clients}</dd></div>

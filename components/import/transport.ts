@@ -1,10 +1,17 @@
 // Browser side of the import: XMLHttpRequest, because fetch cannot report upload progress.
+// The server answers in the API's shapes (lib/api/handlers/transfer.ts, lib/api/errors.ts).
 
-export interface ShownError {
-  text: string;
+/** One problem, as the API's error details and the preview list them. */
+export interface ErrorDetail {
   line?: number;
   index?: number;
   column: string | null;
+  message: string;
+}
+
+/** The one error shape: {"error": {code, message, details, totalDetails?}}. */
+export interface ApiErrorBody {
+  error: { code: string; message: string; details: ErrorDetail[]; totalDetails?: number };
 }
 
 export interface ClientSummary {
@@ -19,7 +26,7 @@ export interface ClientSummary {
 
 export interface ImportPreviewBody {
   ok: boolean;
-  fileName: string;
+  fileName: string | null;
   format: "csv" | "json";
   records: number;
   clients: number;
@@ -28,25 +35,42 @@ export interface ImportPreviewBody {
   toCreate: number;
   duplicates: number;
   needsConsultant: boolean;
-  errors: ShownError[];
+  errors: ErrorDetail[];
   errorCount: number;
 }
 
 export interface ImportResultBody {
   type: "result";
-  ok: boolean;
+  ok: true;
   createdClients: { id: string; name: string }[];
   createdCheckIns: number;
   skippedDuplicates: number;
-  errors: ShownError[];
-  errorCount: number;
 }
 
 export type RunMessage =
   | { type: "phase"; phase: string; records: number }
   | { type: "progress"; done: number; total: number }
   | ImportResultBody
-  | { type: "error"; error: string };
+  | ({ type: "error"; status: number } & ApiErrorBody);
+
+/** "line 7, column rhythm: expected ..." (the words of lib/checkin-format's formatErrorMessage). */
+export function describeError(d: ErrorDetail): string {
+  const where: string[] = [];
+  if (d.line !== undefined) where.push(`line ${d.line}`);
+  if (d.index !== undefined) where.push(`index ${d.index}`);
+  if (d.column !== null) where.push(`column ${d.column}`);
+  return where.length > 0 ? `${where.join(", ")}: ${d.message}` : d.message;
+}
+
+/** The error body of a failed response, or null when the text is not one (a proxy's HTML page). */
+export function readApiError(text: string): ApiErrorBody["error"] | null {
+  try {
+    const body = JSON.parse(text) as Partial<ApiErrorBody>;
+    return body.error && typeof body.error.code === "string" ? { ...body.error, details: body.error.details ?? [] } : null;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * POSTs a form, reporting upload progress, the moment the upload is complete (the server is
@@ -58,10 +82,12 @@ export function postFile(
   onUpload: (loaded: number, total: number) => void,
   onUploaded: () => void,
   onPartial?: (text: string) => void,
+  accept = "application/json",
 ): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", url);
+    xhr.setRequestHeader("Accept", accept);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onUpload(e.loaded, e.total);
     };

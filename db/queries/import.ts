@@ -72,7 +72,8 @@ export class ImportForbiddenError extends Error {
 
 const BATCH = 1000; // 17 columns x 1000 rows stays well under PostgreSQL's 65,535 parameters
 
-function canImport(actor: Actor): boolean {
+/** Who may import: the one check the app's import page and the import handler (API and app) share. */
+export function canImport(actor: Actor): boolean {
   return can(actor, "checkins.write") && can(actor, "clients.create");
 }
 

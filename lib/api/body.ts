@@ -1,10 +1,18 @@
-// Request bodies: a size cap checked on Content-Length and again while reading the stream
-// (a chunked upload has no length), a media-type check, and JSON parsing with a 400.
+// Request bodies, for the API and the app's upload routes alike: ONE size cap, counted while the
+// body streams in (a chunked upload has no Content-Length, and a declared one may lie), a
+// media-type check, JSON parsing with a 400, and multipart forms parsed as a stream (busboy) so
+// that nothing beyond the cap, and no part beyond the one file and its few fields, is buffered.
+import { once } from "node:events";
+import Busboy from "busboy";
 import { ApiError } from "./errors";
 
-export const MAX_BODY_BYTES = 20 * 1024 * 1024;
+/** The one limit on every request body: JSON, CSV and multipart uploads. */
+export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
-export type MediaKind = "json" | "csv";
+export type MediaKind = "json" | "csv" | "multipart";
+export type FileKind = "json" | "csv";
+
+const MEDIA_NAMES: Record<MediaKind, string> = { json: "application/json", csv: "text/csv", multipart: "multipart/form-data" };
 
 /** The media type of the body, without parameters, lower-case; "" when absent. */
 export function mediaType(req: Request): string {
@@ -15,47 +23,50 @@ export function mediaKind(req: Request): MediaKind | null {
   const t = mediaType(req);
   if (t === "application/json" || /^application\/[a-z0-9.+-]+\+json$/.test(t)) return "json";
   if (t === "text/csv") return "csv";
+  if (t === "multipart/form-data") return "multipart";
   return null;
 }
 
-export function requireMedia(req: Request, allowed: readonly MediaKind[]): MediaKind {
+export function requireMedia<K extends MediaKind>(req: Request, allowed: readonly K[]): K {
   const kind = mediaKind(req);
-  if (!kind || !allowed.includes(kind)) {
-    const names = allowed.map((k) => (k === "json" ? "application/json" : "text/csv")).join(" or ");
+  if (!kind || !(allowed as readonly MediaKind[]).includes(kind)) {
+    const names = allowed.map((k) => MEDIA_NAMES[k]).join(" or ");
     const got = mediaType(req) || "none";
     throw new ApiError(415, "unsupported_media_type", `Expected Content-Type ${names}, got ${got}.`);
   }
-  return kind;
+  return kind as K;
 }
 
-function tooLarge(limit: number): ApiError {
-  return new ApiError(413, "payload_too_large", `The body is larger than ${Math.round(limit / 1024 / 1024)} MB.`);
+export function tooLarge(limit = MAX_UPLOAD_BYTES, what = "The upload"): ApiError {
+  return new ApiError(413, "payload_too_large", `${what} is larger than ${Math.round(limit / 1024 / 1024)} MB.`);
 }
 
-/** The body as UTF-8 text, refusing more than `limit` bytes whatever Content-Length says. */
-export async function readText(req: Request, limit = MAX_BODY_BYTES): Promise<string> {
+/** The body's chunks, stopping with 413 the moment more than `limit` bytes have arrived (Content-Length or not). */
+export async function* bodyChunks(req: Request, limit = MAX_UPLOAD_BYTES): AsyncGenerator<Uint8Array> {
   const declared = req.headers.get("content-length");
   if (declared !== null && /^\d+$/.test(declared) && Number(declared) > limit) throw tooLarge(limit);
-  if (!req.body) return "";
+  if (!req.body) return;
   const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(limit);
+  let finished = false;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) {
+        finished = true;
+        return;
+      }
+      total += value.byteLength;
+      if (total > limit) throw tooLarge(limit);
+      yield value;
     }
-    chunks.push(value);
+  } finally {
+    // Stopped early (too large, or the consumer gave up): stop reading the client's upload.
+    if (!finished) await reader.cancel().catch(() => {});
   }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.byteLength;
-  }
+}
+
+function decodeUtf8(bytes: Uint8Array): string {
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
@@ -63,8 +74,29 @@ export async function readText(req: Request, limit = MAX_BODY_BYTES): Promise<st
   }
 }
 
+function concat(chunks: Uint8Array[], total: number): Uint8Array {
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.byteLength;
+  }
+  return bytes;
+}
+
+/** The body as UTF-8 text, refusing more than `limit` bytes whatever Content-Length says. */
+export async function readText(req: Request, limit = MAX_UPLOAD_BYTES): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for await (const c of bodyChunks(req, limit)) {
+    chunks.push(c);
+    total += c.byteLength;
+  }
+  return decodeUtf8(concat(chunks, total));
+}
+
 /** A JSON body: 415 for another media type, 413 when too large, 400 when not JSON. */
-export async function readJson(req: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
+export async function readJson(req: Request, limit = MAX_UPLOAD_BYTES): Promise<unknown> {
   requireMedia(req, ["json"]);
   const text = await readText(req, limit);
   if (text.trim() === "") throw new ApiError(400, "malformed_json", "The body is empty: expected a JSON value.");
@@ -73,4 +105,100 @@ export async function readJson(req: Request, limit = MAX_BODY_BYTES): Promise<un
   } catch (err) {
     throw new ApiError(400, "malformed_json", `The body is not valid JSON: ${(err as Error).message}`);
   }
+}
+
+/** A check-in file, sent as the body itself (text/csv, application/json) or as the `file` part of a form. */
+export interface Upload {
+  kind: FileKind;
+  text: string;
+  /** The form's file name; null for a bare body. */
+  fileName: string | null;
+  /** The form's text fields (none for a bare body). */
+  fields: Record<string, string>;
+}
+
+/** Form parts besides the file: a few short options (consultantId), nothing more. */
+const MAX_FIELDS = 8;
+const MAX_FIELD_BYTES = 1024;
+
+/** Reads an upload: 415 for another media type, 413 past the limit, 400 for a form without a file. */
+export async function readUpload(req: Request, limit = MAX_UPLOAD_BYTES): Promise<Upload> {
+  const kind = requireMedia(req, ["csv", "json", "multipart"]);
+  if (kind !== "multipart") return { kind, text: await readText(req, limit), fileName: null, fields: {} };
+  return readMultipart(req, limit);
+}
+
+async function readMultipart(req: Request, limit: number): Promise<Upload> {
+  let bb: Busboy.Busboy;
+  try {
+    bb = Busboy({
+      headers: { "content-type": req.headers.get("content-type") ?? "" },
+      limits: { files: 1, fields: MAX_FIELDS, parts: MAX_FIELDS + 1, fieldSize: MAX_FIELD_BYTES, fieldNameSize: 100, fileSize: limit },
+    });
+  } catch (err) {
+    throw new ApiError(400, "bad_request", `The form cannot be read: ${(err as Error).message}.`);
+  }
+  let failure: ApiError | null = null;
+  const fail = (e: ApiError) => (failure ??= e);
+  const fields: Record<string, string> = {};
+  type FilePart = { name: string; mime: string; chunks: Buffer[]; size: number };
+  let file: FilePart | null = null;
+  const extraParts = () => fail(new ApiError(413, "payload_too_large", `The form has more parts than one file and ${MAX_FIELDS} short fields.`));
+
+  bb.on("field", (name, value, info) => {
+    if (info.nameTruncated || info.valueTruncated) fail(new ApiError(413, "payload_too_large", `The form field "${name.slice(0, 100)}" is longer than ${MAX_FIELD_BYTES} bytes.`));
+    else fields[name] = value;
+  });
+  bb.on("file", (name, stream, info) => {
+    if (name !== "file") {
+      stream.resume(); // a file under another name is not what we asked for: read past it
+      return;
+    }
+    const f: FilePart = { name: info.filename ?? "", mime: (info.mimeType ?? "").toLowerCase(), chunks: [], size: 0 };
+    file = f;
+    stream.on("data", (c: Buffer) => {
+      f.chunks.push(c);
+      f.size += c.length;
+    });
+    stream.on("limit", () => fail(tooLarge(limit)));
+  });
+  bb.on("filesLimit", extraParts);
+  bb.on("fieldsLimit", extraParts);
+  bb.on("partsLimit", extraParts);
+  const closed = new Promise<void>((resolve, reject) => {
+    bb.on("close", resolve);
+    bb.on("error", reject);
+  });
+  closed.catch(() => {}); // read below; never an unhandled rejection
+
+  try {
+    for await (const chunk of bodyChunks(req, limit)) {
+      if (failure) break;
+      if (!bb.write(chunk)) await once(bb, "drain");
+    }
+    if (!failure) {
+      bb.end();
+      await closed;
+    }
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    throw new ApiError(400, "bad_request", `The upload did not arrive complete or is not a valid form: ${(err as Error).message}.`);
+  } finally {
+    if (failure) bb.destroy();
+  }
+  if (failure) throw failure;
+  const got = file as FilePart | null; // assigned in a callback: TypeScript cannot see it
+  if (!got || got.size === 0) throw new ApiError(400, "bad_request", "The form has no file: send it as the part named \"file\".", [{ column: "file", message: "required" }]);
+  const text = decodeUtf8(concat(got.chunks, got.size));
+  return { kind: fileKind(got.name, got.mime, text), text, fileName: got.name, fields };
+}
+
+/** CSV or JSON: by the file's name, else its declared type, else its first character. */
+function fileKind(name: string, mime: string, text: string): FileKind {
+  const lower = name.toLowerCase();
+  if (lower.endsWith(".json")) return "json";
+  if (lower.endsWith(".csv")) return "csv";
+  if (mime === "application/json") return "json";
+  if (mime === "text/csv") return "csv";
+  return /^\uFEFF?\s*[[{]/.test(text.slice(0, 100)) ? "json" : "csv";
 }

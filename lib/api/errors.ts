@@ -1,4 +1,5 @@
-// The API's one error shape: {"error": {"code", "message", "details": [{line|index, column, message}]}}.
+// The one error shape of the API and of the app's upload and export routes:
+// {"error": {"code", "message", "details": [{line|index, column, message}], "totalDetails"?}}.
 // Handlers throw ApiError; the wrapper (lib/api/endpoint.ts) turns anything else into a plain 500.
 
 export interface ErrorDetail {
@@ -41,6 +42,21 @@ export const notFound = () => new ApiError(404, "not_found", "Not found.");
 export const unauthorized = (message = "Missing or invalid credentials: send Authorization: Bearer <token> or sign in.") =>
   new ApiError(401, "unauthorized", message, [], { "WWW-Authenticate": 'Bearer realm="stageline"' });
 
+/** A file with a million bad lines answers with the first ones and their count, not a million objects. */
+export const MAX_LISTED_DETAILS = 500;
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details: ErrorDetail[]; totalDetails?: number };
+}
+
+/** The body of an error; `totalDetails` only when more details exist than are listed. */
+export function errorBody(err: ApiError): ErrorBody {
+  const listed = err.details.slice(0, MAX_LISTED_DETAILS);
+  return {
+    error: { code: err.code, message: err.message, details: listed, ...(err.details.length > listed.length ? { totalDetails: err.details.length } : {}) },
+  };
+}
+
 const NO_STORE = { "Cache-Control": "no-store" };
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
@@ -51,7 +67,7 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 }
 
 export function errorResponse(err: ApiError): Response {
-  return json({ error: { code: err.code, message: err.message, details: err.details } }, err.status, err.headers);
+  return json(errorBody(err), err.status, err.headers);
 }
 
 /** Anything that is not an ApiError: logged on the server, never shown to the caller. */

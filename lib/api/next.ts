@@ -1,5 +1,6 @@
 // The one bridge from Next.js route handlers to endpoints: the app's database and the
-// session cookie. Route files under app/api/v1 are one line each.
+// session cookie. Route files under app/api/v1, and the app's import and export routes, are
+// one line each.
 import { getDb } from "../../db";
 import { getActor } from "../auth/actor";
 import { internalErrorResponse } from "./errors";

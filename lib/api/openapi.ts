@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponsesObject } from "zod-openapi";
 import * as s from "./schemas";
-import { MAX_BODY_BYTES } from "./body";
+import { MAX_UPLOAD_BYTES } from "./body";
 
 const errorContent = { "application/json": { schema: s.errorSchema } };
 const err = (description: string) => ({ description, content: errorContent });
@@ -18,7 +18,7 @@ const common: ZodOpenApiResponsesObject = {
 const notFound = { "404": err("Not found, or not visible to you (the API never answers 403).") };
 const malformed = { "400": err("Malformed request: bad JSON (`malformed_json`), query parameter or header (`bad_request`).") };
 const body = {
-  "413": err(`Body larger than ${MAX_BODY_BYTES / 1024 / 1024} MB (\`payload_too_large\`).`),
+  "413": err(`Body (or uploaded form) larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB, counted as it arrives (\`payload_too_large\`).`),
   "415": err("Wrong Content-Type (`unsupported_media_type`)."),
   "422": err("Validation failed (`validation_failed`): one detail per field, line (CSV) or index (JSON)."),
 };

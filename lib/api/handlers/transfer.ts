@@ -1,50 +1,208 @@
-// Import and export in the interchange format: the same parser, the same all-or-nothing
-// import and the same export query as the UI.
+// Import and export in the interchange format: ONE handler each, behind the public API
+// (/api/v1/import, /api/v1/export: token or session) and behind the app's own routes
+// (/import/preview, /import/run, /export: session only). Same body limit, same parser, same
+// all-or-nothing import, same export query, same error shape, whoever calls.
+import { Readable } from "node:stream";
+import { z } from "zod";
 import { exportCheckIns } from "../../../db/queries/export";
-import { importErrorAsFormatError, ImportForbiddenError, runImport } from "../../../db/queries/import";
-import { parseCsv, parseJson, serializeCsv, serializeJson } from "../../checkin-format";
-import { readText, requireMedia } from "../body";
-import { endpoint, formatErrorDetails, parseQuery } from "../endpoint";
-import { ApiError, json, notFound } from "../errors";
+import { canImport, importErrorAsFormatError, ImportForbiddenError, previewImport, runImport, type ImportPreview, type ImportResult } from "../../../db/queries/import";
+import { parseJson, readCsvStream, serializeCsv, serializeJson, type CheckInRecord, type FormatError } from "../../checkin-format";
+import { readUpload, type Upload } from "../body";
+import { endpoint, formatErrorDetails, parseQuery, type HandlerContext } from "../endpoint";
+import { ApiError, errorBody, json, MAX_LISTED_DETAILS, notFound } from "../errors";
 import { exportQuery, importQuery } from "../schemas";
 
-/** POST /api/v1/import: CSV (text/csv) or a JSON array; nothing is written unless every record is good. */
-export const importEndpoint = endpoint(async (req, { deps, caller, now }) => {
-  const query = parseQuery(importQuery, req);
-  const kind = requireMedia(req, ["csv", "json"]);
-  const text = await readText(req);
-  const parsed = kind === "csv" ? parseCsv(text, now) : parseJson(text, now);
-  if (!parsed.ok) {
-    throw new ApiError(422, "validation_failed", `The file has ${parsed.errors.length} problem(s); nothing was imported.`, formatErrorDetails(parsed.errors));
+export const importParams = importQuery.extend({
+  dryRun: z
+    .enum(["1", "true", "0", "false"])
+    .optional()
+    .meta({ description: "`1` or `true`: a preview. The file is read and checked and the answer says what the import would do; nothing is written." }),
+});
+
+const ERROR_DETAIL = z.object({ line: z.number().int().optional(), index: z.number().int().optional(), column: z.string().nullable(), message: z.string() });
+const CLIENT_SUMMARY = z.object({
+  name: z.string().meta({ description: "The name as the file writes it." }),
+  id: z.string().nullable().meta({ description: "The matched client; null for a client the import would create." }),
+  storedName: z.string().nullable(),
+  archived: z.boolean(),
+  records: z.number().int(),
+  toCreate: z.number().int(),
+  duplicates: z.number().int(),
+});
+
+/** What `?dryRun=1` (and the app's /import/preview) answers. */
+export const importPreviewSchema = z
+  .object({
+    ok: z.boolean().meta({ description: "True when running the import would succeed." }),
+    fileName: z.string().nullable().meta({ description: "The uploaded form's file name; null for a bare CSV or JSON body." }),
+    format: z.enum(["csv", "json"]),
+    records: z.number().int(),
+    clients: z.number().int(),
+    newClients: z.array(CLIENT_SUMMARY),
+    matchedClients: z.array(CLIENT_SUMMARY),
+    toCreate: z.number().int(),
+    duplicates: z.number().int(),
+    needsConsultant: z.boolean().meta({ description: "The file creates clients and a manager must pass `consultantId`." }),
+    errors: z.array(ERROR_DETAIL).meta({ description: `Problems that would stop the import (at most ${MAX_LISTED_DETAILS}).` }),
+    errorCount: z.number().int(),
+  })
+  .meta({ id: "ImportPreview" });
+export type ImportPreviewBody = z.infer<typeof importPreviewSchema>;
+
+interface ImportMode {
+  /** Forced by the route (the app's preview and run); else the `dryRun` query parameter decides. */
+  dryRun?: boolean;
+}
+
+async function importCheckIns(req: Request, { deps, caller, now }: HandlerContext, mode: ImportMode): Promise<Response> {
+  const query = parseQuery(importParams, req);
+  // Before a byte of the upload is read: a caller who may not import learns nothing more.
+  if (!canImport(caller.actor)) throw notFound();
+  const upload = await readUpload(req);
+  const consultantId = query.consultantId ?? nonEmpty(upload.fields.consultantId);
+  const dryRun = mode.dryRun ?? (query.dryRun === "1" || query.dryRun === "true");
+  const { records, lines } = await parseFile(upload, now);
+  const opts = { consultantId, lines };
+
+  if (dryRun) return json(previewBody(await guarded(() => previewImport(deps.db, caller.actor, records, opts)), upload, consultantId));
+  if (wantsProgress(req)) return progressStream(records.length, (onProgress) => runImport(deps.db, caller.actor, records, { ...opts, onProgress }));
+  const result = await guarded(() => runImport(deps.db, caller.actor, records, opts));
+  if (!result.ok) throw importFailed(result.errors.map(importErrorAsFormatError));
+  return json(resultBody(result));
+}
+
+/** The whole file into records; any bad line rejects it (422) with every problem by line (CSV) or index (JSON). */
+async function parseFile(upload: Upload, now: Date): Promise<{ records: CheckInRecord[]; lines?: number[] }> {
+  if (upload.kind === "json") {
+    const parsed = parseJson(upload.text, now);
+    if (!parsed.ok) throw importFailed(parsed.errors);
+    return { records: parsed.records };
   }
-  let result;
+  const records: CheckInRecord[] = [];
+  const lines: number[] = [];
+  const errors = await readCsvStream(
+    Readable.from([upload.text]),
+    (r, line) => {
+      records.push(r);
+      lines.push(line);
+    },
+    now,
+  );
+  if (errors.length > 0) throw importFailed(errors);
+  return { records, lines };
+}
+
+function importFailed(errors: readonly FormatError[]): ApiError {
+  return new ApiError(422, "validation_failed", `The file has ${errors.length} problem(s); nothing was imported.`, formatErrorDetails(errors));
+}
+
+async function guarded<T>(run: () => Promise<T>): Promise<T> {
   try {
-    result = await runImport(deps.db, caller.actor, parsed.records, { consultantId: query.consultantId });
+    return await run();
   } catch (err) {
     if (err instanceof ImportForbiddenError) throw notFound();
     throw err;
   }
-  if (!result.ok) {
-    // Import errors name the record by index; CSV callers get the file line as well.
-    const errors = result.errors.map(importErrorAsFormatError);
-    throw new ApiError(422, "validation_failed", `The file has ${errors.length} problem(s); nothing was imported.`, formatErrorDetails(errors));
-  }
-  return json({ createdClients: result.createdClients, createdCheckIns: result.createdCheckIns, skippedDuplicates: result.skippedDuplicates });
-});
+}
 
-/** GET /api/v1/export?format=csv|json[&client=id] */
-export const exportEndpoint = endpoint(async (req, { deps, caller, now }) => {
+function previewBody(preview: ImportPreview, upload: Upload, consultantId: string | undefined): ImportPreviewBody {
+  // A manager may preview before choosing the lead consultant: `needsConsultant` says so, it is no error yet.
+  const errors = preview.errors.filter((e) => !(e.code === "consultant-required" && !consultantId)).map(importErrorAsFormatError);
+  const { errors: _raw, ...rest } = preview;
+  return {
+    ...rest,
+    ok: errors.length === 0,
+    fileName: upload.fileName,
+    format: upload.kind,
+    errors: formatErrorDetails(errors.slice(0, MAX_LISTED_DETAILS)),
+    errorCount: errors.length,
+  };
+}
+
+function resultBody(result: ImportResult) {
+  return { createdClients: result.createdClients, createdCheckIns: result.createdCheckIns, skippedDuplicates: result.skippedDuplicates };
+}
+
+/** A caller that asks for `Accept: application/x-ndjson` (the app's import page) gets progress as it happens. */
+function wantsProgress(req: Request): boolean {
+  return (req.headers.get("accept") ?? "").toLowerCase().includes("application/x-ndjson");
+}
+
+/**
+ * JSON lines: {"type":"phase"}, {"type":"progress","done","total"}, then {"type":"result", ...} or
+ * {"type":"error","status", "error": {code, message, details}}: the one error shape, inside the stream.
+ */
+function progressStream(records: number, run: (onProgress: (done: number, total: number) => void) => Promise<ImportResult>): Response {
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (msg: Record<string, unknown>) => controller.enqueue(encoder.encode(JSON.stringify(msg) + "\n"));
+      const sendError = (err: ApiError) => send({ type: "error", status: err.status, ...errorBody(err) });
+      send({ type: "phase", phase: "write", records });
+      let lastPct = -1;
+      try {
+        const result = await guarded(() =>
+          run((done, total) => {
+            const pct = total === 0 ? 100 : Math.floor((100 * done) / total);
+            if (pct === lastPct) return;
+            lastPct = pct;
+            send({ type: "progress", done, total });
+          }),
+        );
+        if (result.ok) send({ type: "result", ok: true, ...resultBody(result) });
+        else sendError(importFailed(result.errors.map(importErrorAsFormatError)));
+      } catch (err) {
+        if (err instanceof ApiError) sendError(err);
+        else {
+          console.error("[import] failed:", err);
+          sendError(new ApiError(500, "internal", "The import failed and nothing was written. Try again later."));
+        }
+      } finally {
+        controller.close();
+      }
+    },
+  });
+  return new Response(stream, {
+    headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-cache, no-store, no-transform", "X-Accel-Buffering": "no" },
+  });
+}
+
+function nonEmpty(v: string | undefined): string | undefined {
+  return v === undefined || v.trim() === "" ? undefined : v.trim();
+}
+
+async function exportFile(req: Request, { deps, caller, now }: HandlerContext): Promise<Response> {
   const query = parseQuery(exportQuery, req);
   const records = await exportCheckIns(deps.db, caller.actor, { clientId: query.client });
   if (!records) throw notFound();
-  const name = `stageline-checkins-${now.toISOString().slice(0, 10)}.${query.format}`;
+  const base = query.client ? slug(records[0]?.client ?? "client") : "stageline-checkins";
+  const name = `${base}-${now.toISOString().slice(0, 10)}.${query.format}`;
   const body = query.format === "csv" ? serializeCsv(records) : serializeJson(records);
   return new Response(body, {
     status: 200,
     headers: {
       "Content-Type": query.format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
       "Content-Disposition": `attachment; filename="${name}"`,
-      "Cache-Control": "no-store",
+      "Cache-Control": "private, no-store",
     },
   });
-});
+}
+
+function slug(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "client";
+}
+
+/** POST /api/v1/import[?dryRun=1]: CSV, a JSON array, or a form with `file`; nothing is written unless every record is good. */
+export const importEndpoint = endpoint((req, ctx) => importCheckIns(req, ctx, {}));
+
+/** GET /api/v1/export?format=csv|json[&client=id] */
+export const exportEndpoint = endpoint(exportFile);
+
+// The app's import page and export links: the same handlers, for the signed-in browser only
+// (endpoint() refuses a token there and applies the one cross-site check to the cookie).
+/** POST /import/preview: always a dry run. */
+export const appImportPreviewEndpoint = endpoint((req, ctx) => importCheckIns(req, ctx, { dryRun: true }), { sessionOnly: true });
+/** POST /import/run: always writes (all or nothing). */
+export const appImportRunEndpoint = endpoint((req, ctx) => importCheckIns(req, ctx, { dryRun: false }), { sessionOnly: true });
+/** GET /export?format=csv|json[&client=id] */
+export const appExportEndpoint = endpoint(exportFile, { sessionOnly: true });

@@ -15,6 +15,7 @@ import { exportEndpoint, importEndpoint } from "@/lib/api/handlers/transfer";
 import { portfolioEndpoint } from "@/lib/api/handlers/portfolio";
 import { createTokenEndpoint, revokeTokenEndpoint } from "@/lib/api/handlers/tokens";
 import type { Actor } from "@/lib/auth/permissions";
+import { MAX_UPLOAD_BYTES } from "@/lib/api/body";
 import { createTestDatabase } from "../db";
 import { actorOf, call, isErrorShape, tokenFor, VALID_CHECKIN } from "./helpers";
 
@@ -300,21 +301,21 @@ describe("check-ins", () => {
     expect(wrongType.status).toBe(415);
     const noType = await post({ body: JSON.stringify(VALID_CHECKIN) });
     expect(noType.status).toBe(415);
-    const declared = await post({ body: "{}", headers: { "content-type": "application/json", "content-length": String(21 * 1024 * 1024) } });
+    const declared = await post({ body: "{}", headers: { "content-type": "application/json", "content-length": String(MAX_UPLOAD_BYTES + 1) } });
     expect(declared.status).toBe(413);
     // No Content-Length (a chunked stream): the cap applies while reading.
     const chunk = new Uint8Array(1024 * 1024).fill(32);
     let sent = 0;
     const stream = new ReadableStream<Uint8Array>({
       pull(c) {
-        if (sent++ < 22) c.enqueue(chunk);
+        if (sent++ < MAX_UPLOAD_BYTES / chunk.byteLength + 2) c.enqueue(chunk);
         else c.close();
       },
     });
     const streamed = await post({ body: stream, headers: { "content-type": "application/json" } });
     expect(streamed.status).toBe(413);
     expect(streamed.body.error.code).toBe("payload_too_large");
-    expect(sent).toBeLessThanOrEqual(23);
+    expect(sent).toBeLessThanOrEqual(MAX_UPLOAD_BYTES / chunk.byteLength + 3);
     expect(await checkInCount(rosa)).toBe(before);
   });
 
