@@ -11,7 +11,7 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite ships wasm and argon2 a native addon: both must be loaded by Node, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg", "pino"],
   poweredByHeader: false,
   // Lets parallel test runs build into their own folders (NEXT_DIST_DIR=.next-e2e-3101).
   distDir: process.env.NEXT_DIST_DIR || ".next",

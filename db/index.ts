@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { env, isMemoryPglite } from "../lib/env";
 import { acquirePgliteLock } from "./lock";
+import { log } from "../lib/log";
 import * as schema from "./schema";
 
 // The one place that picks the driver: PostgreSQL through `pg` when DATABASE_URL is set,
@@ -39,7 +40,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       idleTimeoutMillis: 30_000,
     });
     // An idle client losing its connection (a server restart) must not crash the process.
-    pool.on("error", (err) => console.error("[db] idle PostgreSQL client error:", err.message));
+    pool.on("error", (err) => log.warn({ err }, "idle PostgreSQL client lost its connection"));
     const db = drizzle({ client: pool, schema }) as unknown as Db;
     return { db, kind: "postgres", url: opts.url, close: () => pool.end() };
   }

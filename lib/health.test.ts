@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { healthResponse } from "./health";
+import { log } from "./log";
 
 describe("health response", () => {
   it("says ok and the database kind", async () => {
@@ -9,7 +10,7 @@ describe("health response", () => {
   });
 
   it("keeps the database's error text out of the answer", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logged = vi.spyOn(log, "error").mockImplementation(() => {});
     const res = await healthResponse(async () => {
       throw new Error('password authentication failed for user "stageline" at 10.0.0.5');
     }, "postgres");
@@ -17,7 +18,7 @@ describe("health response", () => {
     const body = await res.text();
     expect(JSON.parse(body)).toEqual({ ok: false, db: "postgres" });
     expect(body).not.toContain("password");
-    expect(log).toHaveBeenCalled();
-    log.mockRestore();
+    expect(logged).toHaveBeenCalled();
+    logged.mockRestore();
   });
 });
