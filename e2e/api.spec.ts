@@ -1,9 +1,11 @@
 import { expect, request as playwrightRequest, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { authFile, SIGNED_OUT } from "./helpers";
+
+// Signed in as Priya (consultant) through the session saved by auth.setup.ts.
+test.use({ storageState: authFile("consultant") });
 
 test("a token made on the settings page is shown once, works without a cookie, and stops at revocation", async ({ page, baseURL }) => {
-  await signIn(page, "consultant@example.com");
-  await expect(page).toHaveURL(/\/clients$/);
+  await page.goto("/clients");
   await page.getByRole("link", { name: "API tokens" }).click();
   await expect(page.getByRole("heading", { name: "API tokens" })).toBeVisible();
   const name = `e2e token ${Date.now()}`;
@@ -34,8 +36,7 @@ test("a token made on the settings page is shown once, works without a cookie, a
 });
 
 test("the session cookie works same-origin and is refused cross-origin", async ({ page, baseURL }) => {
-  await signIn(page, "consultant@example.com");
-  await expect(page).toHaveURL(/\/clients$/);
+  await page.goto("/clients");
   const list = await page.request.get("/api/v1/clients?q=rosa");
   expect(list.status()).toBe(200);
   const rosa = (await list.json()).data[0];
@@ -58,18 +59,22 @@ test("the session cookie works same-origin and is refused cross-origin", async (
   expect(forged.status()).toBe(401);
 });
 
-test("errors are JSON, never HTML; the reference page renders the OpenAPI document", async ({ page, request }) => {
-  const unknown = await request.get("/api/v1/no-such-thing");
-  expect(unknown.status()).toBe(404);
-  expect((await unknown.json()).error.code).toBe("not_found");
-  const anon = await request.get("/api/v1/clients");
-  expect(anon.status()).toBe(401);
-  expect(anon.headers()["content-type"]).toContain("application/json");
-  const doc = await request.get("/api/v1/openapi.json");
-  expect((await doc.json()).openapi).toBe("3.1.0");
+test.describe("signed out", () => {
+  test.use({ storageState: SIGNED_OUT });
 
-  await page.goto("/api-docs");
-  await expect(page.getByRole("heading", { name: "Stageline API" })).toBeVisible();
-  await expect(page.getByRole("heading", { name: /post\s*\/api\/v1\/clients\/\{id\}\/checkins/i })).toBeVisible();
-  await expect(page.getByText("Idempotency-Key").first()).toBeVisible();
+  test("errors are JSON, never HTML; the reference page renders the OpenAPI document", async ({ page, request }) => {
+    const unknown = await request.get("/api/v1/no-such-thing");
+    expect(unknown.status()).toBe(404);
+    expect((await unknown.json()).error.code).toBe("not_found");
+    const anon = await request.get("/api/v1/clients");
+    expect(anon.status()).toBe(401);
+    expect(anon.headers()["content-type"]).toContain("application/json");
+    const doc = await request.get("/api/v1/openapi.json");
+    expect((await doc.json()).openapi).toBe("3.1.0");
+
+    await page.goto("/api-docs");
+    await expect(page.getByRole("heading", { name: "Stageline API" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: /post\s*\/api\/v1\/clients\/\{id\}\/checkins/i })).toBeVisible();
+    await expect(page.getByText("Idempotency-Key").first()).toBeVisible();
+  });
 });

@@ -1,5 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { clientIdsOnPage, pageAs, signIn } from "./helpers";
+import { clientIdsOnPage, freshPageAs, pageAs, signIn } from "./helpers";
+
+// These specs test signing in itself, so they sign in through the form; the rest reuse the
+// sessions saved by auth.setup.ts. Sign-out and deactivation use users without a saved session
+// (consultant3, consultant4), so they cannot end a session another spec relies on.
 
 test.describe("sign-in lands each role on its own page", () => {
   test("a manager lands on the portfolio", async ({ page }) => {
@@ -27,7 +31,7 @@ test.describe("sign-in lands each role on its own page", () => {
   });
 
   test("sign-out ends the session", async ({ page }) => {
-    await signIn(page, "consultant@example.com");
+    await signIn(page, "consultant3@example.com");
     await expect(page).toHaveURL(/\/clients$/);
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/sign-in$/);
@@ -46,10 +50,10 @@ test("a wrong password and an unknown email get the same plain message", async (
 
 test.describe("what is not yours answers 404", () => {
   test("a client user asking for another client's page", async ({ browser }) => {
-    const consultant2 = await pageAs(browser, "consultant2@example.com");
+    const consultant2 = await pageAs(browser, "consultant2");
     const [otherClientId] = await clientIdsOnPage(consultant2);
     expect(otherClientId).toBeTruthy();
-    const client = await pageAs(browser, "client@example.com");
+    const client = await pageAs(browser, "client");
     const res = await client.goto(`/clients/${otherClientId}`);
     expect(res?.status()).toBe(404);
     await expect(client.getByText("Rosa's Bakery")).toHaveCount(0);
@@ -59,9 +63,9 @@ test.describe("what is not yours answers 404", () => {
   });
 
   test("a consultant asking for an unassigned client, or for the portfolio", async ({ browser }) => {
-    const consultant2 = await pageAs(browser, "consultant2@example.com");
+    const consultant2 = await pageAs(browser, "consultant2");
     const theirs = await clientIdsOnPage(consultant2);
-    const consultant = await pageAs(browser, "consultant@example.com");
+    const consultant = await pageAs(browser, "consultant");
     const mine = await clientIdsOnPage(consultant);
     expect(theirs.some((id) => mine.includes(id))).toBe(false);
     expect((await consultant.goto(`/clients/${theirs[0]}`))?.status()).toBe(404);
@@ -71,10 +75,10 @@ test.describe("what is not yours answers 404", () => {
   });
 
   test("a manager of firm two cannot see firm one's clients", async ({ browser }) => {
-    const manager = await pageAs(browser, "manager@example.com");
+    const manager = await pageAs(browser, "manager");
     const firmOne = await clientIdsOnPage(manager);
     expect(firmOne.length).toBeGreaterThan(40);
-    const other = await pageAs(browser, "other-manager@example.org");
+    const other = await pageAs(browser, "other-manager");
     await expect(other).toHaveURL(/\/portfolio$/);
     const firmTwo = await clientIdsOnPage(other);
     expect(firmTwo.some((id) => firmOne.includes(id))).toBe(false);
@@ -85,9 +89,9 @@ test.describe("what is not yours answers 404", () => {
 });
 
 test("a deactivated user's open session stops working at once", async ({ browser }) => {
-  const victim = await pageAs(browser, "consultant4@example.com");
+  const victim = await freshPageAs(browser, "consultant4@example.com");
   await expect(victim).toHaveURL(/\/clients$/);
-  const manager = await pageAs(browser, "manager@example.com");
+  const manager = await pageAs(browser, "manager");
   await manager.goto("/team");
   await manager.getByRole("button", { name: "Deactivate consultant4@example.com" }).click();
   await expect(manager.getByRole("button", { name: "Reactivate consultant4@example.com" })).toBeVisible();

@@ -1,11 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { pageAs, signIn } from "./helpers";
+import { pageAs } from "./helpers";
 
 const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
-test("a consultant creates a client, finds it by search and filters, sorts, archives and unarchives it", async ({ page }) => {
+test("a consultant creates a client, finds it by search and filters, sorts, archives and unarchives it", async ({ browser }) => {
   const name = `E2E Willow Cafe ${suffix}`;
-  await signIn(page, "consultant@example.com");
+  const page = await pageAs(browser, "consultant");
   await expect(page).toHaveURL(/\/clients$/);
   await page.getByRole("link", { name: "New client" }).click();
   await expect(page.getByRole("heading", { name: "New client" })).toBeVisible();
@@ -75,7 +75,7 @@ test("a consultant creates a client, finds it by search and filters, sorts, arch
 });
 
 test("a manager sees the consultant column and must choose the lead consultant", async ({ browser }) => {
-  const page = await pageAs(browser, "manager@example.com");
+  const page = await pageAs(browser, "manager");
   await page.goto("/clients");
   await expect(page.getByRole("heading", { name: "All clients" })).toBeVisible();
   await expect(page.getByRole("columnheader", { name: /Consultant/ })).toBeVisible();
@@ -92,10 +92,10 @@ test("a manager sees the consultant column and must choose the lead consultant",
   await expect(page).toHaveURL(/\/clients\/[0-9a-f-]{36}$/);
 
   // Tom (consultant2) now sees it; Priya does not.
-  const tom = await pageAs(browser, "consultant2@example.com");
+  const tom = await pageAs(browser, "consultant2");
   await tom.goto(`/clients?q=${encodeURIComponent(suffix)}`);
   await expect(tom.getByRole("link", { name })).toBeVisible();
-  const priya = await pageAs(browser, "consultant@example.com");
+  const priya = await pageAs(browser, "consultant");
   await priya.goto(`/clients?q=${encodeURIComponent(name)}`);
   await expect(priya.getByRole("link", { name })).toHaveCount(0);
 });

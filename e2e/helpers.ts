@@ -1,6 +1,31 @@
+import { fileURLToPath } from "node:url";
 import { expect, type Browser, type Page } from "@playwright/test";
 
 export const PASSWORD = "stageline-demo";
+
+/**
+ * The demo logins (db/seed.ts DEMO_LOGINS) whose sessions e2e/auth.setup.ts saves once per run,
+ * keyed by the local part of the email. Specs reuse them with `test.use({ storageState: authFile(...) })`
+ * or pageAs(); only specs about sign-in itself, sign-out or revoking a session sign in afresh,
+ * and those use users not listed here, so they never invalidate a saved session.
+ */
+export const LOGINS = {
+  manager: "manager@example.com",
+  consultant: "consultant@example.com",
+  consultant2: "consultant2@example.com",
+  client: "client@example.com",
+  client2: "client2@example.com",
+  "other-manager": "other-manager@example.org",
+} as const;
+export type Login = keyof typeof LOGINS;
+
+/** Where the saved session of a demo login lives (gitignored). */
+export function authFile(who: Login): string {
+  return fileURLToPath(new URL(`.auth/${who}.json`, import.meta.url));
+}
+
+/** A context's storage with nobody signed in: for tests inside a signed-in describe that need a stranger. */
+export const SIGNED_OUT = { cookies: [], origins: [] };
 
 export async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
   await page.goto("/sign-in");
@@ -9,11 +34,20 @@ export async function signIn(page: Page, email: string, password = PASSWORD): Pr
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-/** A signed-in page in its own browser context (its own cookies). */
-export async function pageAs(browser: Browser, email: string): Promise<Page> {
+/** A page in its own browser context, signed in with the saved session of a demo login, on its home page. */
+export async function pageAs(browser: Browser, who: Login, options: { viewport?: { width: number; height: number } } = {}): Promise<Page> {
+  const context = await browser.newContext({ storageState: authFile(who), ...options });
+  const page = await context.newPage();
+  await page.goto("/");
+  await expect(page).not.toHaveURL(/sign-in/);
+  return page;
+}
+
+/** A page in its own browser context, signed in afresh through the form (for users without a saved session). */
+export async function freshPageAs(browser: Browser, email: string, password = PASSWORD): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await signIn(page, email);
+  await signIn(page, email, password);
   await expect(page).not.toHaveURL(/sign-in/);
   await page.waitForLoadState("networkidle");
   return page;

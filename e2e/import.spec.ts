@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { pageAs, signIn } from "./helpers";
+import { pageAs } from "./helpers";
 
 const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 const client = `E2E Import Deli ${suffix}`;
@@ -22,8 +22,8 @@ function csv(rhythmOfSecond: string): Buffer {
   );
 }
 
-test("a consultant imports a CSV: a bad line is reported and nothing imported; fixed, it imports after a preview; then exports it", async ({ page }) => {
-  await signIn(page, "consultant@example.com");
+test("a consultant imports a CSV: a bad line is reported and nothing imported; fixed, it imports after a preview; then exports it", async ({ browser }) => {
+  const page = await pageAs(browser, "consultant");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Import" }).click();
   await expect(page.getByRole("heading", { name: "Import check-ins" })).toBeVisible();
 
@@ -81,7 +81,7 @@ test("a consultant imports a CSV: a bad line is reported and nothing imported; f
 
 test("export answers 400 for a bad format and 404 for a client the user cannot see or when signed out", async ({ browser, request }) => {
   expect((await request.get("/export?format=csv")).status()).toBe(404);
-  const page = await pageAs(browser, "consultant2@example.com");
+  const page = await pageAs(browser, "consultant2");
   await page.goto(`/clients`);
   const harborHref = await page.getByRole("link", { name: "Harbor Bikes" }).getAttribute("href");
   const harborId = harborHref!.split("/")[2];
@@ -96,6 +96,6 @@ test("export answers 400 for a bad format and 404 for a client the user cannot s
   expect(rows.length).toBeGreaterThan(0);
   expect(new Set(rows.map((r) => r.client))).toEqual(new Set(["Harbor Bikes"]));
 
-  const priya = await pageAs(browser, "consultant@example.com");
+  const priya = await pageAs(browser, "consultant");
   expect((await priya.request.get(`/export?format=csv&client=${harborId}`)).status()).toBe(404);
 });

@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { pageAs, signIn } from "./helpers";
+import { pageAs } from "./helpers";
 
-test("a client sees their journey, answers the closing question, and their consultant sees the answer", async ({ page, browser }) => {
-  await signIn(page, "client2@example.com");
+test("a client sees their journey, answers the closing question, and their consultant sees the answer", async ({ browser }) => {
+  const page = await pageAs(browser, "client2");
   await expect(page).toHaveURL(/\/progress$/);
   await expect(page.getByRole("heading", { name: "Harbor Bikes" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Where you are now" }).locator("[data-stage]")).toBeVisible();
@@ -15,7 +15,6 @@ test("a client sees their journey, answers the closing question, and their consu
   await page.getByRole("button", { name: /^Stage 4/ }).click();
   await expect(page.getByTestId("self-answer")).toContainText(`You said stage 4 on ${new Date().toISOString().slice(0, 10)}`);
   await expect(page.getByTestId("self-answer")).toContainText(note);
-  await page.screenshot({ path: "docs/progress.png", fullPage: true });
 
   // Print: navigation and forms are hidden.
   await page.emulateMedia({ media: "print" });
@@ -23,16 +22,14 @@ test("a client sees their journey, answers the closing question, and their consu
   await expect(page.getByRole("button", { name: /^Stage 4/ })).toBeHidden();
   await page.emulateMedia({ media: "screen" });
 
-  const consultant = await pageAs(browser, "consultant2@example.com");
+  const consultant = await pageAs(browser, "consultant2");
   await consultant.getByRole("link", { name: "Harbor Bikes" }).click();
   await expect(consultant.getByRole("heading", { name: "Harbor Bikes" })).toBeVisible();
   await expect(consultant.getByTestId("self-assessment")).toHaveAttribute("data-stage", "4");
 });
 
 test("the progress page fits a phone screen", async ({ browser }) => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-  const page = await context.newPage();
-  await signIn(page, "client2@example.com");
+  const page = await pageAs(browser, "client2", { viewport: { width: 390, height: 844 } });
   await expect(page).toHaveURL(/\/progress$/);
   await expect(page.getByRole("button", { name: /^Stage 1/ })).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -40,7 +37,7 @@ test("the progress page fits a phone screen", async ({ browser }) => {
 });
 
 test("a client never sees another client's progress or the staff pages", async ({ browser }) => {
-  const page = await pageAs(browser, "client2@example.com");
+  const page = await pageAs(browser, "client2");
   await page.goto("/progress");
   await expect(page.getByText("Rosa's Bakery")).toHaveCount(0);
   expect((await page.goto("/portfolio"))?.status()).toBe(404);
