@@ -3,6 +3,8 @@ import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponsesObject } from "zod-openapi";
 import * as s from "./schemas";
 import { MAX_UPLOAD_BYTES } from "./body";
+import { MAX_LISTED_DETAILS } from "./errors";
+import { importParams, importPreviewSchema } from "./handlers/transfer";
 
 const errorContent = { "application/json": { schema: s.errorSchema } };
 const err = (description: string) => ({ description, content: errorContent });
@@ -122,17 +124,28 @@ export const API_PATHS: ZodOpenApiPathsObject = {
   "/api/v1/import": {
     post: op({
       operationId: "importCheckIns",
-      summary: "Import check-ins all-or-nothing (CSV or a JSON array of records)",
+      summary: "Import check-ins all-or-nothing (CSV, a JSON array of records, or a form with the file); `dryRun=1` previews",
+      description:
+        "The same handler serves the app's import page. With `dryRun=1` nothing is written and the answer is the preview: clients matched and new, " +
+        `check-ins to add and duplicates to skip, and the problems that would stop the import (at most ${MAX_LISTED_DETAILS}, with \`errorCount\`). ` +
+        "A file that cannot be read is a 422 either way. With `Accept: application/x-ndjson` an import streams JSON lines: " +
+        '`{"type":"phase"}`, `{"type":"progress","done","total"}`, then `{"type":"result", ...}` or `{"type":"error","status","error":{...}}`.',
       tags: ["import/export"],
-      requestParams: { query: s.importQuery },
+      requestParams: { query: importParams },
       requestBody: {
         required: true,
         content: {
           "text/csv": { schema: z.string().meta({ description: "CSV in the interchange format, header row first." }) },
           "application/json": { schema: z.array(s.checkInRecordDoc) },
+          "multipart/form-data": {
+            schema: z.object({
+              file: z.string().meta({ format: "binary", description: "The CSV or JSON file (by its name, type or first character)." }),
+              consultantId: z.string().optional().meta({ description: "As the query parameter; the query parameter wins." }),
+            }),
+          },
         },
       },
-      responses: { "200": ok(s.importResultSchema, "Imported"), ...malformed, ...notFound, ...body },
+      responses: { "200": ok(z.union([s.importResultSchema, importPreviewSchema]), "Imported; with dryRun, the preview"), ...malformed, ...notFound, ...body },
     }),
   },
   "/api/v1/export": {
@@ -199,7 +212,8 @@ export function openApiDocument() {
       title: "Stageline API",
       version: "1.0.0",
       description:
-        "Check-ins in, stages and check-ins out. Authenticate with a personal access token (`Authorization: Bearer stl_…`, created on Settings → API tokens) or, from the app's own pages, the session cookie. Everything you cannot see answers 404. Errors always have the shape `{\"error\": {\"code\", \"message\", \"details\": [{\"line\"|\"index\", \"column\", \"message\"}]}}`.",
+        "Check-ins in, stages and check-ins out. Authenticate with a personal access token (`Authorization: Bearer stl_…`, created on Settings → API tokens) or, from the app's own pages, the session cookie. Everything you cannot see answers 404. Errors always have the shape `{\"error\": {\"code\", \"message\", \"details\": [{\"line\"|\"index\", \"column\", \"message\"}], \"totalDetails\"?}}`. " +
+        `Only the first ${MAX_LISTED_DETAILS} details are listed; \`totalDetails\` counts them all when there are more.`,
     },
     servers: [{ url: "/" }],
     security: [{ bearer: [] }, { session: [] }],
