@@ -4,7 +4,7 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import Link from "next/link";
 import { createCheckInAction, updateCheckInAction, type CheckInFormState } from "@/app/(dashboard)/clients/[clientId]/actions";
 import { buttonClass, inputClass } from "@/components/ui/primitives";
-import { ADVOCACY, ATTITUDES, PLATFORMS, PROMOTIONS, REPLIES, RESULTS, RHYTHMS, TOOLS } from "@/lib/checkin-format/types";
+import { FIELD_BY_COLUMN as F } from "@/lib/checkin-format/field-defs";
 import { diffFields, valuesFromFormData, type CheckInFormField, type CheckInFormValues } from "@/lib/validation/checkin-form";
 import { FIELD_TEXT, FORM_TEXT, OPTION_TEXT } from "./fields";
 
@@ -167,27 +167,27 @@ export function CheckInForm(props: Props) {
       ))}
       {group(FORM_TEXT.groups.presence, (
         <>
-          {checkboxes("accounts", PLATFORMS)}
+          {checkboxes("accounts", F.accounts.values)}
           {text("accounts_since", "date", { max: props.today })}
-          {text("posts_last_30d", "number", { min: 0, max: 10000, step: 1, inputMode: "numeric", required: true })}
-          {select("rhythm", RHYTHMS, FORM_TEXT.choose)}
-          {text("automated_share", "number", { min: 0, max: 1, step: 0.05, inputMode: "decimal" })}
+          {text("posts_last_30d", "number", { min: F.posts_last_30d.min, max: F.posts_last_30d.max, step: 1, inputMode: "numeric", required: true })}
+          {select("rhythm", F.rhythm.values, FORM_TEXT.choose)}
+          {text("automated_share", "number", { min: F.automated_share.min, max: F.automated_share.max, step: 0.05, inputMode: "decimal" })}
         </>
       ))}
       {group(FORM_TEXT.groups.audience, (
         <>
-          {select("replies", REPLIES, FORM_TEXT.choose)}
-          {text("mention_response_hours", "number", { min: 0, max: 720, step: "any", inputMode: "decimal" })}
-          {select("results", RESULTS, FORM_TEXT.choose)}
-          {select("promotion", PROMOTIONS, null)}
-          {text("followers", "number", { min: 0, step: 1, inputMode: "numeric" })}
-          {select("attitude", ATTITUDES, FORM_TEXT.notRecorded)}
+          {select("replies", F.replies.values, FORM_TEXT.choose)}
+          {text("mention_response_hours", "number", { min: F.mention_response_hours.min, max: F.mention_response_hours.max, step: "any", inputMode: "decimal" })}
+          {select("results", F.results.values, FORM_TEXT.choose)}
+          {select("promotion", F.promotion.values, null)}
+          {text("followers", "number", { min: F.followers.min, max: F.followers.max, step: 1, inputMode: "numeric" })}
+          {select("attitude", F.attitude.values, FORM_TEXT.notRecorded)}
         </>
       ))}
       {group(FORM_TEXT.groups.growth, (
         <>
-          {checkboxes("tools", TOOLS)}
-          {select("advocacy", ADVOCACY, null)}
+          {checkboxes("tools", F.tools.values)}
+          {select("advocacy", F.advocacy.values, null)}
         </>
       ))}
       {group(FORM_TEXT.groups.notes, (
@@ -198,7 +198,7 @@ export function CheckInForm(props: Props) {
               id="notes"
               name="notes"
               rows={4}
-              maxLength={5000}
+              maxLength={F.notes.maxChars}
               defaultValue={values.notes}
               aria-invalid={errors.notes ? true : undefined}
               aria-describedby={describedBy("notes")}

@@ -7,27 +7,9 @@ import type { CheckInFields } from "../../lib/checkin-format/types";
 import { clientScope, UUID_RE } from "./scope";
 import { writeAudit } from "./audit";
 
-/** The fields of the interchange format, taken from a stored check-in. */
-export function fieldsOf(row: CheckIn): CheckInFields {
-  return {
-    date: row.date,
-    consultant: row.consultant,
-    accounts: row.accounts,
-    accountsSince: row.accountsSince,
-    postsLast30d: row.postsLast30d,
-    rhythm: row.rhythm,
-    automatedShare: row.automatedShare,
-    replies: row.replies,
-    promotion: row.promotion,
-    results: row.results,
-    tools: row.tools,
-    mentionResponseHours: row.mentionResponseHours,
-    advocacy: row.advocacy,
-    attitude: row.attitude,
-    followers: row.followers,
-    notes: row.notes,
-  };
-}
+/** The fields of the interchange format, taken from a stored check-in (derived from the field definitions). */
+export { fieldsOf } from "./checkin-columns";
+import { fieldsOf } from "./checkin-columns";
 
 /**
  * Rewrites a client's stored stage history from its check-ins. Runs inside the

@@ -5,6 +5,8 @@ import { can, type Actor } from "../../lib/auth/permissions";
 import type { CheckInFields, CheckInRecord, FormatError } from "../../lib/checkin-format/types";
 import { clientScope, UUID_RE } from "./scope";
 import { fieldsOf } from "./checkins";
+import { fieldColumnNames, fieldsAsColumns, recordsetFieldColumns } from "./checkin-columns";
+import { CHECKIN_FIELDS } from "../../lib/checkin-format/field-defs";
 import { randomUUID } from "node:crypto";
 import { recomputeStagesMany, storeStages } from "./stage-history";
 
@@ -77,12 +79,16 @@ export function canImport(actor: Actor): boolean {
   return can(actor, "checkins.write") && can(actor, "clients.create");
 }
 
-/** The content of a check-in as a comparable key: same client + same key = duplicate. Lists compare as sets. */
+/** The content of a check-in as a comparable key: same client + same key = duplicate. Lists compare as sets, emails case-insensitively. */
 function contentKey(f: CheckInFields): string {
-  return JSON.stringify([
-    f.date, f.consultant?.toLowerCase() ?? null, [...f.accounts].sort(), f.accountsSince, f.postsLast30d, f.rhythm, f.automatedShare,
-    f.replies, f.promotion, f.results, [...f.tools].sort(), f.mentionResponseHours, f.advocacy, f.attitude, f.followers, f.notes ?? null,
-  ]);
+  return JSON.stringify(
+    CHECKIN_FIELDS.map((d) => {
+      const v = f[d.key];
+      if (Array.isArray(v)) return [...v].sort();
+      if (d.type === "email" && typeof v === "string") return v.toLowerCase();
+      return v ?? null;
+    }),
+  );
 }
 
 function withConsultant(r: CheckInRecord, actor: Actor): CheckInFields {
@@ -339,23 +345,13 @@ type ImportRow = CheckInFields & { id: string; clientId: string; authorId: strin
  */
 async function insertCheckInRows(tx: Tx, rows: ImportRow[]): Promise<void> {
   const json = JSON.stringify(
-    rows.map((r) => ({
-      id: r.id, client_id: r.clientId, author_id: r.authorId, date: r.date, consultant: r.consultant, accounts: r.accounts, accounts_since: r.accountsSince,
-      posts_last_30d: r.postsLast30d, rhythm: r.rhythm, automated_share: r.automatedShare, replies: r.replies, promotion: r.promotion,
-      results: r.results, tools: r.tools, mention_response_hours: r.mentionResponseHours, advocacy: r.advocacy, attitude: r.attitude,
-      followers: r.followers, notes: r.notes, created_at: r.createdAt,
-    })),
+    rows.map((r) => fieldsAsColumns(r, { id: r.id, client_id: r.clientId, author_id: r.authorId, created_at: r.createdAt })),
   );
+  // The field columns come from the field definitions, each read as its own SQL type (enums included).
   await tx.execute(sql`
-    insert into ${checkIns} (id, client_id, author_id, date, consultant, accounts, accounts_since, posts_last_30d, rhythm, automated_share,
-      replies, promotion, results, tools, mention_response_hours, advocacy, attitude, followers, notes, created_at, updated_at)
-    select id, client_id, author_id, date, consultant, accounts, accounts_since, posts_last_30d, rhythm::rhythm, automated_share,
-      replies::replies, promotion::promotion, results::results, tools, mention_response_hours, advocacy::advocacy, attitude::attitude,
-      followers, notes, created_at, created_at
-    from jsonb_to_recordset(${json}::jsonb) as r(id uuid, client_id uuid, author_id uuid, date date, consultant text, accounts text[],
-      accounts_since date, posts_last_30d integer, rhythm text, automated_share double precision, replies text, promotion text,
-      results text, tools text[], mention_response_hours double precision, advocacy text, attitude text, followers integer,
-      notes text, created_at timestamptz)`);
+    insert into ${checkIns} (id, client_id, author_id, ${fieldColumnNames()}, created_at, updated_at)
+    select id, client_id, author_id, ${fieldColumnNames()}, created_at, created_at
+    from jsonb_to_recordset(${json}::jsonb) as r(id uuid, client_id uuid, author_id uuid, ${recordsetFieldColumns()}, created_at timestamptz)`);
 }
 
 /** An import error in the format module's shape, so formatErrorMessage names its line (CSV) or index (JSON). */

@@ -2,6 +2,7 @@ import { asc, inArray, sql } from "drizzle-orm";
 import type { Tx } from "../index";
 import { checkIns, stageAssessments } from "../schema";
 import { inferStages, type StageInput } from "../../lib/stages";
+import { ENGINE_COLUMNS } from "./checkin-columns";
 
 // The one place that turns stored check-ins into stored stage history. Every write path
 // (a single check-in, an import, the seed) calls it inside its own transaction, so pages
@@ -18,14 +19,9 @@ export async function recomputeStagesMany(tx: Tx, clientIds: string[], progress:
   const PER_QUERY = 100;
   for (let i = 0; i < clientIds.length; i += PER_QUERY) {
     const part = clientIds.slice(i, i + PER_QUERY);
-    // Only what the engine reads (fieldsOf minus consultant and notes): less to fetch and decode.
+    // Only what the engine reads (StageInput's columns, from the field definitions): less to fetch and decode.
     const rows = await tx
-      .select({
-        id: checkIns.id, clientId: checkIns.clientId, date: checkIns.date, accounts: checkIns.accounts, accountsSince: checkIns.accountsSince,
-        postsLast30d: checkIns.postsLast30d, rhythm: checkIns.rhythm, automatedShare: checkIns.automatedShare, replies: checkIns.replies,
-        promotion: checkIns.promotion, results: checkIns.results, tools: checkIns.tools, mentionResponseHours: checkIns.mentionResponseHours,
-        advocacy: checkIns.advocacy, attitude: checkIns.attitude, followers: checkIns.followers,
-      })
+      .select({ id: checkIns.id, clientId: checkIns.clientId, ...ENGINE_COLUMNS })
       .from(checkIns)
       .where(inArray(checkIns.clientId, part))
       .orderBy(asc(checkIns.clientId), asc(checkIns.date), asc(checkIns.createdAt));

@@ -5,6 +5,7 @@ import { finished } from "node:stream/promises";
 import { parse as parseStream, type Options as CsvParseOptions, type Parser } from "csv-parse";
 import { parse as parseSync } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
+import { RECORD_FIELDS } from "./field-defs";
 import { COLUMNS, type CheckInRecord, type FormatError, type ParseResult } from "./types";
 import { COLUMN_COUNT, REQUIRED_COLUMNS, columnId, convertRecord, isoDay, type ConvertOptions, type FieldIssue } from "./values";
 
@@ -276,15 +277,13 @@ export async function* streamCsvRecords(stream: Readable, now?: Date, opts: Stre
   yield* pending;
 }
 
+/** One record's cells: lists joined by ";", not-given values as empty cells, numbers as JavaScript writes them. */
 function csvRow(r: CheckInRecord): string[] {
-  return [
-    r.client, r.date, r.consultant ?? "", r.accounts.join(";"), r.accountsSince ?? "", String(r.postsLast30d), r.rhythm,
-    String(r.automatedShare), r.replies, r.promotion, r.results, r.tools.join(";"), num(r.mentionResponseHours),
-    r.advocacy, r.attitude ?? "", num(r.followers), r.notes ?? "",
-  ];
-}
-function num(n: number | null): string {
-  return n === null ? "" : String(n);
+  const row = r as unknown as Record<string, unknown>;
+  return RECORD_FIELDS.map((d) => {
+    const v = row[d.key];
+    return v === null || v === undefined ? "" : Array.isArray(v) ? v.join(";") : String(v);
+  });
 }
 
 /** CSV with a header of all COLUMNS; lists joined by ";", not-given values as empty cells. */

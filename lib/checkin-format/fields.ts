@@ -1,33 +1,19 @@
 // One record from a form (strings) or from JSON, and the zod schemas built on the same converter.
 import { z } from "zod";
-import type { CheckInFields } from "../stages/vocabulary";
+import type { CheckInFieldDef, CheckInFields } from "../stages/vocabulary";
 import type { CheckInRecord } from "./types";
 import { COLUMN_COUNT, COL, columnId, convertRecord, isoDay, shown, withoutClient, type FieldIssue } from "./values";
 
 export type FieldsResult<T = CheckInFields> = { ok: true; value: T } | { ok: false; errors: FieldIssue[] };
 
-/** The JSON form of a record's fields (snake_case, as in shared/checkin-format.md); what zod accepts. */
-export interface CheckInFieldsJson {
-  date: string;
-  consultant?: string | null;
-  accounts?: string[] | string | null;
-  accounts_since?: string | null;
-  posts_last_30d: number | string;
-  rhythm: string;
-  automated_share?: number | string | null;
-  replies: string;
-  promotion?: string | null;
-  results: string;
-  tools?: string[] | string | null;
-  mention_response_hours?: number | string | null;
-  advocacy?: string | null;
-  attitude?: string | null;
-  followers?: number | string | null;
-  notes?: string | null;
-}
-export interface CheckInRecordJson extends CheckInFieldsJson {
-  client: string;
-}
+/** What the JSON form accepts for one field: the converter takes numbers as numbers or numeric strings, lists as arrays or ";"-strings. */
+type JsonInput<D> = D extends { type: "list" } ? string[] | string : D extends { type: "int" | "number" } ? number | string : string;
+type RequiredDef = Extract<CheckInFieldDef, { required: true }>;
+type OptionalDef = Exclude<CheckInFieldDef, { required: true }>;
+
+/** The JSON form of a record's fields (snake_case, as in shared/checkin-format.md); what zod accepts. Derived from CHECKIN_FIELDS. */
+export type CheckInFieldsJson = { [D in RequiredDef as D["column"]]: JsonInput<D> } & { [D in OptionalDef as D["column"]]?: JsonInput<D> | null };
+export type CheckInRecordJson = CheckInFieldsJson & { client: string };
 
 const IDENTITY = Int32Array.from({ length: COLUMN_COUNT }, (_, i) => i);
 

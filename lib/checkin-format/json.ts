@@ -1,6 +1,7 @@
 // JSON reading and writing of the interchange format.
 import type { CheckInRecord, FormatError, ParseResult } from "./types";
 import { recordFromJson } from "./fields";
+import { RECORD_FIELDS } from "./field-defs";
 
 export const EMPTY_JSON_MESSAGE = "empty file: expected a JSON array of check-ins";
 
@@ -26,25 +27,9 @@ export function parseJson(text: string, now?: Date): ParseResult {
 
 /** The JSON form of one record: snake_case keys in column order, null where not given. */
 export function toJsonObject(r: CheckInRecord): Record<string, unknown> {
-  return {
-    client: r.client,
-    date: r.date,
-    consultant: r.consultant,
-    accounts: r.accounts,
-    accounts_since: r.accountsSince,
-    posts_last_30d: r.postsLast30d,
-    rhythm: r.rhythm,
-    automated_share: r.automatedShare,
-    replies: r.replies,
-    promotion: r.promotion,
-    results: r.results,
-    tools: r.tools,
-    mention_response_hours: r.mentionResponseHours,
-    advocacy: r.advocacy,
-    attitude: r.attitude,
-    followers: r.followers,
-    notes: r.notes,
-  };
+  const o: Record<string, unknown> = {};
+  for (const d of RECORD_FIELDS) o[d.column] = (r as unknown as Record<string, unknown>)[d.key];
+  return o;
 }
 
 /** A JSON array, one record per line; every key present, null where not given. */

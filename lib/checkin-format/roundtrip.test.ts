@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
-  ADVOCACY, ATTITUDES, PLATFORMS, PROMOTIONS, REPLIES, RESULTS, RHYTHMS, TOOLS,
+  ADVOCACY, ATTITUDES, INT32_MAX, PLATFORMS, PROMOTIONS, REPLIES, RESULTS, RHYTHMS, TOOLS,
   formatErrorMessage, parseCsv, parseJson, serializeCsv, serializeJson, type CheckInRecord,
 } from "./index";
 import { dayNumber, isoFromDay } from "../stages/dates";
@@ -29,7 +29,7 @@ const recordArb: fc.Arbitrary<CheckInRecord> = fc.record({
   mentionResponseHours: fc.option(fc.double({ min: 0, max: 720, noNaN: true }).map(noNegZero)),
   advocacy: fc.constantFrom(...ADVOCACY),
   attitude: fc.option(fc.constantFrom(...ATTITUDES)),
-  followers: fc.option(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER })),
+  followers: fc.option(fc.integer({ min: 0, max: INT32_MAX })),
   notes: fc.option(text(300).filter((s) => s !== "")),
 });
 

@@ -2,20 +2,16 @@
 // Every other module (stage engine, forms, API, DB schema) takes its enums from here.
 
 export * from "../stages/vocabulary";
-import type { CheckInFields } from "../stages/vocabulary";
+import { CHECKIN_FIELDS, CLIENT_FIELD, type CheckInFields, type FieldColumn } from "../stages/vocabulary";
 
 /** One record of the interchange format: a check-in plus the client's name. */
 export interface CheckInRecord extends CheckInFields {
   client: string;
 }
 
-/** Column names of the format, in the order export writes them. */
-export const COLUMNS = [
-  "client", "date", "consultant", "accounts", "accounts_since", "posts_last_30d", "rhythm",
-  "automated_share", "replies", "promotion", "results", "tools", "mention_response_hours",
-  "advocacy", "attitude", "followers", "notes",
-] as const;
-export type Column = (typeof COLUMNS)[number];
+/** Column names of the format, in the order export writes them (from CHECKIN_FIELDS). */
+export type Column = typeof CLIENT_FIELD.column | FieldColumn;
+export const COLUMNS: readonly Column[] = [CLIENT_FIELD.column, ...CHECKIN_FIELDS.map((d) => d.column)];
 
 /** One problem with one record: `line` for CSV (1-based file line of the record's start, header = line 1), `index` for JSON (0-based). */
 export interface FormatError {

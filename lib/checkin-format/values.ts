@@ -1,11 +1,13 @@
 // Conversion of one record's raw values (CSV strings or JSON values) into a CheckInRecord.
 // One implementation for CSV, JSON, forms and the zod schemas, so every path gives the same
-// messages. Written by hand (no zod per row) because the CLI converts a million rows.
-import {
-  ADVOCACY, ATTITUDES, PLATFORMS, PROMOTIONS, REPLIES, RESULTS, RHYTHMS, TOOLS,
-  type CheckInFields,
-} from "../stages/vocabulary";
+// messages. Driven by the field definitions (CHECKIN_FIELDS): each column is compiled once into
+// a plain spec and converted by a switch on its type. Written by hand (no zod per row) because the
+// CLI converts a million rows.
+import { CHECKIN_FIELDS, CLIENT_FIELD, type CheckInFields, type FieldDef } from "./field-defs";
+import { isCalendarDate, isoDay } from "../validation/primitives";
 import { COLUMNS, type CheckInRecord, type Column } from "./types";
+
+export { isCalendarDate, isoDay };
 
 export interface FieldIssue {
   column: string | null;
@@ -23,9 +25,13 @@ export function columnId(name: string): number {
   return id ?? COLUMN_BY_NAME.get(name.trim().toLowerCase()) ?? -1;
 }
 
-export const REQUIRED_COLUMNS: readonly Column[] = ["client", "date", "posts_last_30d", "rhythm", "replies", "results"];
+export const REQUIRED_COLUMNS = ([CLIENT_FIELD, ...CHECKIN_FIELDS] as readonly FieldDef[]).filter((d) => d.required === true).map((d) => d.column as Column);
 
-export const LIMITS = { clientChars: 200, notesChars: 5000, maxPosts: 10000, maxResponseHours: 720 } as const;
+const F = Object.fromEntries(CHECKIN_FIELDS.map((d) => [d.column, d])) as unknown as Record<string, { max: number; maxChars: number }>;
+/** Bounds from the definitions, under the names older callers use. */
+export const LIMITS = {
+  clientChars: CLIENT_FIELD.maxChars, notesChars: F.notes!.maxChars, maxPosts: F.posts_last_30d!.max, maxResponseHours: F.mention_response_hours!.max,
+} as const;
 
 /** "a, b or c" */
 function orList(values: readonly string[]): string {
@@ -44,29 +50,6 @@ export function shown(v: unknown): string {
   }
 }
 
-// ---- dates --------------------------------------------------------------------------------
-
-function digit(s: string, i: number): number {
-  const c = s.charCodeAt(i) - 48;
-  return c >= 0 && c <= 9 ? c : -1000;
-}
-
-/** True for a real calendar date written YYYY-MM-DD (years 1000-9999). */
-export function isCalendarDate(s: string): boolean {
-  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
-  const y = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
-  const m = digit(s, 5) * 10 + digit(s, 6);
-  const d = digit(s, 8) * 10 + digit(s, 9);
-  if (y < 1000 || m < 1 || m > 12 || d < 1) return false;
-  if (m === 2) return d <= ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28);
-  return d <= (m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
-}
-
-/** Today's date (UTC) as YYYY-MM-DD. */
-export function isoDay(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
 // ---- enums and lists ---------------------------------------------------------------------------
 
 interface EnumSpec<T extends string> {
@@ -77,15 +60,6 @@ interface EnumSpec<T extends string> {
 function enumSpec<T extends string>(values: readonly T[]): EnumSpec<T> {
   return { values, map: new Map(values.map((v) => [v, v])), expected: `expected ${orList(values)}` };
 }
-const E = {
-  rhythm: enumSpec(RHYTHMS),
-  replies: enumSpec(REPLIES),
-  promotion: enumSpec(PROMOTIONS),
-  results: enumSpec(RESULTS),
-  advocacy: enumSpec(ADVOCACY),
-  attitude: enumSpec(ATTITUDES),
-};
-
 interface ListSpec<T extends string> {
   values: readonly T[];
   set: Set<string>;
@@ -95,8 +69,6 @@ interface ListSpec<T extends string> {
 function listSpec<T extends string>(values: readonly T[], noun: string): ListSpec<T> {
   return { values, set: new Set(values), noun, cache: new Map() };
 }
-const PLATFORM_LIST = listSpec(PLATFORMS, "platform");
-const TOOL_LIST = listSpec(TOOLS, "tool");
 
 /** Parse a list from a ";"-separated string or an array. Returns the list or an error message. */
 function parseList<T extends string>(spec: ListSpec<T>, v: unknown, share: boolean): T[] | string {
@@ -162,13 +134,101 @@ function given(v: unknown): boolean {
 }
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-let lastEmail = ""; // the last valid email ("" until there is one)
 
 function codePoints(s: string): number {
   let n = 0;
   for (const _ of s) n++;
   return n;
 }
+
+export interface ConvertOptions {
+  /** Today as YYYY-MM-DD: dates after it are rejected. */
+  today: string;
+  /** Whether the record has a `client` (CheckInRecord) or not (CheckInFields). */
+  withClient: boolean;
+  /** Return cached, shared list arrays (faster; only for callers that never mutate them). */
+  shareLists?: boolean;
+}
+
+// ---- the fields, compiled from their definitions -----------------------------------------------
+
+const enum Kind { Date, Email, Text, Enum, List, Number }
+
+/** One column's conversion, flattened from its FieldDef so the per-row loop reads plain properties. */
+interface Spec {
+  col: number;
+  key: string;
+  kind: Kind;
+  required: boolean;
+  /** The value when not given (or after an error, when the record is dropped anyway). */
+  fallback: unknown;
+  min: number;
+  max: number;
+  integer: boolean;
+  maxChars: number;
+  /** text: whether blank strings are "not given" (required text) or kept (notes). */
+  blankIsMissing: boolean;
+  enumSpec: EnumSpec<string> | null;
+  listSpec: ListSpec<string> | null;
+  /** Messages, built once. */
+  requiredMessage: string;
+  expected: string;
+}
+
+function compile(d: FieldDef, col: number): Spec {
+  const s: Spec = {
+    col, key: d.key, kind: Kind.Text, required: d.required === true, fallback: null, min: 0, max: 0, integer: false,
+    maxChars: 0, blankIsMissing: false, enumSpec: null, listSpec: null, requiredMessage: "", expected: "",
+  };
+  switch (d.type) {
+    case "date":
+      s.kind = Kind.Date;
+      s.expected = "expected a date YYYY-MM-DD";
+      s.requiredMessage = `required: ${s.expected}`;
+      break;
+    case "email":
+      s.kind = Kind.Email;
+      s.maxChars = d.maxChars;
+      s.expected = "expected an email address";
+      s.requiredMessage = `required: ${s.expected}`;
+      break;
+    case "text":
+      s.kind = Kind.Text;
+      s.maxChars = d.maxChars;
+      s.blankIsMissing = s.required;
+      s.expected = d.what === undefined ? "expected text" : `expected ${d.what} as text`;
+      s.requiredMessage = `required: ${d.what ?? "text"}`;
+      s.fallback = s.required ? "" : null;
+      break;
+    case "enum":
+      s.kind = Kind.Enum;
+      s.enumSpec = enumSpec(d.values);
+      s.expected = s.enumSpec.expected;
+      s.requiredMessage = `required: ${s.expected}`;
+      s.fallback = d.default ?? null;
+      break;
+    case "list":
+      s.kind = Kind.List;
+      s.listSpec = listSpec(d.values, d.noun);
+      break;
+    case "int":
+    case "number":
+      s.kind = Kind.Number;
+      s.min = d.min;
+      s.max = d.max;
+      s.integer = d.type === "int";
+      s.expected = expectedNumber(d.min, d.max, s.integer);
+      s.requiredMessage = `required: ${s.expected}`;
+      s.fallback = d.default ?? (s.required ? 0 : null);
+      break;
+  }
+  return s;
+}
+
+const SPECS: readonly Spec[] = [CLIENT_FIELD, ...CHECKIN_FIELDS].map((d, i) => {
+  if (COLUMNS[i] !== d.column) throw new Error(`column order differs at ${d.column}`);
+  return compile(d, i);
+});
 
 export interface ConvertOptions {
   /** Today as YYYY-MM-DD: dates after it are rejected. */
@@ -190,77 +250,35 @@ export function convertRecord(
   issues: FieldIssue[],
 ): CheckInRecord | null {
   const start = issues.length;
-
-  let client = "";
-  if (opts.withClient) {
-    const v = at(source, map, COL.client);
-    if (!given(v)) badValue(issues, COL.client, "required: the client's name");
-    else if (typeof v !== "string") badValue(issues, COL.client, `expected the client's name as text, got ${shown(v)}`);
-    else if (v.length > LIMITS.clientChars && codePoints(v) > LIMITS.clientChars)
-      badValue(issues, COL.client, `expected at most ${LIMITS.clientChars} characters, got ${codePoints(v)}`);
-    else client = v;
-  }
-
-  const date = dateValue(at(source, map, COL.date), COL.date, true, opts.today, issues);
-
-  let consultant: string | null = null;
-  const cv = at(source, map, COL.consultant);
-  if (given(cv)) {
-    const t = typeof cv === "string" ? cv.trim() : "";
-    if (t === lastEmail && t !== "") consultant = lastEmail; // files list the same consultant row after row
-    else if (t.length > 320 || !EMAIL_RE.test(t)) badValue(issues, COL.consultant, `expected an email address, got ${shown(cv)}`);
-    else consultant = lastEmail = t;
-  }
-
   const share = opts.shareLists === true;
-  const accounts = listValue(PLATFORM_LIST, at(source, map, COL.accounts), COL.accounts, share, issues);
-  const accountsSince = dateValue(at(source, map, COL.accounts_since), COL.accounts_since, false, opts.today, issues);
-  const postsLast30d = numberValue(at(source, map, COL.posts_last_30d), COL.posts_last_30d, true, 0, LIMITS.maxPosts, true, issues) ?? 0;
-  const rhythm = enumValue(E.rhythm, at(source, map, COL.rhythm), COL.rhythm, null, issues);
-  const automatedShare = numberValue(at(source, map, COL.automated_share), COL.automated_share, false, 0, 1, false, issues) ?? 0;
-  const replies = enumValue(E.replies, at(source, map, COL.replies), COL.replies, null, issues);
-  const promotion = enumValue(E.promotion, at(source, map, COL.promotion), COL.promotion, "none", issues);
-  const results = enumValue(E.results, at(source, map, COL.results), COL.results, null, issues);
-  const tools = listValue(TOOL_LIST, at(source, map, COL.tools), COL.tools, share, issues);
-  const mentionResponseHours = numberValue(at(source, map, COL.mention_response_hours), COL.mention_response_hours, false, 0, LIMITS.maxResponseHours, false, issues);
-  const advocacy = enumValue(E.advocacy, at(source, map, COL.advocacy), COL.advocacy, "none", issues);
-  const attitude = enumValue(E.attitude, at(source, map, COL.attitude), COL.attitude, null, issues);
-  const followers = numberValue(at(source, map, COL.followers), COL.followers, false, 0, Number.MAX_SAFE_INTEGER, true, issues);
-
-  let notes: string | null = null;
-  const nv = at(source, map, COL.notes);
-  if (nv !== undefined && nv !== null && nv !== "") {
-    if (typeof nv !== "string") badValue(issues, COL.notes, `expected text, got ${shown(nv)}`);
-    else if (nv.length > LIMITS.notesChars && codePoints(nv) > LIMITS.notesChars)
-      badValue(issues, COL.notes, `expected at most ${LIMITS.notesChars} characters, got ${codePoints(nv)}`);
-    else notes = nv;
+  const out: Record<string, unknown> = { client: "" };
+  for (let col = opts.withClient ? 0 : 1; col < SPECS.length; col++) {
+    const s = SPECS[col]!;
+    const i = map[col]!;
+    const v = i < 0 ? undefined : source[i];
+    let r: unknown;
+    switch (s.kind) {
+      case Kind.Date:
+        r = dateValue(v, s, opts.today, issues);
+        break;
+      case Kind.Enum:
+        r = enumValue(s, v, issues);
+        break;
+      case Kind.Number:
+        r = numberValue(s, v, issues);
+        break;
+      case Kind.List:
+        r = listValue(s.listSpec!, v, s.col, share, issues);
+        break;
+      case Kind.Email:
+        r = emailValue(s, v, issues);
+        break;
+      default:
+        r = textValue(s, v, issues);
+    }
+    out[s.key] = r;
   }
-
-  if (issues.length > start) return null;
-  return {
-    client,
-    date: date!,
-    consultant,
-    accounts: accounts!,
-    accountsSince,
-    postsLast30d,
-    rhythm: rhythm!,
-    automatedShare,
-    replies: replies!,
-    promotion: promotion!,
-    results: results!,
-    tools: tools!,
-    mentionResponseHours,
-    advocacy: advocacy!,
-    attitude,
-    followers,
-    notes,
-  };
-}
-
-function at(source: readonly unknown[], map: ArrayLike<number>, col: number): unknown {
-  const i = map[col]!;
-  return i < 0 ? undefined : source[i];
+  return issues.length > start ? null : (out as unknown as CheckInRecord);
 }
 
 function badValue(issues: FieldIssue[], col: number, message: string): void {
@@ -269,39 +287,38 @@ function badValue(issues: FieldIssue[], col: number, message: string): void {
 
 type Bad = FieldIssue[];
 
-function dateValue(v: unknown, col: number, required: boolean, today: string, bad: Bad): string | null {
+function dateValue(v: unknown, spec: Spec, today: string, bad: Bad): string | null {
   if (!given(v)) {
-    if (required) badValue(bad, col, "required: expected a date YYYY-MM-DD");
+    if (spec.required) badValue(bad, spec.col, spec.requiredMessage);
     return null;
   }
   const s = typeof v === "string" ? (v.length === 10 ? v : v.trim()) : "";
   if (!isCalendarDate(s)) {
-    badValue(bad, col, `expected a date YYYY-MM-DD, got ${shown(v)}`);
+    badValue(bad, spec.col, `${spec.expected}, got ${shown(v)}`);
     return null;
   }
   if (s > today) {
-    badValue(bad, col, `date ${s} is in the future (today is ${today})`);
+    badValue(bad, spec.col, `date ${s} is in the future (today is ${today})`);
     return null;
   }
   return s;
 }
 
-function enumValue<T extends string>(spec: EnumSpec<T>, v: unknown, col: number, def: T | null, bad: Bad): T | null {
+function enumValue(spec: Spec, v: unknown, bad: Bad): unknown {
+  const e = spec.enumSpec!;
   if (!given(v)) {
-    if (def === null && (col === COL.rhythm || col === COL.replies || col === COL.results)) {
-      badValue(bad, col, `required: ${spec.expected}`);
-    }
-    return def;
+    if (spec.required) badValue(bad, spec.col, spec.requiredMessage);
+    return spec.fallback;
   }
   if (typeof v === "string") {
     // A short scan beats hashing a fresh string for 3-7 values.
-    const values = spec.values;
+    const values = e.values;
     for (let i = 0; i < values.length; i++) if (values[i] === v) return values[i]!;
-    const hit = spec.map.get(v.trim().toLowerCase());
+    const hit = e.map.get(v.trim().toLowerCase());
     if (hit !== undefined) return hit;
   }
-  badValue(bad, col, `${spec.expected}, got ${shown(v)}`);
-  return def;
+  badValue(bad, spec.col, `${spec.expected}, got ${shown(v)}`);
+  return spec.fallback;
 }
 
 function listValue<T extends string>(spec: ListSpec<T>, v: unknown, col: number, share: boolean, bad: Bad): T[] | null {
@@ -315,22 +332,54 @@ function listValue<T extends string>(spec: ListSpec<T>, v: unknown, col: number,
 }
 const EMPTY: never[] = [];
 
-function numberValue(v: unknown, col: number, required: boolean, min: number, max: number, integer: boolean, bad: Bad): number | null {
+function numberValue(spec: Spec, v: unknown, bad: Bad): unknown {
   if (!given(v)) {
-    if (required) badValue(bad, col, `required: ${expectedNumber(min, max, integer)}`);
-    return null;
+    if (spec.required) badValue(bad, spec.col, spec.requiredMessage);
+    return spec.fallback;
   }
   const n = toNumber(v);
-  if (n !== n || n < min || n > max || (integer && !Number.isInteger(n))) {
-    badValue(bad, col, `${expectedNumber(min, max, integer)}, got ${shown(v)}`);
-    return null;
+  if (n !== n || n < spec.min || n > spec.max || (spec.integer && !Number.isInteger(n))) {
+    badValue(bad, spec.col, `${spec.expected}, got ${shown(v)}`);
+    return spec.fallback;
   }
   return n === 0 ? 0 : n; // no -0
 }
 
 function expectedNumber(min: number, max: number, integer: boolean): string {
-  const kind = integer ? "a whole number" : "a number";
-  return max === Number.MAX_SAFE_INTEGER ? `expected ${kind} of ${min} or more` : `expected ${kind} from ${min} to ${max}`;
+  return `expected ${integer ? "a whole number" : "a number"} from ${min} to ${max}`;
+}
+
+let lastEmail = ""; // the last valid email ("" until there is one): files list the same consultant row after row
+
+function emailValue(spec: Spec, v: unknown, bad: Bad): string | null {
+  if (!given(v)) {
+    if (spec.required) badValue(bad, spec.col, spec.requiredMessage);
+    return null;
+  }
+  const t = typeof v === "string" ? v.trim() : "";
+  if (t === lastEmail && t !== "") return lastEmail;
+  if (t.length > spec.maxChars || !EMAIL_RE.test(t)) {
+    badValue(bad, spec.col, `${spec.expected}, got ${shown(v)}`);
+    return null;
+  }
+  return (lastEmail = t);
+}
+
+/** Text is kept exactly (no trimming); required text treats a blank string as not given. */
+function textValue(spec: Spec, v: unknown, bad: Bad): string | null {
+  if (spec.blankIsMissing ? !given(v) : v === undefined || v === null || v === "") {
+    if (spec.required) badValue(bad, spec.col, spec.requiredMessage);
+    return spec.fallback as string | null;
+  }
+  if (typeof v !== "string") {
+    badValue(bad, spec.col, `${spec.expected}, got ${shown(v)}`);
+    return null;
+  }
+  if (v.length > spec.maxChars && codePoints(v) > spec.maxChars) {
+    badValue(bad, spec.col, `expected at most ${spec.maxChars} characters, got ${codePoints(v)}`);
+    return null;
+  }
+  return v;
 }
 
 /** Strip the client from a record (CheckInFields). */

@@ -4,6 +4,7 @@ import { dayNumber } from "./dates";
 import { ATTITUDE_STAGE, Evaluation } from "./rules";
 import { missingFor, supportingFacts, attitudeDirection, type WayOut } from "./explain";
 import { messagesFor, type Locale } from "./messages";
+import { ENGINE_FIELDS } from "./vocabulary";
 
 export interface InferOptions {
   locale?: Locale;
@@ -18,10 +19,12 @@ const ATTITUDE_CONTRADICTS = 0.2;
 const HELD_PENALTY = 0.2;
 
 function canonicalKey(c: StageInput): string {
-  return [
-    c.date, c.accounts.join(","), c.accountsSince ?? "", c.postsLast30d, c.rhythm, c.automatedShare, c.replies,
-    c.promotion, c.results, c.tools.join(","), c.mentionResponseHours ?? "", c.advocacy, c.attitude ?? "", c.followers ?? "",
-  ].join("\u0001");
+  const parts: unknown[] = [];
+  for (const d of ENGINE_FIELDS) {
+    const v = c[d.key];
+    parts.push(Array.isArray(v) ? v.join(",") : (v ?? ""));
+  }
+  return parts.join("\u0001");
 }
 
 /** Chronological order; same-date check-ins ordered by content so input order never matters. */

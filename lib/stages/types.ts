@@ -1,13 +1,10 @@
-// Input and output of the stage engine. The engine needs only the behavioural fields.
-import type { CheckInFields } from "./vocabulary";
+// Input and output of the stage engine. The engine needs only the behavioural fields: those
+// marked `engine` in CHECKIN_FIELDS (vocabulary.ts).
+import type { CheckInFields, EngineFieldKey } from "./vocabulary";
 
 export type Stage = 1 | 2 | 3 | 4 | 5 | 6;
 
-export type StageInput = Pick<
-  CheckInFields,
-  | "date" | "accounts" | "accountsSince" | "postsLast30d" | "rhythm" | "automatedShare" | "replies"
-  | "promotion" | "results" | "tools" | "mentionResponseHours" | "advocacy" | "attitude" | "followers"
->;
+export type StageInput = Pick<CheckInFields, EngineFieldKey>;
 
 export interface StageEntry {
   /** Position of this check-in in the array given to inferStages (so callers can map back). */

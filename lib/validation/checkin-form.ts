@@ -4,76 +4,44 @@
 // Imported from the modules themselves, not the index: this file runs in the browser too, and the
 // index brings the CSV reader (node streams) along.
 import { fieldsFromStrings } from "../checkin-format/fields";
-import { isoDay } from "../checkin-format/values";
+import { isoDay } from "./primitives";
+import { CHECKIN_FIELDS, ENGINE_FIELDS, type CheckInFieldDef, type FieldColumn } from "../checkin-format/field-defs";
 import type { CheckInFields } from "../checkin-format/types";
 
-/** Every field of the interchange format except `client`, plus whether the notes stay internal. */
-export interface CheckInFormValues {
-  date: string;
-  consultant: string;
-  accounts: string[];
-  accounts_since: string;
-  posts_last_30d: string;
-  rhythm: string;
-  automated_share: string;
-  replies: string;
-  promotion: string;
-  results: string;
-  tools: string[];
-  mention_response_hours: string;
-  advocacy: string;
-  attitude: string;
-  followers: string;
-  notes: string;
-  notes_internal: boolean;
-}
+type ListColumn = Extract<CheckInFieldDef, { type: "list" }>["column"];
+
+/** Every field of the interchange format except `client` (lists as string arrays, the rest as strings), plus whether the notes stay internal. */
+export type CheckInFormValues = { [C in FieldColumn]: C extends ListColumn ? string[] : string } & { notes_internal: boolean };
 export type CheckInFormField = keyof CheckInFormValues;
 
-const LIST_FIELDS = ["accounts", "tools"] as const;
-const TEXT_FIELDS = [
-  "date", "consultant", "accounts_since", "posts_last_30d", "rhythm", "automated_share", "replies", "promotion",
-  "results", "mention_response_hours", "advocacy", "attitude", "followers", "notes",
-] as const;
+const LIST_FIELDS = CHECKIN_FIELDS.filter((d) => d.type === "list").map((d) => d.column as ListColumn);
+const TEXT_FIELDS = CHECKIN_FIELDS.filter((d) => d.type !== "list").map((d) => d.column as Exclude<FieldColumn, ListColumn>);
 
-/** The observation fields compared by diffFields (date, who and notes change every time). */
-export const DIFF_FIELDS = [
-  "accounts", "accounts_since", "posts_last_30d", "rhythm", "automated_share", "replies", "promotion", "results",
-  "tools", "mention_response_hours", "advocacy", "attitude", "followers",
-] as const satisfies readonly CheckInFormField[];
-export type DiffField = (typeof DIFF_FIELDS)[number];
+/** The observation fields compared by diffFields: what the engine reads, but the date (date, who and notes change every time). */
+export const DIFF_FIELDS = ENGINE_FIELDS.filter((d) => d.key !== "date").map((d) => d.column) as readonly DiffField[];
+export type DiffField = Exclude<(typeof ENGINE_FIELDS)[number]["column"], "date">;
+const DEF_BY_COLUMN = new Map<string, CheckInFieldDef>(CHECKIN_FIELDS.map((d) => [d.column, d]));
 
-const str = (v: string | number | null | undefined) => (v === null || v === undefined ? "" : String(v));
+const str = (v: unknown) => (v === null || v === undefined ? "" : String(v));
 
 /** A stored check-in's fields as form values. */
 export function valuesFromFields(f: CheckInFields, notesInternal = true): CheckInFormValues {
-  return {
-    date: f.date,
-    consultant: str(f.consultant),
-    accounts: [...f.accounts],
-    accounts_since: str(f.accountsSince),
-    posts_last_30d: str(f.postsLast30d),
-    rhythm: f.rhythm,
-    automated_share: str(f.automatedShare),
-    replies: f.replies,
-    promotion: f.promotion,
-    results: f.results,
-    tools: [...f.tools],
-    mention_response_hours: str(f.mentionResponseHours),
-    advocacy: f.advocacy,
-    attitude: str(f.attitude),
-    followers: str(f.followers),
-    notes: str(f.notes),
-    notes_internal: notesInternal,
-  };
+  const v: Record<string, unknown> = {};
+  for (const d of CHECKIN_FIELDS) {
+    const x = f[d.key];
+    v[d.column] = Array.isArray(x) ? [...x] : str(x);
+  }
+  v.notes_internal = notesInternal;
+  return v as CheckInFormValues;
 }
 
 /** An empty form: the format's defaults, nothing else chosen. */
 export function emptyValues(today: string): CheckInFormValues {
-  return {
-    date: today, consultant: "", accounts: [], accounts_since: "", posts_last_30d: "", rhythm: "", automated_share: "0",
-    replies: "", promotion: "none", results: "", tools: [], mention_response_hours: "", advocacy: "none", attitude: "",
-    followers: "", notes: "", notes_internal: true,
-  };
+  const v: Record<string, unknown> = {};
+  for (const d of CHECKIN_FIELDS) v[d.column] = d.type === "list" ? [] : "default" in d ? String(d.default) : "";
+  v.date = today;
+  v.notes_internal = true;
+  return v as CheckInFormValues;
 }
 
 /**
@@ -89,8 +57,8 @@ export function prefillFrom(previous: CheckInFields | null | undefined, today: s
 function normalize(field: DiffField, v: string | string[]): string {
   if (Array.isArray(v)) return [...new Set(v.map((x) => x.trim().toLowerCase()).filter(Boolean))].sort().join(";");
   const t = v.trim().toLowerCase();
-  if (field === "accounts_since" || field === "rhythm" || field === "replies" || field === "promotion" ||
-      field === "results" || field === "advocacy" || field === "attitude") return t;
+  const type = DEF_BY_COLUMN.get(field)?.type;
+  if (type !== "int" && type !== "number") return t;
   const n = Number(t);
   return t !== "" && Number.isFinite(n) ? String(n) : t;
 }
