@@ -5,7 +5,7 @@ import { queryRows } from "@/db";
 import { assignments, auditLog, clients, firms, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { listClients } from "@/db/queries/clients";
-import { previewImport, runImport, importErrorAsFormatError } from "@/db/queries/import";
+import { canImport, ImportForbiddenError, previewImport, runImport, importErrorAsFormatError } from "@/db/queries/import";
 import { exportCheckIns } from "@/db/queries/export";
 import { recomputeStages } from "@/db/queries/checkins";
 import { formatErrorMessage, parseCsv, parseJson, serializeCsv, serializeJson, type CheckInRecord } from "@/lib/checkin-format";
@@ -45,6 +45,26 @@ beforeAll(async () => {
 afterAll(async () => database?.close());
 
 describe("import", () => {
+  it("only who may import passes, through the one check the handlers share", async () => {
+    const client = await actor("client@example.com");
+    expect([priya, tom, manager].map(canImport)).toEqual([true, true, true]);
+    expect(canImport(client)).toBe(false);
+    const records = [rec("Forbidden Import Co", "2026-03-01")];
+    await expect(previewImport(database.db, client, records)).rejects.toBeInstanceOf(ImportForbiddenError);
+    await expect(runImport(database.db, client, records)).rejects.toBeInstanceOf(ImportForbiddenError);
+  });
+
+  it("a preview writes nothing, whatever it finds", async () => {
+    const before = await counts();
+    const records = [rec("Preview Only Co", "2026-03-01"), rec("rosa's bakery", "2026-03-02"), rec("harbor bikes", "2026-03-03")];
+    const preview = await previewImport(database.db, priya, records, { lines: [2, 3, 4] });
+    expect(preview).toMatchObject({ ok: false, records: 3, toCreate: 3, newClients: [{ name: "Preview Only Co", id: null }] });
+    expect(preview.errors).toEqual([expect.objectContaining({ line: 4, code: "client-not-visible" })]);
+    const clean = await previewImport(database.db, priya, records.slice(0, 2));
+    expect(clean.ok).toBe(true);
+    expect(await counts()).toEqual(before);
+  });
+
   it("rejects a file with a bad line as a whole, naming the line and column", async () => {
     const csv = [
       "client,date,posts_last_30d,rhythm,replies,results",

@@ -136,7 +136,15 @@ function progressStream(records: number, run: (onProgress: (done: number, total:
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (msg: Record<string, unknown>) => controller.enqueue(encoder.encode(JSON.stringify(msg) + "\n"));
+      let open = true;
+      const send = (msg: Record<string, unknown>) => {
+        if (!open) return;
+        try {
+          controller.enqueue(encoder.encode(JSON.stringify(msg) + "\n"));
+        } catch {
+          open = false; // the browser went away: the import still finishes (or rolls back) on its own
+        }
+      };
       const sendError = (err: ApiError) => send({ type: "error", status: err.status, ...errorBody(err) });
       send({ type: "phase", phase: "write", records });
       let lastPct = -1;
@@ -158,7 +166,13 @@ function progressStream(records: number, run: (onProgress: (done: number, total:
           sendError(new ApiError(500, "internal", "The import failed and nothing was written. Try again later."));
         }
       } finally {
-        controller.close();
+        if (open) {
+          try {
+            controller.close();
+          } catch {
+            /* cancelled meanwhile */
+          }
+        }
       }
     },
   });
