@@ -4,6 +4,7 @@ import { assignments, checkIns, clients, firms, selfAssessments, stageOverrides,
 import { recomputeStages } from "./queries/checkins";
 import { hashPassword } from "../lib/auth/password";
 import type { Platform, Tool, Attitude } from "../lib/stages/vocabulary";
+import { isoDay } from "../lib/validation/primitives";
 
 // A realistic demo firm, the same every time: names, stage paths and observations come
 // from a fixed pseudo-random sequence; only the calendar is anchored to the seed day, so
@@ -34,7 +35,7 @@ function mulberry32(seed: number) {
 function addDays(iso: string, days: number): string {
   const d = new Date(iso + "T00:00:00Z");
   d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  return isoDay(d);
 }
 
 /** A path through the stages: [stage, number of monthly check-ins] segments. */
@@ -231,7 +232,7 @@ export interface SeedSummary {
 }
 
 export async function seedDemo(db: Db, opts: { today?: string } = {}): Promise<SeedSummary> {
-  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  const today = opts.today ?? isoDay();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const r = mulberry32(20260126);
   return db.transaction(async (tx) => {

@@ -12,12 +12,13 @@ import { listClientStatus } from "../db/queries/client-status";
 import { runImport } from "../db/queries/import";
 import { syntheticHistory } from "../lib/stages/synthetic";
 import type { CheckInRecord } from "../lib/checkin-format";
+import { isoDay } from "../lib/validation/primitives";
 
 const url = process.env.BENCH_DATABASE_URL;
 const database = await openDatabase(url ? { url } : { pgliteDir: "memory://" });
 await migrateDatabase(database);
 if (url) await resetDatabase(database.db);
-const today = new Date().toISOString().slice(0, 10);
+const today = isoDay();
 await seedDemo(database.db, { today });
 const extra = Number(process.env.BENCH_EXTRA_CLIENTS ?? 0);
 if (extra > 0) {
@@ -32,7 +33,7 @@ if (extra > 0) {
       const history = syntheticHistory(c + 1, 36);
       // Shift the history so that it ends 0-40 days ago.
       const shift = todayDay - (c % 41) - Math.floor(Date.parse(history.at(-1)!.date + "T00:00:00Z") / 86_400_000);
-      const move = (d: string | null) => (d === null ? null : new Date(Date.parse(d + "T00:00:00Z") + shift * 86_400_000).toISOString().slice(0, 10));
+      const move = (d: string | null) => (d === null ? null : isoDay(new Date(Date.parse(d + "T00:00:00Z") + shift * 86_400_000)));
       for (const x of history) records.push({ ...x, date: move(x.date)!, accountsSince: move(x.accountsSince), client: `Scale Client ${String(c + 1).padStart(5, "0")}`, consultant: null, notes: null });
     }
     const result = await runImport(database.db, consultant, records);

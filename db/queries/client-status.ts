@@ -4,6 +4,7 @@ import { assignments, clients, users } from "../schema";
 import type { Actor } from "../../lib/auth/permissions";
 import { NO_CHECKIN_DAYS, RECENT_REGRESSION_DAYS, SELF_ASSESSMENT_GAP, STALLED_DAYS, type Flag } from "../../lib/flags";
 import { clientScope } from "./scope";
+import { isoDay } from "../../lib/validation/primitives";
 
 /** Where one client stands now, computed in SQL from the stored stage history. */
 export interface ClientStatus {
@@ -68,7 +69,7 @@ export interface StatusOptions {
  * functions over stage_assessments, so it stays one round trip for thousands of clients.
  */
 export async function listClientStatus(db: Db | Tx, actor: Actor, opts: StatusOptions = {}): Promise<ClientStatus[]> {
-  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  const today = opts.today ?? isoDay();
   const scope = clientScope(actor);
   const archived = opts.includeArchived ? sql`true` : sql`${clients.archived} = false`;
   const extra = opts.where ?? sql`true`;

@@ -5,6 +5,7 @@ import { can, type Actor } from "../../lib/auth/permissions";
 import { rangeProblem } from "../../lib/portfolio-range";
 import { listClientStatus, type ClientStatus } from "./client-status";
 import { clientScope, UUID_RE } from "./scope";
+import { isCalendarDate, isoDay } from "../../lib/validation/primitives";
 
 // The manager's portfolio. Every figure is one SQL statement over the stored stage
 // history (stage_assessments), scoped by clientScope and by the same filters, so the page
@@ -111,12 +112,11 @@ export interface DrillClient {
   lastCheckIn: string | null;
 }
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 const STAGES = [1, 2, 3, 4, 5, 6];
 
 function validDate(d: string): boolean {
-  return DATE_RE.test(d) && !Number.isNaN(Date.parse(d + "T00:00:00Z")) && new Date(d + "T00:00:00Z").toISOString().slice(0, 10) === d;
+  return isCalendarDate(d);
 }
 
 /** Null when the filters cannot be used (bad dates, from after to, a malformed id). */
@@ -317,7 +317,7 @@ export async function getPortfolio(db: Db | Tx, actor: Actor, filters: Portfolio
   if (!can(actor, "portfolio.read")) return null;
   const f = normalise(filters);
   if (!f) return null;
-  const today = filters.today ?? new Date().toISOString().slice(0, 10);
+  const today = filters.today ?? isoDay();
   const [dist, months, flowRows, times, att, consultants] = await Promise.all([
     distribution(db, actor, f),
     overTime(db, actor, f),
@@ -331,7 +331,7 @@ export async function getPortfolio(db: Db | Tx, actor: Actor, filters: Portfolio
 
 function monthAsOf(month: string, to: string): string {
   const [y, m] = month.split("-").map(Number);
-  const end = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  const end = isoDay(new Date(Date.UTC(y, m, 0)));
   return end < to ? end : to;
 }
 
@@ -404,6 +404,6 @@ export async function portfolioFilterOptions(db: Db | Tx, actor: Actor): Promise
 /** Default range: the twelve months up to today. */
 export function defaultRange(today: string): { from: string; to: string } {
   const d = new Date(today + "T00:00:00Z");
-  const from = new Date(Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth() + 1, 1)).toISOString().slice(0, 10);
+  const from = isoDay(new Date(Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth() + 1, 1)));
   return { from, to: today };
 }

@@ -23,4 +23,5 @@ export function clientScope(actor: Actor): SQL {
   }
 }
 
-export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Re-exported from the one definition, so query modules keep importing it from here. */
+export { UUID_RE } from "../../lib/validation/primitives";

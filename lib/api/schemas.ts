@@ -1,17 +1,17 @@
 // Zod schemas of the API: the same objects validate requests at run time and generate the
 // OpenAPI document (lib/api/openapi.ts), so the two cannot drift apart. Check-in bodies are
 // validated by the format module's own converter (checkInFieldsSchema); their documented
-// shape below is built from the same vocabulary and limits.
+// shape below is generated from the same field definitions (lib/checkin-format/doc-schemas.ts).
 import "zod-openapi";
 import { z } from "zod";
-import {
-  ADVOCACY, ATTITUDES, LIMITS, PLATFORMS, PROMOTIONS, REPLIES, RESULTS, RHYTHMS, TOOLS,
-} from "../checkin-format";
+import { LIMITS } from "../checkin-format";
+import { clientInputSchema, fieldsInputShape, fieldsOutputShape } from "../checkin-format/doc-schemas";
+import { stageSchema, uuidSchema } from "../validation/primitives";
 import { FLAGS } from "../flags";
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ format: "date", example: "2026-03-02" });
-const uuid = z.uuid();
-const stage = z.number().int().min(1).max(6);
+const uuid = uuidSchema;
+const stage = stageSchema;
 
 // ---- errors ----------------------------------------------------------------------------------
 
@@ -36,56 +36,21 @@ export const errorSchema = z
 
 // ---- check-ins --------------------------------------------------------------------------------
 
-const listOf = <T extends readonly [string, ...string[]]>(values: T) => z.array(z.enum(values));
-
-/** One record of the interchange format without `client` (shared/checkin-format.md), as the API accepts it. */
+/** One record of the interchange format without `client` (shared/checkin-format.md), as the API accepts it; generated from CHECKIN_FIELDS. */
 export const checkInFieldsDoc = z
-  .object({
-    date: date.meta({ description: "The day of the check-in; not in the future." }),
-    consultant: z.email().max(320).nullable().optional().meta({ description: "Who observed; defaults to the caller." }),
-    accounts: listOf(PLATFORMS).optional(),
-    accounts_since: date.nullable().optional(),
-    posts_last_30d: z.number().int().min(0).max(LIMITS.maxPosts),
-    rhythm: z.enum(RHYTHMS),
-    automated_share: z.number().min(0).max(1).optional(),
-    replies: z.enum(REPLIES),
-    promotion: z.enum(PROMOTIONS).optional(),
-    results: z.enum(RESULTS),
-    tools: listOf(TOOLS).optional(),
-    mention_response_hours: z.number().min(0).max(LIMITS.maxResponseHours).nullable().optional(),
-    advocacy: z.enum(ADVOCACY).optional(),
-    attitude: z.enum(ATTITUDES).nullable().optional(),
-    followers: z.number().int().min(0).nullable().optional(),
-    notes: z.string().max(LIMITS.notesChars).nullable().optional(),
-  })
+  .object(fieldsInputShape())
   .strict()
-  .meta({ id: "CheckInFieldsInput", description: "One record of the check-in interchange format, without `client`. Unknown keys are errors." });
+  .meta({ id: "CheckInFieldsInput", description: "One record of the check-in interchange format, without `client`. Unknown keys are errors; `consultant` defaults to the caller." });
 
 export const checkInPatchDoc = checkInFieldsDoc
   .partial()
   .meta({ id: "CheckInPatch", description: "Fields to change; the others keep their stored values. The result is validated as a whole." });
 
-export const checkInRecordDoc = checkInFieldsDoc.extend({ client: z.string().min(1).max(LIMITS.clientChars) }).meta({ id: "CheckInRecord" });
+export const checkInRecordDoc = checkInFieldsDoc.extend({ client: clientInputSchema() }).meta({ id: "CheckInRecord" });
 
 const checkInFieldsOut = z
-  .object({
-    date,
-    consultant: z.string().nullable(),
-    accounts: listOf(PLATFORMS),
-    accounts_since: date.nullable(),
-    posts_last_30d: z.number().int(),
-    rhythm: z.enum(RHYTHMS),
-    automated_share: z.number(),
-    replies: z.enum(REPLIES),
-    promotion: z.enum(PROMOTIONS),
-    results: z.enum(RESULTS),
-    tools: listOf(TOOLS),
-    mention_response_hours: z.number().nullable(),
-    advocacy: z.enum(ADVOCACY),
-    attitude: z.enum(ATTITUDES).nullable(),
-    followers: z.number().int().nullable(),
-    notes: z.string().nullable().meta({ description: "Null for client users when the consultant kept the notes internal." }),
-  })
+  .object(fieldsOutputShape())
+  .extend({ notes: z.string().nullable().meta({ description: "Null for client users when the consultant kept the notes internal." }) })
   .meta({ id: "CheckInFields" });
 
 export const assessmentSchema = z

@@ -114,6 +114,8 @@ function isPlainDecimal(s: string): boolean {
   return dot !== 0 && dot !== n - 1;
 }
 const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** The strings the converter reads as numbers (NUMBER_RE, spaces around allowed), for documentation. */
+export const NUMBER_PATTERN = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
 
 /** A number from a JSON number or a decimal string; NaN when it is neither. */
 function toNumber(v: unknown): number {

@@ -1,11 +1,11 @@
 // Input of the override form and action: the stage the consultant judges, and why.
 import { z } from "zod";
-import { isCalendarDate, isoDay } from "../checkin-format/values";
+import { DATE_MESSAGE, isCalendarDate, isoDay, stageInputSchema } from "./primitives";
 
 export const OVERRIDE_REASON_MAX = 2000;
 
 export const overrideInputSchema = z.object({
-  stage: z.coerce.number().int("expected a stage from 1 to 6").min(1, "expected a stage from 1 to 6").max(6, "expected a stage from 1 to 6"),
+  stage: stageInputSchema,
   reason: z
     .string()
     .trim()
@@ -14,7 +14,7 @@ export const overrideInputSchema = z.object({
   internal: z.boolean().default(false),
   effectiveDate: z
     .string()
-    .refine(isCalendarDate, "expected a date YYYY-MM-DD")
+    .refine(isCalendarDate, DATE_MESSAGE)
     .refine((d) => d <= isoDay(), "the date is in the future"),
 });
 export type OverrideInput = z.infer<typeof overrideInputSchema>;

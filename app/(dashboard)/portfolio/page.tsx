@@ -14,6 +14,7 @@ import { ConsultantChart } from "@/components/charts/portfolio/ConsultantChart";
 import { AttentionLists } from "@/components/charts/portfolio/AttentionLists";
 import { FilterBar } from "./FilterBar";
 import { drillHref, filtersFrom, type SearchParams } from "./filters";
+import { isoDay } from "@/lib/validation/primitives";
 
 export const metadata: Metadata = { title: "Portfolio" };
 
@@ -23,7 +24,7 @@ const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 export default async function PortfolioPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePermission("portfolio.read");
   const db = await getDb();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = isoDay();
   const filters = filtersFrom(await searchParams, today);
   const [p, options, all] = await Promise.all([getPortfolio(db, actor, filters), portfolioFilterOptions(db, actor), portfolioClients(db, actor, filters, { kind: "all" })]);
   if (!p || !options || !all) return <p>Those filters cannot be used.</p>;

@@ -11,6 +11,7 @@ import { decodeCursor, encodeCursor, endpoint, param, parseBody, parseQuery } fr
 import { ApiError, json, notFound } from "../errors";
 import { clientsQuery, newClientSchema } from "../schemas";
 import { clientView } from "../views";
+import { isoDay } from "../../validation/primitives";
 
 const isNameCursor = (v: unknown): v is { n: string } => typeof v === "object" && v !== null && typeof (v as { n?: unknown }).n === "string";
 
@@ -27,7 +28,7 @@ export const listClientsEndpoint = endpoint(async (req, { deps, caller, now }) =
     after ? sql`lower(${clients.name}) > ${after.n}` : undefined,
   ].filter(Boolean);
   const rows = await listClientStatus(deps.db, caller.actor, {
-    today: now.toISOString().slice(0, 10),
+    today: isoDay(now),
     where: conditions.length > 0 ? and(...conditions) : undefined,
   });
   const matching = query.stage === undefined ? rows : rows.filter((r) => r.stage === query.stage);
@@ -44,7 +45,7 @@ export async function clientStatusById(db: Db, actor: Actor, id: string, today: 
 
 /** GET /api/v1/clients/{id} */
 export const getClientEndpoint = endpoint(async (_req, ctx) => {
-  const row = await clientStatusById(ctx.deps.db, ctx.caller.actor, param(ctx, "id"), ctx.now.toISOString().slice(0, 10));
+  const row = await clientStatusById(ctx.deps.db, ctx.caller.actor, param(ctx, "id"), isoDay(ctx.now));
   if (!row) throw notFound();
   return json(clientView(row));
 });
@@ -67,6 +68,6 @@ export const createClientEndpoint = endpoint(async (req, { deps, caller, now }) 
   if (!created) {
     throw new ApiError(422, "validation_failed", "The request body is invalid.", [{ column: "consultantId", message: "no such consultant in your firm" }]);
   }
-  const row = await clientStatusById(deps.db, actor, created.id, now.toISOString().slice(0, 10));
+  const row = await clientStatusById(deps.db, actor, created.id, isoDay(now));
   return json(clientView(row!), 201, { Location: `/api/v1/clients/${created.id}` });
 });

@@ -4,18 +4,19 @@ import { can } from "../../auth/permissions";
 import { endpoint, parseQuery } from "../endpoint";
 import { ApiError, json, notFound } from "../errors";
 import { portfolioQuery } from "../schemas";
+import { isoDay } from "../../validation/primitives";
 
 function yearBefore(day: string): string {
   const d = new Date(day + "T00:00:00Z");
   d.setUTCFullYear(d.getUTCFullYear() - 1);
-  return d.toISOString().slice(0, 10);
+  return isoDay(d);
 }
 
 /** GET /api/v1/portfolio (managers): the numbers behind the portfolio charts. */
 export const portfolioEndpoint = endpoint(async (req, { deps, caller, now }) => {
   if (!can(caller.actor, "portfolio.read")) throw notFound();
   const query = parseQuery(portfolioQuery, req);
-  const today = now.toISOString().slice(0, 10);
+  const today = isoDay(now);
   const to = query.to ?? today;
   const from = query.from ?? yearBefore(to);
   const problem = rangeProblem(from, to);

@@ -11,6 +11,7 @@ import { readUpload, type Upload } from "../body";
 import { endpoint, formatErrorDetails, parseQuery, type HandlerContext } from "../endpoint";
 import { ApiError, errorBody, json, MAX_LISTED_DETAILS, notFound } from "../errors";
 import { exportQuery, importQuery } from "../schemas";
+import { isoDay } from "../../validation/primitives";
 
 export const importParams = importQuery.extend({
   dryRun: z
@@ -190,7 +191,7 @@ async function exportFile(req: Request, { deps, caller, now }: HandlerContext): 
   const records = await exportCheckIns(deps.db, caller.actor, { clientId: query.client });
   if (!records) throw notFound();
   const base = query.client ? slug(records[0]?.client ?? "client") : "stageline-checkins";
-  const name = `${base}-${now.toISOString().slice(0, 10)}.${query.format}`;
+  const name = `${base}-${isoDay(now)}.${query.format}`;
   const body = query.format === "csv" ? serializeCsv(records) : serializeJson(records);
   return new Response(body, {
     status: 200,

@@ -7,6 +7,7 @@ import { requirePermission } from "@/lib/auth/actor";
 import { PageHeader, tableClass, tdClass, thClass } from "@/components/ui/primitives";
 import { StageBadge } from "@/components/stage/StageBadge";
 import { filterQuery, filtersFrom, type SearchParams } from "../filters";
+import { isoDay } from "@/lib/validation/primitives";
 
 export const metadata: Metadata = { title: "Portfolio clients" };
 
@@ -40,7 +41,7 @@ function describe(d: Drill): string {
 export default async function PortfolioClientsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePermission("portfolio.read");
   const sp = await searchParams;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = isoDay();
   const filters = filtersFrom(sp, today);
   const drill = drillFrom(sp);
   if (!drill) notFound();

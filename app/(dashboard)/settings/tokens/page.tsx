@@ -6,11 +6,12 @@ import { requireActor } from "@/lib/auth/actor";
 import { Card, PageHeader, buttonClass, tableClass, tdClass, thClass } from "@/components/ui/primitives";
 import { TokenForm } from "./TokenForm";
 import { revokeTokenAction } from "./actions";
+import { isoDay } from "@/lib/validation/primitives";
 
 export const metadata: Metadata = { title: "API tokens" };
 export const dynamic = "force-dynamic";
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "—");
+const day = (d: Date | null) => (d ? isoDay(d) : "—");
 
 export default async function TokensPage() {
   const actor = await requireActor();
