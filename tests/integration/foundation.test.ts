@@ -9,6 +9,7 @@ import { getClient, listClients } from "@/db/queries/clients";
 import { createCheckIn, listCheckInsWithStages } from "@/db/queries/checkins";
 import type { Actor } from "@/lib/auth/permissions";
 import { actorByEmail, createTestDatabase } from "./db";
+import { makeUser } from "./factory";
 
 let database: Database;
 const TODAY = "2026-11-20";
@@ -122,13 +123,15 @@ describe("the guard: who sees which clients", () => {
 describe("sessions", () => {
   it("a deactivated user's session stops working, and reactivation does not revive the old one", async () => {
     const manager = await actor("manager@example.com");
-    const user = (await findUserByEmail(database.db, "consultant2@example.com"))!;
+    // A consultant of its own, so deactivating it cannot affect the other tests' demo users.
+    const user = await makeUser(database.db, manager.firmId, "consultant");
     expect(await actorForSession(database.db, user.id, user.sessionVersion)).not.toBeNull();
     await setUserActive(database.db, manager, user.id, false);
     expect(await actorForSession(database.db, user.id, user.sessionVersion)).toBeNull();
     await setUserActive(database.db, manager, user.id, true);
     expect(await actorForSession(database.db, user.id, user.sessionVersion)).toBeNull();
-    const fresh = (await findUserByEmail(database.db, "consultant2@example.com"))!;
+    const fresh = (await findUserByEmail(database.db, user.email))!;
+    expect(fresh.sessionVersion).toBeGreaterThan(user.sessionVersion);
     expect(await actorForSession(database.db, fresh.id, fresh.sessionVersion)).not.toBeNull();
   });
 

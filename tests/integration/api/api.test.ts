@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { queryRows } from "@/db";
-import { apiTokens, checkIns, clients, rateLimits, users } from "@/db/schema";
+import { apiTokens, checkIns, clients, rateLimits } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { listClients } from "@/db/queries/clients";
 import { createOverride } from "@/db/queries/overrides";
@@ -17,6 +17,7 @@ import { createTokenEndpoint, revokeTokenEndpoint } from "@/lib/api/handlers/tok
 import type { Actor } from "@/lib/auth/permissions";
 import { MAX_UPLOAD_BYTES } from "@/lib/api/body";
 import { createTestDatabase } from "../db";
+import { makeUser } from "../factory";
 import { actorOf, call, isErrorShape, tokenFor, VALID_CHECKIN } from "./helpers";
 
 let database: Database;
@@ -103,15 +104,14 @@ describe("tokens", () => {
   });
 
   it("a deactivated owner's token stops working at once", async () => {
-    const [tom] = await database.db.select().from(users).where(eq(users.email, "consultant3@example.com"));
-    const email = tom ? tom.email : EMAILS.consultant2;
+    // A consultant of its own: deactivating a demo user would change what other tests see.
+    const { email } = await makeUser(database.db, actors.manager.firmId, "consultant");
     const t = await tokenFor(database, email);
     expect((await call(database, listClientsEndpoint, { path: "/api/v1/clients", token: t })).status).toBe(200);
     const u = await actorOf(database, email);
     await setUserActive(database.db, actors.manager, u.id, false);
     const res = await call(database, listClientsEndpoint, { path: "/api/v1/clients", token: t });
     expect(res.status).toBe(401);
-    await setUserActive(database.db, actors.manager, u.id, true);
   });
 
   it("garbage and missing credentials get 401 in the error shape", async () => {
