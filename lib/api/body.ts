@@ -5,6 +5,7 @@
 import { once } from "node:events";
 import Busboy from "busboy";
 import { ApiError } from "./errors";
+import { JsonDepthError, parseJsonBounded } from "../safe-json";
 
 /** The one limit on every request body: JSON, CSV and multipart uploads. */
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
@@ -101,8 +102,9 @@ export async function readJson(req: Request, limit = MAX_UPLOAD_BYTES): Promise<
   const text = await readText(req, limit);
   if (text.trim() === "") throw new ApiError(400, "malformed_json", "The body is empty: expected a JSON value.");
   try {
-    return JSON.parse(text);
+    return parseJsonBounded(text);
   } catch (err) {
+    if (err instanceof JsonDepthError) throw new ApiError(400, "malformed_json", `The body is nested too deeply: at most ${err.maxDepth} levels.`);
     throw new ApiError(400, "malformed_json", `The body is not valid JSON: ${(err as Error).message}`);
   }
 }
