@@ -6,6 +6,7 @@ import { openApiDocument } from "@/lib/api/openapi";
 // (no CDN scripts). Public: it describes the API and holds no data.
 export const metadata: Metadata = { title: "API reference" };
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- walks an untyped OpenAPI JSON document of any shape; `unknown` would need a cast at every step and the page only prints strings from it.
 type Schema = Record<string, any>;
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
 const METHOD_CLASS: Record<string, string> = {
