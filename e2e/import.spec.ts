@@ -79,15 +79,16 @@ test("a consultant imports a CSV: a bad line is reported and nothing imported; f
   expect(text).not.toContain("Harbor Bikes");
 });
 
-test("export answers 400 for a bad format and 404 for a client the user cannot see or when signed out", async ({ browser, request }) => {
-  expect((await request.get("/export?format=csv")).status()).toBe(404);
+test("export answers 401 when signed out, 400 for a bad format and 404 for a client the user cannot see", async ({ browser, request }) => {
+  // The same handler as /api/v1/export: signed out is 401, in the API's error shape.
+  expect((await request.get("/export?format=csv")).status()).toBe(401);
   const page = await pageAs(browser, "consultant2");
   await page.goto(`/clients`);
   const harborHref = await page.getByRole("link", { name: "Harbor Bikes" }).getAttribute("href");
   const harborId = harborHref!.split("/")[2];
   const bad = await page.request.get("/export?format=xml");
   expect(bad.status()).toBe(400);
-  expect(await bad.json()).toMatchObject({ error: "bad-format" });
+  expect(await bad.json()).toMatchObject({ error: { code: "bad_request", details: [{ column: "format" }] } });
   const ok = await page.request.get(`/export?format=json&client=${harborId}`);
   expect(ok.status()).toBe(200);
   expect(ok.headers()["content-type"]).toContain("application/json");
