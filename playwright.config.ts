@@ -15,8 +15,12 @@ const chromium =
 export default defineConfig({
   testDir: "e2e",
   outputDir: `test-results/e2e-${port}`,
+  // Spec files run side by side (two workers by default, E2E_WORKERS to change); the tests of one
+  // file run in order in one worker. Files do not depend on each other: each reuses the sessions
+  // saved by e2e/auth.setup.ts, names what it creates uniquely, and changes (deactivates, invites)
+  // only users no other file signs in as.
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
