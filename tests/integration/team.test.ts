@@ -8,6 +8,7 @@ import { listAudit, AUDIT_PAGE_SIZE } from "@/db/queries/audit";
 import { verifyPassword } from "@/lib/auth/password";
 import type { Actor } from "@/lib/auth/permissions";
 import { createTestDatabase } from "./db";
+import { makeUser } from "./factory";
 
 let database: Database;
 let manager: Actor, ann: Actor, ben: Actor, clientUser: Actor, otherManager: Actor;
@@ -96,15 +97,17 @@ describe("invitations", () => {
 
 describe("roles and reassignment", () => {
   it("manager <-> consultant, ending the user's sessions; client users keep their role", async () => {
-    const before = (await database.db.select().from(users).where(eq(users.id, ben.id)))[0];
-    expect(await setUserRole(database.db, manager, ben.id, "manager")).toEqual({ id: ben.id, role: "manager" });
-    const after = (await database.db.select().from(users).where(eq(users.id, ben.id)))[0];
+    // A consultant of its own: the other tests here rely on ben staying a consultant.
+    const dana = await makeUser(database.db, manager.firmId, "consultant");
+    const before = (await database.db.select().from(users).where(eq(users.id, dana.id)))[0];
+    expect(await setUserRole(database.db, manager, dana.id, "manager")).toEqual({ id: dana.id, role: "manager" });
+    const after = (await database.db.select().from(users).where(eq(users.id, dana.id)))[0];
     expect(after.sessionVersion).toBe(before.sessionVersion + 1);
-    expect(await actorForSession(database.db, ben.id, before.sessionVersion)).toBeNull();
-    expect(await setUserRole(database.db, manager, ben.id, "consultant")).toEqual({ id: ben.id, role: "consultant" });
+    expect(await actorForSession(database.db, dana.id, before.sessionVersion)).toBeNull();
+    expect(await setUserRole(database.db, manager, dana.id, "consultant")).toEqual({ id: dana.id, role: "consultant" });
     expect(await setUserRole(database.db, manager, clientUser.id, "consultant")).toBeNull();
     expect(await setUserRole(database.db, manager, manager.id, "consultant")).toBeNull();
-    const audits = await database.db.select().from(auditLog).where(and(eq(auditLog.action, "user.role"), eq(auditLog.entityId, ben.id)));
+    const audits = await database.db.select().from(auditLog).where(and(eq(auditLog.action, "user.role"), eq(auditLog.entityId, dana.id)));
     expect(audits).toHaveLength(2);
   });
 
