@@ -8,6 +8,9 @@ import type { Actor } from "@/lib/auth/permissions";
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new
  * PostgreSQL database (created and dropped here) when TEST_DATABASE_URL is set.
+ * No two files share a database, so no file's changes to its users or clients can reach
+ * another file, and files run in parallel (vitest.config.ts). Within a file, a test that
+ * changes a user (role, deactivation) makes its own with ./factory.ts.
  */
 export async function createTestDatabase(): Promise<Database & { label: string }> {
   const url = process.env.TEST_DATABASE_URL;
