@@ -5,7 +5,7 @@
 // SIGKILL and starts it again. At the end it checks that every acknowledged check-in is stored
 // exactly once, that each has its audit row, and that every stored stage history equals a
 // recomputation (the db:check rules).
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
@@ -18,8 +18,8 @@ import { actorForSession, findUserByEmail } from "../db/queries/users";
 import { clientScope } from "../db/queries/scope";
 import { clients } from "../db/schema";
 import { isoDay } from "../lib/checkin-format";
+import { buildApp, root, sleep, startApp, type AppProcess } from "./lib/app-process";
 
-const root = path.resolve(import.meta.dirname, "..");
 const args = process.argv.slice(2);
 const arg = (name: string) => {
   const i = args.indexOf(`--${name}`);
@@ -45,7 +45,6 @@ function fail(message: string): never {
   console.error(`chaos: ${message}`);
   process.exit(2);
 }
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (m: string) => console.log(`[chaos ${new Date().toISOString().slice(11, 19)}] ${m}`);
 
 async function open(): Promise<Database> {
@@ -71,29 +70,14 @@ async function prepare(): Promise<{ tokens: string[]; clientIds: string[]; keyPr
   }
 }
 
-let app: ChildProcess | null = null;
-async function startApp(): Promise<void> {
-  const env = { ...process.env, PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1", ...(kind === "pglite" ? { DATABASE_URL: "", PGLITE_DIR } : {}) };
-  app = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, env, detached: true, stdio: ["ignore", "ignore", "inherit"] });
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await sleep(100);
-  }
-  throw new Error("the app did not become healthy within 60 s");
+let app: AppProcess | null = null;
+async function startChaosApp(): Promise<void> {
+  app = await startApp(PORT, kind === "pglite" ? { DATABASE_URL: "", PGLITE_DIR } : {});
 }
-function killApp(signal: NodeJS.Signals): void {
-  if (app?.pid) {
-    try {
-      process.kill(-app.pid, signal);
-    } catch {
-      // already gone
-    }
-  }
+async function killApp(signal: NodeJS.Signals): Promise<void> {
+  const running = app;
   app = null;
+  await running?.kill(signal);
 }
 
 function restartPostgres(): void {
@@ -124,6 +108,13 @@ interface Tally {
   acknowledged: Map<string, string>; // idempotency key -> check-in id
   attempts: number;
   errors: number;
+  /** Why requests failed: HTTP status or the network error's kind. */
+  causes: Map<string, number>;
+}
+
+function count(tally: Tally, cause: string): void {
+  tally.errors++;
+  tally.causes.set(cause, (tally.causes.get(cause) ?? 0) + 1);
 }
 
 async function writer(i: number, token: string, clientIds: string[], until: number, tally: Tally): Promise<void> {
@@ -146,11 +137,11 @@ async function writer(i: number, token: string, clientIds: string[], until: numb
           tally.acknowledged.set(key, json.checkIn.id);
           break;
         }
-        tally.errors++;
+        count(tally, String(res.status));
         if (res.status < 500 && res.status !== 429) throw new Error(`writer ${i}: unexpected ${res.status} ${await res.text()}`);
       } catch (err) {
         if (err instanceof Error && err.message.startsWith(`writer ${i}:`)) throw err;
-        tally.errors++;
+        count(tally, err instanceof Error ? err.name : "error");
       }
       await sleep(Math.min(2000, 100 * 2 ** Math.min(attempt, 4)));
     }
@@ -159,15 +150,14 @@ async function writer(i: number, token: string, clientIds: string[], until: numb
 
 async function main() {
   log(`${kind}: ${seconds} s, ${WRITERS} writers`);
-  const build = spawnSync(process.execPath, ["scripts/start.mjs", "--build-only"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (build.status !== 0) fail("the build failed");
+  buildApp();
   const { tokens, clientIds, keyPrefix } = await prepare();
-  await startApp();
+  await startChaosApp();
   log("app is up; writers start");
 
   const started = Date.now();
   const until = started + seconds * 1000;
-  const tally: Tally = { acknowledged: new Map(), attempts: 0, errors: 0 };
+  const tally: Tally = { acknowledged: new Map(), attempts: 0, errors: 0, causes: new Map() };
   const writers = tokens.map((t, i) => writer(i, t, clientIds, until, tally));
 
   const chaos = (async () => {
@@ -178,16 +168,14 @@ async function main() {
     }
     await sleep(seconds * 1000 * (kind === "postgres" ? 0.33 : 0.5));
     log(`SIGKILL to the app (acknowledged so far: ${tally.acknowledged.size})`);
-    killApp("SIGKILL");
-    await sleep(500);
-    await startApp();
+    await killApp("SIGKILL");
+    await startChaosApp();
     log("app restarted");
   })();
 
   await Promise.all([...writers, chaos]);
-  killApp("SIGTERM");
-  await sleep(1500);
-  log(`writers done: ${tally.attempts} requests, ${tally.errors} failed and retried`);
+  await killApp("SIGTERM");
+  log(`writers done: ${tally.attempts} requests, ${tally.errors} failed and retried (${[...tally.causes].map(([c, n]) => `${c}: ${n}`).join(", ") || "none"})`);
 
   const database = await open();
   try {
@@ -222,8 +210,8 @@ async function main() {
   }
 }
 
-main().catch((err) => {
-  killApp("SIGKILL");
+main().catch(async (err) => {
+  await killApp("SIGKILL");
   console.error(err instanceof Error ? err.stack : err);
   process.exit(1);
 });

@@ -1,0 +1,78 @@
+// Starting and stopping the production server for drills and benchmarks (chaos, upload memory).
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+export const root = path.resolve(import.meta.dirname, "../..");
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Builds the app when its sources changed (scripts/start.mjs decides); exits on failure. */
+export function buildApp(): void {
+  const r = spawnSync(process.execPath, ["scripts/start.mjs", "--build-only"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (r.status !== 0) {
+    console.error("the build failed");
+    process.exit(2);
+  }
+}
+
+export interface AppProcess {
+  base: string;
+  /** The Node process that serves requests (scripts/server.mjs), for memory readings. */
+  serverPid(): number | null;
+  /** Sends the signal to the whole process group and waits until the server process is gone. */
+  kill(signal: NodeJS.Signals): Promise<void>;
+}
+
+function gone(pid: number): boolean {
+  try {
+    return /State:\s+Z/.test(readFileSync(`/proc/${pid}/status`, "utf8"));
+  } catch {
+    return true;
+  }
+}
+
+/** Starts scripts/start.mjs in its own process group and waits until /api/health answers. */
+export async function startApp(port: number, env: Record<string, string | undefined>): Promise<AppProcess> {
+  const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs"], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", ...env },
+    detached: true,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const app: AppProcess = {
+    base,
+    serverPid() {
+      const r = spawnSync("pgrep", ["-P", String(child.pid)], { encoding: "utf8" });
+      const pid = Number(r.stdout.trim().split("\n")[0]);
+      return Number.isFinite(pid) && pid > 0 ? pid : null;
+    },
+    async kill(signal) {
+      const server = app.serverPid();
+      try {
+        if (child.pid) process.kill(-child.pid, signal);
+      } catch {
+        // already gone
+      }
+      for (let i = 0; server && !gone(server) && i < 200; i++) await sleep(50);
+    },
+  };
+  // Generous: a loaded 2-core machine can take a minute to start a production server.
+  for (let i = 0; i < 1800; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return app;
+    } catch {
+      // not up yet
+    }
+    await sleep(100);
+  }
+  await app.kill("SIGKILL");
+  throw new Error("the app did not become healthy within 180 s");
+}
+
+/** Resident memory of a process in MB, from /proc. */
+export function rssMb(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
