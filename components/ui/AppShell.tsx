@@ -3,7 +3,7 @@ import { requireActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { SignOutButton } from "@/components/ui/SignOutButton";
 
-export async function AppShell({ children }: { children: React.ReactNode }) {
+export async function AppShell({ children, signOutAction }: { children: React.ReactNode; signOutAction: () => Promise<void> }) {
   const actor = await requireActor();
   const links = [
     can(actor, "portfolio.read") && { href: "/portfolio", label: "Portfolio" },
@@ -26,7 +26,7 @@ export async function AppShell({ children }: { children: React.ReactNode }) {
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm text-slate-600">
             <span>{actor.name} <span className="text-slate-400">({actor.role})</span></span>
-            <SignOutButton />
+            <SignOutButton action={signOutAction} />
           </div>
         </div>
       </header>

@@ -1,8 +1,7 @@
-import { signOutAction } from "@/app/(auth)/sign-in/actions";
-
-export function SignOutButton() {
+// The action arrives from the app's layout: components import nothing from app/.
+export function SignOutButton({ action }: { action: () => Promise<void> }) {
   return (
-    <form action={signOutAction}>
+    <form action={action}>
       <button type="submit" className="rounded px-3 py-1 text-sm text-slate-700 hover:bg-slate-100">Sign out</button>
     </form>
   );
