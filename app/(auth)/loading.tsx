@@ -1,0 +1,5 @@
+import { PageLoading } from "@/components/ui/PageStates";
+
+export default function Loading() {
+  return <PageLoading />;
+}

@@ -1,0 +1,36 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+
+// What a route group shows while its page loads, and when rendering it failed. One look for
+// every group; each group's loading.tsx and error.tsx only place these.
+
+export function PageLoading({ label = "Loading…" }: { label?: string }) {
+  return (
+    <div role="status" aria-live="polite" className="py-10">
+      <span className="sr-only">{label}</span>
+      <div aria-hidden="true" className="animate-pulse space-y-4">
+        <div className="h-7 w-1/3 rounded bg-slate-200" />
+        <div className="h-4 w-2/3 rounded bg-slate-200" />
+        <div className="h-40 rounded bg-slate-200" />
+      </div>
+    </div>
+  );
+}
+
+export function PageError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <div role="alert" className="mx-auto max-w-lg py-10 text-center">
+      <h1 ref={heading} tabIndex={-1} className="text-xl font-semibold">Something went wrong</h1>
+      <p className="mt-2 text-slate-700">
+        This page could not be shown. Nothing you saved was lost. Try again, and if it keeps happening, tell us the reference below.
+      </p>
+      {error.digest ? <p className="mt-2 font-mono text-sm text-slate-700">Reference: {error.digest}</p> : null}
+      <button type="button" onClick={reset} className="mt-6 rounded bg-indigo-700 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-800">
+        Try again
+      </button>
+    </div>
+  );
+}
