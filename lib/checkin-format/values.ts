@@ -253,34 +253,69 @@ export function convertRecord(
 ): CheckInRecord | null {
   const start = issues.length;
   const share = opts.shareLists === true;
-  const out: Record<string, unknown> = { client: "" };
+  const v = VALUES;
+  v[0] = "";
   for (let col = opts.withClient ? 0 : 1; col < SPECS.length; col++) {
     const s = SPECS[col]!;
     const i = map[col]!;
-    const v = i < 0 ? undefined : source[i];
-    let r: unknown;
+    const raw = i < 0 ? undefined : source[i];
     switch (s.kind) {
       case Kind.Date:
-        r = dateValue(v, s, opts.today, issues);
+        v[col] = dateValue(raw, s, opts.today, issues);
         break;
       case Kind.Enum:
-        r = enumValue(s, v, issues);
+        v[col] = enumValue(s, raw, issues);
         break;
       case Kind.Number:
-        r = numberValue(s, v, issues);
+        v[col] = numberValue(s, raw, issues);
         break;
       case Kind.List:
-        r = listValue(s.listSpec!, v, s.col, share, issues);
+        v[col] = listValue(s.listSpec!, raw, col, share, issues);
         break;
       case Kind.Email:
-        r = emailValue(s, v, issues);
+        v[col] = emailValue(s, raw, issues);
         break;
       default:
-        r = textValue(s, v, issues);
+        v[col] = textValue(s, raw, issues);
     }
-    out[s.key] = r;
   }
-  return issues.length > start ? null : (out as unknown as CheckInRecord);
+  return issues.length > start ? null : assemble(v);
+}
+
+const VALUES: unknown[] = new Array(SPECS.length).fill(null);
+
+/**
+ * The record from the converted values, by column. An object literal (one hidden class, no
+ * per-key transitions) is what keeps the million-row CLI fast; its keys are checked against
+ * CHECKIN_FIELDS by the compiler (the literal must be exactly a CheckInRecord) and its column
+ * positions when this module loads (below).
+ */
+function assemble(v: readonly unknown[]): CheckInRecord {
+  const r: { [K in keyof CheckInRecord]: unknown } = {
+    client: v[COL.client],
+    date: v[COL.date],
+    consultant: v[COL.consultant],
+    accounts: v[COL.accounts],
+    accountsSince: v[COL.accounts_since],
+    postsLast30d: v[COL.posts_last_30d],
+    rhythm: v[COL.rhythm],
+    automatedShare: v[COL.automated_share],
+    replies: v[COL.replies],
+    promotion: v[COL.promotion],
+    results: v[COL.results],
+    tools: v[COL.tools],
+    mentionResponseHours: v[COL.mention_response_hours],
+    advocacy: v[COL.advocacy],
+    attitude: v[COL.attitude],
+    followers: v[COL.followers],
+    notes: v[COL.notes],
+  };
+  return r as CheckInRecord;
+}
+
+{
+  const probe = assemble(SPECS.map((_, i) => i)) as unknown as Record<string, number>;
+  for (const d of SPECS) if (probe[d.key] !== d.col) throw new Error(`assemble() reads ${d.key} from the wrong column`);
 }
 
 function badValue(issues: FieldIssue[], col: number, message: string): void {
