@@ -1,6 +1,7 @@
 // JSON reading and writing of the interchange format.
 import type { CheckInRecord, FormatError, ParseResult } from "./types";
 import { recordFromJson } from "./fields";
+import { JsonDepthError, parseJsonBounded } from "../safe-json";
 import { RECORD_FIELDS } from "./field-defs";
 
 export const EMPTY_JSON_MESSAGE = "empty file: expected a JSON array of check-ins";
@@ -10,8 +11,9 @@ export function parseJson(text: string, now?: Date): ParseResult {
   if (text.trim() === "") return { ok: false, errors: [{ column: null, message: EMPTY_JSON_MESSAGE }] };
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = parseJsonBounded(text);
   } catch (err) {
+    if (err instanceof JsonDepthError) return { ok: false, errors: [{ column: null, message: `the file is nested more than ${err.maxDepth} levels deep` }] };
     return { ok: false, errors: [{ column: null, message: `invalid JSON: ${(err as Error).message}` }] };
   }
   if (!Array.isArray(data)) return { ok: false, errors: [{ column: null, message: "expected a JSON array of check-ins" }] };
