@@ -69,3 +69,23 @@ describe("followers: a whole number from 0 to 2,147,483,647 (the integer column)
     expect(fieldsFromJson({ ...BASE, followers: "2147483647" }, NOW)).toMatchObject({ ok: true, value: { followers: INT32_MAX } });
   });
 });
+
+describe("text that cannot be stored", () => {
+  const today = new Date("2026-06-30T00:00:00Z");
+  it("a NUL byte in a CSV client name or notes is an error at that line and column", () => {
+    for (const column of ["client", "notes"] as const) {
+      const r = parseCsv(`client,date,posts_last_30d,rhythm,replies,results,notes\n${column === "client" ? "Rosa\u0000s" : "A"},2026-01-02,1,none,none,none,${column === "notes" ? "a\u0000b" : ""}\n`, today);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.errors).toEqual([expect.objectContaining({ line: 2, column, message: expect.stringContaining("NUL") })]);
+    }
+  });
+  it("a lone surrogate (\\ud800 in JSON) is an error at that index and column", () => {
+    const r = parseJson('[{"client":"A","date":"2026-01-02","posts_last_30d":1,"rhythm":"none","replies":"none","results":"none","notes":"x\\ud800y"}]', today);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors).toEqual([expect.objectContaining({ index: 0, column: "notes", message: expect.stringContaining("surrogate") })]);
+  });
+  it("emoji and Bengali (surrogate pairs and combining marks) are fine", () => {
+    const r = parseCsv(`client,date,posts_last_30d,rhythm,replies,results,notes\nরোজার বেকারি 🙂,2026-01-02,1,none,none,none,ভালো 🎉\n`, today);
+    expect(r.ok).toBe(true);
+  });
+});

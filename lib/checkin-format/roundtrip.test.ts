@@ -1,6 +1,7 @@
 // serialize(parse(x)) keeps every value, for arbitrary valid records (fast-check, fixed seed).
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { unstorableText } from "../validation/primitives";
 import {
   ADVOCACY, ATTITUDES, INT32_MAX, PLATFORMS, PROMOTIONS, REPLIES, RESULTS, RHYTHMS, TOOLS,
   formatErrorMessage, parseCsv, parseJson, serializeCsv, serializeJson, type CheckInRecord,
@@ -11,7 +12,9 @@ const NOW = new Date("2026-06-15T00:00:00Z");
 const FC = { seed: 4180, numRuns: 200 };
 const noNegZero = (x: number) => (x === 0 ? 0 : x);
 const date = fc.integer({ min: dayNumber("1000-01-01"), max: dayNumber("2026-06-15") }).map(isoFromDay);
-const text = (max: number) => fc.oneof(fc.string({ unit: "binary", maxLength: max }), fc.string({ unit: fc.constantFrom("a", ",", '"', "\n", "\r", " ", ";", "é", "😀", "\r\n"), maxLength: 40 }));
+// Any text the database can hold: NUL and lone surrogates are refused on input (unstorableText).
+const text = (max: number) =>
+  fc.oneof(fc.string({ unit: "binary", maxLength: max }), fc.string({ unit: fc.constantFrom("a", ",", '"', "\n", "\r", " ", ";", "é", "😀", "\r\n"), maxLength: 40 })).filter((s) => unstorableText(s) === null);
 
 const recordArb: fc.Arbitrary<CheckInRecord> = fc.record({
   client: text(200).filter((s) => s.trim() !== "" && [...s].length <= 200),

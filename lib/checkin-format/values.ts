@@ -4,7 +4,7 @@
 // a plain spec and converted by a switch on its type. Written by hand (no zod per row) because the
 // CLI converts a million rows.
 import { CHECKIN_FIELDS, CLIENT_FIELD, type CheckInFields, type FieldDef } from "./field-defs";
-import { isCalendarDate, isoDay } from "../validation/primitives";
+import { isCalendarDate, isoDay, unstorableText } from "../validation/primitives";
 import { COLUMNS, type CheckInRecord, type Column } from "./types";
 
 export { isCalendarDate, isoDay };
@@ -414,6 +414,11 @@ function textValue(spec: Spec, v: unknown, bad: Bad): string | null {
   }
   if (v.length > spec.maxChars && codePoints(v) > spec.maxChars) {
     badValue(bad, spec.col, `expected at most ${spec.maxChars} characters, got ${codePoints(v)}`);
+    return null;
+  }
+  const problem = unstorableText(v);
+  if (problem) {
+    badValue(bad, spec.col, problem);
     return null;
   }
   return v;

@@ -50,3 +50,21 @@ export function isUuid(s: unknown): s is string {
 }
 
 export const uuidSchema = z.string().regex(UUID_RE, "expected an id (UUID)").meta({ format: "uuid" });
+
+// PostgreSQL refuses NUL in text and cannot encode a lone UTF-16 surrogate as UTF-8: such text
+// must be turned away at the field it came in, not fail the insert with a 500.
+const SUSPECT = /[\u0000\ud800-\udfff]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Why a text cannot be stored, or null when it can. */
+export function unstorableText(s: string): string | null {
+  if (!SUSPECT.test(s)) return null;
+  if (s.includes("\u0000")) return "contains a NUL character (\\u0000), which text cannot hold";
+  return LONE_SURROGATE.test(s) ? "contains a broken character (a lone UTF-16 surrogate)" : null;
+}
+
+/** A zod refinement for any free text: refuses what unstorableText refuses. */
+export const storableText = z.string().superRefine((s, ctx) => {
+  const problem = unstorableText(s);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
