@@ -7,6 +7,7 @@ import { authenticate } from "./auth";
 import { DEFAULT_LIMITS, type ApiDeps, type Caller } from "./context";
 import { ApiError, errorResponse, internalErrorResponse, type ErrorDetail } from "./errors";
 import { clientIp, enforceRateLimit } from "./rate-limit";
+import { unstorableText } from "../validation/primitives";
 
 export type Params = Record<string, string | string[] | undefined>;
 
@@ -55,13 +56,35 @@ export function parseQuery<T extends z.ZodType>(schema: T, req: Request): z.outp
   const url = new URL(req.url);
   const raw: Record<string, string> = {};
   for (const [k, v] of url.searchParams) raw[k] = v;
+  const unstorable = unstorableStrings(raw);
+  if (unstorable.length > 0) throw new ApiError(400, "bad_request", "Invalid query parameters.", unstorable);
   const r = schema.safeParse(raw);
   if (!r.success) throw new ApiError(400, "bad_request", "Invalid query parameters.", issueDetails(r.error));
   return r.data;
 }
 
+/** Every string (or key) in a parsed query or body that the database could not store, named by its path. */
+function unstorableStrings(value: unknown, path: string[] = [], out: ErrorDetail[] = []): ErrorDetail[] {
+  if (out.length >= 20) return out;
+  if (typeof value === "string") {
+    const problem = unstorableText(value);
+    if (problem) out.push({ column: path.length > 0 ? path.join(".") : null, message: problem });
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => unstorableStrings(v, [...path, String(i)], out));
+  } else if (value !== null && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      const problem = unstorableText(k);
+      if (problem) out.push({ column: [...path, k].join("."), message: `the field name ${problem}` });
+      else unstorableStrings(v, [...path, k], out);
+    }
+  }
+  return out;
+}
+
 /** A JSON body that does not satisfy the schema: 422, one detail per field. */
 export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
+  const unstorable = unstorableStrings(body);
+  if (unstorable.length > 0) throw new ApiError(422, "validation_failed", "The request body is invalid.", unstorable);
   const r = schema.safeParse(body);
   if (!r.success) throw new ApiError(422, "validation_failed", "The request body is invalid.", issueDetails(r.error));
   return r.data;
