@@ -28,8 +28,8 @@ import {
   type Tool,
 } from "../lib/stages/vocabulary";
 
-export const ROLES = ["manager", "consultant", "client"] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from "../lib/auth/roles";
+export { ROLES, type Role };
 
 export const roleEnum = pgEnum("role", ROLES);
 export const rhythmEnum = pgEnum("rhythm", RHYTHMS);

@@ -8,7 +8,7 @@ export async function AppShell({ children, signOutAction }: { children: React.Re
   const links = [
     can(actor, "portfolio.read") && { href: "/portfolio", label: "Portfolio" },
     can(actor, "clients.list") && { href: "/clients", label: "Clients" },
-    can(actor, "checkins.write") && can(actor, "clients.create") && { href: "/import", label: "Import" },
+    can(actor, "checkins.import") && { href: "/import", label: "Import" },
     can(actor, "team.manage") && { href: "/team", label: "Team" },
     can(actor, "audit.read") && { href: "/audit", label: "Audit" },
     can(actor, "progress.read") && { href: "/progress", label: "My progress" },

@@ -88,8 +88,8 @@ export async function createClient(db: Db, actor: Actor, input: NewClientInput):
 }
 
 export async function createClientInTx(tx: Tx, actor: Actor, input: NewClientInput): Promise<Client | null> {
-  let consultantId = actor.role === "consultant" ? actor.id : input.consultantId;
-  if (actor.role === "manager") {
+  let consultantId = can(actor, "clients.assign-any-consultant") ? input.consultantId : actor.id;
+  if (can(actor, "clients.assign-any-consultant")) {
     if (!consultantId) return null;
     const [c] = await tx
       .select({ id: users.id })
@@ -172,7 +172,7 @@ function byName(a: ClientStatus, b: ClientStatus): number {
 
 /** The consultants of the actor's firm a manager may make lead of a client (active ones). Empty for other roles. */
 export async function listAssignableConsultants(db: Db | Tx, actor: Actor): Promise<{ id: string; name: string; email: string }[]> {
-  if (actor.role !== "manager") return [];
+  if (!can(actor, "clients.assign-any-consultant")) return [];
   return db
     .select({ id: users.id, name: users.name, email: users.email })
     .from(users)

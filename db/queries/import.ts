@@ -76,7 +76,7 @@ const BATCH = 1000; // 17 columns x 1000 rows stays well under PostgreSQL's 65,5
 
 /** Who may import: the one check the app's import page and the import handler (API and app) share. */
 export function canImport(actor: Actor): boolean {
-  return can(actor, "checkins.write") && can(actor, "clients.create");
+  return can(actor, "checkins.import");
 }
 
 /** The content of a check-in as a comparable key: same client + same key = duplicate. Lists compare as sets, emails case-insensitively. */
@@ -154,9 +154,9 @@ async function analyze(tx: Db | Tx, actor: Actor, records: readonly CheckInRecor
   }
 
   // Clients the import would create need a lead consultant.
-  let consultantId: string | null = actor.role === "consultant" ? actor.id : null;
+  let consultantId: string | null = can(actor, "clients.assign-any-consultant") ? null : actor.id;
   const creating = groups.filter((g) => !g.match && !matchByKey.has(g.key));
-  if (actor.role !== "consultant" && creating.length > 0) {
+  if (can(actor, "clients.assign-any-consultant") && creating.length > 0) {
     if (opts.consultantId && UUID_RE.test(opts.consultantId)) {
       const [c] = await tx
         .select({ id: users.id })
@@ -236,7 +236,7 @@ export async function previewImport(db: Db | Tx, actor: Actor, records: CheckInR
     matchedClients: a.groups.filter((g) => g.match).map(summary),
     toCreate: a.toCreate,
     duplicates: a.duplicates,
-    needsConsultant: actor.role !== "consultant" && a.groups.some((g) => !g.match && !blocked.has(g.key)),
+    needsConsultant: can(actor, "clients.assign-any-consultant") && a.groups.some((g) => !g.match && !blocked.has(g.key)),
     errors: a.errors,
   };
 }

@@ -81,7 +81,7 @@ export async function listOverrides(db: Db, actor: Actor, clientId: string): Pro
     .select({ o: stageOverrides, authorName: users.name })
     .from(stageOverrides)
     .leftJoin(users, eq(users.id, stageOverrides.authorId))
-    .where(and(eq(stageOverrides.clientId, clientId), actor.role === "client" ? eq(stageOverrides.internal, false) : undefined))
+    .where(and(eq(stageOverrides.clientId, clientId), can(actor, "notes.internal.read") ? undefined : eq(stageOverrides.internal, false)))
     .orderBy(desc(stageOverrides.createdAt));
   return rows.map((r) => ({ ...r.o, authorName: r.authorName }));
 }

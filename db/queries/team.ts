@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { hashToken } from "../../lib/auth/token-hash";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../index";
 import { assignments, clients, invitations, users, type User } from "../schema";
@@ -13,7 +14,7 @@ import { writeAudit } from "./audit";
 export const INVITATION_DAYS = 7;
 const DAY_MS = 86_400_000;
 
-export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+export { hashToken };
 
 export type InviteInput = { name: string; email: string; role: "consultant" } | { name: string; email: string; role: "client"; clientId: string };
 export type InviteResult =

@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../index";
 import { apiTokens, users } from "../schema";
-import type { Actor } from "../../lib/auth/permissions";
+import { actorFromUser, type Actor } from "../../lib/auth/permissions";
+import { hashToken } from "../../lib/auth/token-hash";
 import { UUID_RE } from "./scope";
 import { writeAudit } from "./audit";
 
@@ -10,9 +11,7 @@ import { writeAudit } from "./audit";
 export const TOKEN_PREFIX = "stl_";
 const TOKEN_RE = /^stl_[A-Za-z0-9_-]{43}$/;
 
-export function hashToken(token: string): string {
-  return createHash("sha256").update(token, "utf8").digest("hex");
-}
+export { hashToken };
 
 export interface TokenInfo {
   id: string;
@@ -95,5 +94,5 @@ export async function actorForToken(db: Db, token: string, now: Date = new Date(
       .where(and(eq(apiTokens.id, row.tokenId), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - 60_000)))));
   }
   const u = row.u;
-  return { tokenId: row.tokenId, actor: { id: u.id, firmId: u.firmId, role: u.role, clientId: u.clientId, email: u.email, name: u.name } };
+  return { tokenId: row.tokenId, actor: actorFromUser(u) };
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../index";
 import { clients, users, type User } from "../schema";
-import { can, type Actor } from "../../lib/auth/permissions";
+import { actorFromUser, can, type Actor } from "../../lib/auth/permissions";
 import { writeAudit } from "./audit";
 
 export async function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
@@ -14,7 +14,7 @@ export async function actorForSession(db: Db, userId: string, sessionVersion: nu
   if (!/^[0-9a-f-]{36}$/i.test(userId)) return null;
   const [u] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
   if (!u || !u.active || u.sessionVersion !== sessionVersion) return null;
-  return { id: u.id, firmId: u.firmId, role: u.role, clientId: u.clientId, email: u.email, name: u.name };
+  return actorFromUser(u);
 }
 
 export interface TeamMember {

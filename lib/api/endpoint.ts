@@ -5,7 +5,8 @@ import type { z } from "zod";
 import type { FormatError } from "../checkin-format";
 import { authenticate } from "./auth";
 import { DEFAULT_LIMITS, type ApiDeps, type Caller } from "./context";
-import { ApiError, errorResponse, internalErrorResponse, type ErrorDetail } from "./errors";
+import { ApiError, errorResponse, internalErrorResponse, notFound, type ErrorDetail } from "./errors";
+import { can, type Permission } from "../auth/permissions";
 import { clientIp, enforceRateLimit } from "./rate-limit";
 import { unstorableText } from "../validation/primitives";
 
@@ -20,7 +21,22 @@ export interface HandlerContext {
 
 export type Endpoint = (deps: ApiDeps, req: Request, params?: Params) => Promise<Response>;
 
-export function endpoint(handler: (req: Request, ctx: HandlerContext) => Promise<Response>, opts: { sessionOnly?: boolean } = {}): Endpoint {
+type Handler = (req: Request, ctx: HandlerContext) => Promise<Response>;
+interface EndpointOptions {
+  sessionOnly?: boolean;
+}
+
+/**
+ * `endpoint(permission, handler, opts?)`: the caller must hold the named permission
+ * (lib/auth/permissions.ts); one who does not gets the same 404 as a missing resource.
+ * `endpoint(handler, opts?)` is for handlers every authenticated caller may reach.
+ */
+export function endpoint(permission: Permission, handler: Handler, opts?: EndpointOptions): Endpoint;
+export function endpoint(handler: Handler, opts?: EndpointOptions): Endpoint;
+export function endpoint(a: Permission | Handler, b?: Handler | EndpointOptions, c?: EndpointOptions): Endpoint {
+  const permission = typeof a === "string" ? a : null;
+  const handler = (typeof a === "string" ? b : a) as Handler;
+  const opts = (typeof a === "string" ? c : (b as EndpointOptions | undefined)) ?? {};
   return async (deps, req, params = {}) => {
     try {
       const now = deps.now?.() ?? new Date();
@@ -34,6 +50,7 @@ export function endpoint(handler: (req: Request, ctx: HandlerContext) => Promise
       const { caller } = auth;
       const key = caller.tokenId ? `token:${caller.tokenId}` : `user:${caller.actor.id}`;
       await enforceRateLimit(deps.db, key, limits.perToken, limits, now);
+      if (permission && !can(caller.actor, permission)) throw notFound();
       return await handler(req, { deps, caller, params, now });
     } catch (err) {
       return err instanceof ApiError ? errorResponse(err) : internalErrorResponse(err);

@@ -4,14 +4,14 @@ import type { CheckInAssessed } from "../../db/queries/api-reads";
 import type { ClientStatus } from "../../db/queries/client-status";
 import { fieldsOf } from "../../db/queries/checkins";
 import { toJsonObject } from "../checkin-format";
-import type { Actor } from "../auth/permissions";
+import { can, type Actor } from "../auth/permissions";
 
 const iso = (d: Date | string | null) => (d === null ? null : d instanceof Date ? d.toISOString() : new Date(d).toISOString());
 
 export function checkInView(row: CheckIn & Partial<Pick<CheckInAssessed, "stage" | "confidence" | "reasons" | "missing">>, actor: Actor) {
   const { client: _client, ...fields } = toJsonObject({ client: "", ...fieldsOf(row) });
   // Consultant notes stay internal unless shared, exactly as on the client's own pages.
-  if (actor.role === "client" && row.notesInternal) fields.notes = null;
+  if (!can(actor, "notes.internal.read") && row.notesInternal) fields.notes = null;
   return {
     id: row.id,
     clientId: row.clientId,

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db";
-import { listClientsForList } from "@/db/queries/clients";
+import { listClientPage } from "@/db/queries/client-status";
 import { requirePermission } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
 import { ClientFilters } from "@/components/clients/ClientFilters";
 import { ClientTable } from "@/components/clients/ClientTable";
-import { parseListParams, type RawParams } from "@/components/clients/list-params";
+import { pageParam, parseListParams, type RawParams } from "@/components/clients/list-params";
+import { Pager } from "@/components/clients/Pager";
 import { EmptyState, PageHeader, buttonClass } from "@/components/ui/primitives";
 import { setClientArchivedAction } from "./actions";
 
@@ -13,15 +15,17 @@ export const metadata: Metadata = { title: "Clients" };
 
 export default async function ClientsPage({ searchParams }: { searchParams: Promise<RawParams> }) {
   const actor = await requirePermission("clients.list");
-  const query = parseListParams(await searchParams);
+  const raw = await searchParams;
+  const query = parseListParams(raw);
   const db = await getDb();
-  const rows = await listClientsForList(db, actor, query);
+  const result = await listClientPage(db, actor, query, pageParam(raw));
+  const { rows, total } = result;
   const filtered = !!(query.q || query.stage !== undefined || query.flag || query.archived);
-  const anyAtAll = filtered ? true : rows.length > 0;
+  const anyAtAll = filtered ? true : total > 0;
   return (
     <section>
       <PageHeader
-        title={actor.role === "manager" ? "All clients" : "Your clients"}
+        title={can(actor, "clients.list-all") ? "All clients" : "Your clients"}
         subtitle={query.archived ? "Archived clients" : undefined}
         actions={
           <>
@@ -40,13 +44,16 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
       ) : (
         <>
           <ClientFilters query={query} />
-          <p className="mb-2 text-sm text-slate-600" aria-live="polite">{rows.length} {rows.length === 1 ? "client" : "clients"}</p>
+          <p className="mb-2 text-sm text-slate-600" aria-live="polite">
+            {total} {total === 1 ? "client" : "clients"}
+            {result.pageCount > 1 ? `, showing ${(result.page - 1) * result.pageSize + 1}–${(result.page - 1) * result.pageSize + rows.length}` : ""}
+          </p>
           {rows.length === 0 ? (
             <EmptyState title={query.archived && !query.q && query.stage === undefined && !query.flag ? "No archived clients" : "No clients match these filters"} action={{ href: "/clients", label: "Show all clients" }}>
               Change the search or the filters, or clear them.
             </EmptyState>
           ) : (
-            <ClientTable rows={rows} query={query} showConsultant={actor.role === "manager"} archiveAction={setClientArchivedAction} />
+            <ClientTable rows={rows} query={query} showConsultant={can(actor, "clients.list-all")} archiveAction={setClientArchivedAction} />
           )}
         </>
       )}

@@ -1,5 +1,5 @@
-import { createCheckIn, deleteCheckIn, listCheckInsWithStages, StaleVersionError, updateCheckIn, fieldsOf } from "../../../db/queries/checkins";
-import { getCheckInWithStage } from "../../../db/queries/api-reads";
+import { createCheckIn, deleteCheckIn, StaleVersionError, updateCheckIn, fieldsOf } from "../../../db/queries/checkins";
+import { getCheckInWithStage, isCheckInKey, listCheckInAssessmentsPage } from "../../../db/queries/checkin-assessments";
 import { getClient } from "../../../db/queries/clients";
 import { checkInFieldsSchema, toJsonObject } from "../../checkin-format";
 import { can } from "../../auth/permissions";
@@ -9,28 +9,15 @@ import { ApiError, json, notFound } from "../errors";
 import { pageQuery } from "../schemas";
 import { checkInView } from "../views";
 
-type Key = { d: string; c: string; id: string };
-const isKey = (v: unknown): v is Key =>
-  typeof v === "object" && v !== null && ["d", "c", "id"].every((k) => typeof (v as Record<string, unknown>)[k] === "string");
-
-function keyOf(r: { date: string; createdAt: Date; id: string }): Key {
-  return { d: r.date, c: r.createdAt.toISOString(), id: r.id };
-}
-function after(a: Key, b: Key): boolean {
-  return a.d !== b.d ? a.d > b.d : a.c !== b.c ? a.c > b.c : a.id > b.id;
-}
-
-/** GET /api/v1/clients/{id}/checkins: oldest first, each with the stage inferred as of it. */
-export const listCheckInsEndpoint = endpoint(async (req, ctx) => {
+/** GET /api/v1/clients/{id}/checkins: in the engine's order (oldest first), each with the stage inferred as of it. */
+export const listCheckInsEndpoint = endpoint("checkins.read", async (req, ctx) => {
   const query = parseQuery(pageQuery, req);
-  const cursor = decodeCursor(query.cursor, isKey);
-  const rows = await listCheckInsWithStages(ctx.deps.db, ctx.caller.actor, param(ctx, "id"));
-  if (!rows) throw notFound();
-  const rest = cursor ? rows.filter((r) => after(keyOf(r), cursor)) : rows;
-  const page = rest.slice(0, query.limit);
+  const after = decodeCursor(query.cursor, isCheckInKey);
+  const page = await listCheckInAssessmentsPage(ctx.deps.db, ctx.caller.actor, param(ctx, "id"), { after, limit: query.limit });
+  if (!page) throw notFound();
   return json({
-    data: page.map((r) => checkInView(r, ctx.caller.actor)),
-    nextCursor: rest.length > query.limit ? encodeCursor(keyOf(page[page.length - 1]!)) : null,
+    data: page.rows.map((r) => checkInView(r, ctx.caller.actor)),
+    nextCursor: page.next ? encodeCursor(page.next) : null,
   });
 });
 
@@ -50,7 +37,7 @@ async function withAssessment(ctx: HandlerContext, id: string) {
 }
 
 /** POST /api/v1/clients/{id}/checkins: one record of the interchange format without `client`. */
-export const createCheckInEndpoint = endpoint(async (req, ctx) => {
+export const createCheckInEndpoint = endpoint("checkins.write", async (req, ctx) => {
   const { actor } = ctx.caller;
   const clientId = param(ctx, "id");
   if (!can(actor, "checkins.write") || !(await getClient(ctx.deps.db, actor, clientId))) throw notFound();
@@ -84,7 +71,7 @@ function stale(err: StaleVersionError): ApiError {
 }
 
 /** PATCH /api/v1/checkins/{id}: the given fields change, the rest keep their stored values. */
-export const updateCheckInEndpoint = endpoint(async (req, ctx) => {
+export const updateCheckInEndpoint = endpoint("checkins.write", async (req, ctx) => {
   const { actor } = ctx.caller;
   const id = param(ctx, "id");
   if (!can(actor, "checkins.write")) throw notFound();
@@ -110,7 +97,7 @@ export const updateCheckInEndpoint = endpoint(async (req, ctx) => {
 });
 
 /** DELETE /api/v1/checkins/{id} */
-export const deleteCheckInEndpoint = endpoint(async (req, ctx) => {
+export const deleteCheckInEndpoint = endpoint("checkins.write", async (req, ctx) => {
   const { actor } = ctx.caller;
   const id = param(ctx, "id");
   if (!can(actor, "checkins.write") || !(await getCheckInWithStage(ctx.deps.db, actor, id))) throw notFound();

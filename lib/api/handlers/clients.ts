@@ -20,7 +20,7 @@ function likePattern(q: string): string {
 }
 
 /** GET /api/v1/clients: the visible clients with their current stage, by name, a page at a time. */
-export const listClientsEndpoint = endpoint(async (req, { deps, caller, now }) => {
+export const listClientsEndpoint = endpoint("clients.list", async (req, { deps, caller, now }) => {
   const query = parseQuery(clientsQuery, req);
   const after = decodeCursor(query.cursor, isNameCursor);
   const conditions = [
@@ -44,18 +44,18 @@ export async function clientStatusById(db: Db, actor: Actor, id: string, today: 
 }
 
 /** GET /api/v1/clients/{id} */
-export const getClientEndpoint = endpoint(async (_req, ctx) => {
+export const getClientEndpoint = endpoint("clients.read", async (_req, ctx) => {
   const row = await clientStatusById(ctx.deps.db, ctx.caller.actor, param(ctx, "id"), isoDay(ctx.now));
   if (!row) throw notFound();
   return json(clientView(row));
 });
 
 /** POST /api/v1/clients */
-export const createClientEndpoint = endpoint(async (req, { deps, caller, now }) => {
+export const createClientEndpoint = endpoint("clients.create", async (req, { deps, caller, now }) => {
   const { actor } = caller;
   if (!can(actor, "clients.create")) throw notFound();
   const input = parseBody(newClientSchema, await readJson(req));
-  if (actor.role === "manager" && !input.consultantId) {
+  if (can(actor, "clients.assign-any-consultant") && !input.consultantId) {
     throw new ApiError(422, "validation_failed", "The request body is invalid.", [{ column: "consultantId", message: "required: the consultant who leads the client" }]);
   }
   let created;

@@ -13,8 +13,7 @@ function yearBefore(day: string): string {
 }
 
 /** GET /api/v1/portfolio (managers): the numbers behind the portfolio charts. */
-export const portfolioEndpoint = endpoint(async (req, { deps, caller, now }) => {
-  if (!can(caller.actor, "portfolio.read")) throw notFound();
+export const portfolioEndpoint = endpoint("portfolio.read", async (req, { deps, caller, now }) => {
   const query = parseQuery(portfolioQuery, req);
   const today = isoDay(now);
   const to = query.to ?? today;

@@ -5,7 +5,7 @@ import { endpoint, param } from "../endpoint";
 import { json, notFound } from "../errors";
 
 /** GET /api/v1/clients/{id}/stages: the `stages` command's entry for the client, plus overrides. */
-export const stagesEndpoint = endpoint(async (_req, ctx) => {
+export const stagesEndpoint = endpoint("checkins.read", async (_req, ctx) => {
   const { actor } = ctx.caller;
   const id = param(ctx, "id");
   const client = await getClient(ctx.deps.db, actor, id);

@@ -208,16 +208,16 @@ function slug(name: string): string {
 }
 
 /** POST /api/v1/import[?dryRun=1]: CSV, a JSON array, or a form with `file`; nothing is written unless every record is good. */
-export const importEndpoint = endpoint((req, ctx) => importCheckIns(req, ctx, {}));
+export const importEndpoint = endpoint("checkins.import", (req, ctx) => importCheckIns(req, ctx, {}));
 
 /** GET /api/v1/export?format=csv|json[&client=id] */
-export const exportEndpoint = endpoint(exportFile);
+export const exportEndpoint = endpoint("checkins.export", exportFile);
 
 // The app's import page and export links: the same handlers, for the signed-in browser only
 // (endpoint() refuses a token there and applies the one cross-site check to the cookie).
 /** POST /import/preview: always a dry run. */
-export const appImportPreviewEndpoint = endpoint((req, ctx) => importCheckIns(req, ctx, { dryRun: true }), { sessionOnly: true });
+export const appImportPreviewEndpoint = endpoint("checkins.import", (req, ctx) => importCheckIns(req, ctx, { dryRun: true }), { sessionOnly: true });
 /** POST /import/run: always writes (all or nothing). */
-export const appImportRunEndpoint = endpoint((req, ctx) => importCheckIns(req, ctx, { dryRun: false }), { sessionOnly: true });
+export const appImportRunEndpoint = endpoint("checkins.import", (req, ctx) => importCheckIns(req, ctx, { dryRun: false }), { sessionOnly: true });
 /** GET /export?format=csv|json[&client=id] */
-export const appExportEndpoint = endpoint(exportFile, { sessionOnly: true });
+export const appExportEndpoint = endpoint("checkins.export", exportFile, { sessionOnly: true });

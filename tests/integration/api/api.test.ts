@@ -4,7 +4,7 @@ import type { Database } from "@/db";
 import { queryRows } from "@/db";
 import { apiTokens, checkIns, clients, rateLimits } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
-import { listClients } from "@/db/queries/clients";
+import { listClientsForList } from "@/db/queries/client-status";
 import { createOverride } from "@/db/queries/overrides";
 import { hashToken } from "@/db/queries/tokens";
 import { setUserActive } from "@/db/queries/users";
@@ -52,7 +52,7 @@ beforeAll(async () => {
   }
   rosa = actors.client.clientId!;
   harbor = actors.client2.clientId!;
-  otherFirmClient = (await listClients(database.db, actors.other))[0]!.id;
+  otherFirmClient = (await listClientsForList(database.db, actors.other))[0]!.id;
 });
 afterAll(async () => database?.close());
 
@@ -161,7 +161,10 @@ describe("GET /clients", () => {
     const c = await all(tokens.consultant);
     expect(c.length).toBeGreaterThan(3);
     expect(c.every((x) => x.consultantId === actors.consultant.id)).toBe(true);
-    expect((await all(tokens.client)).map((x) => x.id)).toEqual([rosa]);
+    // The client list is not a client user's page: their token gets the API's one refusal.
+    const refused = await call(database, listClientsEndpoint, { path: "/api/v1/clients", token: tokens.client });
+    expect(refused.status).toBe(404);
+    expect(refused.body.error.code).toBe("not_found");
     const o = await all(tokens.other);
     expect(o.some((x) => m.some((y) => y.id === x.id))).toBe(false);
   });
