@@ -1,0 +1,74 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import type { Actor } from "./permissions";
+
+const state = vi.hoisted(() => ({ actor: null as Actor | null }));
+vi.mock("next/navigation", () => ({
+  notFound: () => {
+    throw new Error("NEXT_NOT_FOUND");
+  },
+}));
+vi.mock("./actor", () => ({ getActor: async () => state.actor }));
+
+const { action, fail, formAction, ok } = await import("./action");
+
+const who = (role: Actor["role"]): Actor => ({ id: "u", firmId: "f", role, clientId: role === "client" ? "c" : null, email: "a@b.c", name: "A" });
+const form = (fields: Record<string, string>) => {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(fields)) fd.set(k, v);
+  return fd;
+};
+const schema = z.object({ name: z.string().trim().min(1, "Enter a name."), size: z.coerce.number().int().max(10, "Too big.") });
+
+describe("action()", () => {
+  beforeEach(() => {
+    state.actor = null;
+  });
+
+  it("answers a signed-out or unpermitted caller with not-found, never running the body", async () => {
+    const body = vi.fn(async () => ok());
+    const act = action("clients.create", schema, body);
+    await expect(act(undefined, form({ name: "x", size: "1" }))).rejects.toThrow("NEXT_NOT_FOUND");
+    state.actor = who("client");
+    await expect(act(undefined, form({ name: "x", size: "1" }))).rejects.toThrow("NEXT_NOT_FOUND");
+    expect(body).not.toHaveBeenCalled();
+  });
+
+  it("returns schema errors in the one shape, with the submitted values (never a password)", async () => {
+    state.actor = who("consultant");
+    const act = action("clients.create", schema, async () => ok());
+    const res = await act({ n: 3, ok: false, fieldErrors: {} }, form({ name: " ", size: "11", password: "secret" }));
+    expect(res).toEqual({ n: 4, ok: false, fieldErrors: { name: "Enter a name.", size: "Too big." }, values: { name: " ", size: "11" } });
+  });
+
+  it("passes the parsed input and actor to the body and returns its data", async () => {
+    state.actor = who("manager");
+    const act = action("clients.create", schema, async (input, { actor }) => ok({ echo: `${input.name}:${input.size}:${actor.role}` }));
+    expect(await act(undefined, form({ name: " Rosa ", size: "4" }))).toEqual({ n: 1, ok: true, fieldErrors: {}, data: { echo: "Rosa:4:manager" } });
+  });
+
+  it("returns the body's own errors in the same shape", async () => {
+    state.actor = who("manager");
+    const act = action("clients.create", schema, async () => fail({ name: "duplicate" }, "Try again."));
+    const res = await act(undefined, form({ name: "Rosa", size: "1" }));
+    expect(res).toMatchObject({ ok: false, fieldErrors: { name: "duplicate" }, formError: "Try again." });
+  });
+
+  it("runs public actions (permission null) without an actor", async () => {
+    const act = action(null, schema, async (_input, { actor }) => ok(actor));
+    expect(await act(undefined, form({ name: "x", size: "1" }))).toMatchObject({ ok: true, data: null });
+  });
+});
+
+describe("formAction()", () => {
+  it("treats input that fails the schema as not found", async () => {
+    state.actor = who("manager");
+    const body = vi.fn(async () => {});
+    const act = formAction("team.manage", schema, body);
+    await expect(act(form({ name: "", size: "1" }))).rejects.toThrow("NEXT_NOT_FOUND");
+    await act(form({ name: "a", size: "1" }));
+    expect(body).toHaveBeenCalledOnce();
+    state.actor = who("consultant");
+    await expect(act(form({ name: "a", size: "1" }))).rejects.toThrow("NEXT_NOT_FOUND");
+  });
+});

@@ -1,0 +1,99 @@
+// ONE way to write a server action: resolve the actor, check a named permission, parse the
+// FormData with the shared zod schema, and answer in the one ActionState shape. A caller who is
+// signed out or lacks the permission gets the same not-found page as a missing resource: an
+// action never says "forbidden".
+import { notFound } from "next/navigation";
+import type { z } from "zod";
+import { getActor } from "./actor";
+import { can, type Actor, type Permission } from "./permissions";
+import type { ActionState } from "./action-state";
+
+export type { ActionState } from "./action-state";
+
+/** What the action body decides: success (with data for the form) or errors in the one shape. */
+export type ActionOutcome<D> = { ok: true; data?: D } | { ok: false; fieldErrors?: Record<string, string>; formError?: string };
+
+export const ok = <D = undefined>(data?: D): ActionOutcome<D> => ({ ok: true, data });
+export const fail = (fieldErrors: Record<string, string> = {}, formError?: string): ActionOutcome<never> => ({ ok: false, fieldErrors, formError });
+
+export interface ActionContext<A> {
+  actor: A;
+  form: FormData;
+  values: Record<string, string>;
+}
+
+export interface ActionOptions {
+  /** Turn the FormData into the schema's input; by default, every text field by name. */
+  input?: (form: FormData) => unknown;
+  /** One fixed message per field, in place of the schema's own messages. */
+  messages?: Record<string, string>;
+}
+
+/** The text fields of a form, minus Next's internal ones and anything secret. */
+export function formValues(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of form.entries()) {
+    if (typeof v !== "string" || k.startsWith("$ACTION") || /password|confirm|token/i.test(k)) continue;
+    out[k] = v;
+  }
+  return out;
+}
+
+function textFields(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of form.entries()) if (typeof v === "string" && !k.startsWith("$ACTION")) out[k] = v;
+  return out;
+}
+
+/** Zod issues as one message per field (the first wins); issues without a path go to "form". */
+export function fieldErrorsOf(error: z.ZodError, messages: Record<string, string> = {}): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length > 0 ? String(issue.path[0]) : "form";
+    out[key] ??= messages[key] ?? issue.message;
+  }
+  return out;
+}
+
+async function authorize(permission: Permission | null): Promise<Actor | null> {
+  if (permission === null) return null;
+  const actor = await getActor();
+  if (!can(actor, permission)) notFound();
+  return actor;
+}
+
+type ActorFor<P> = P extends null ? null : Actor;
+
+/** A form action used with useActionState: `(prev, form) => ActionState`. `permission` null is for the public forms (sign-in, accepting an invitation). */
+export function action<P extends Permission | null, S extends z.ZodType, D = undefined>(
+  permission: P,
+  schema: S,
+  fn: (input: z.output<S>, ctx: ActionContext<ActorFor<P>>) => Promise<ActionOutcome<D>>,
+  opts: ActionOptions = {},
+): (prev: ActionState<D> | undefined, form: FormData) => Promise<ActionState<D>> {
+  return async (prev, form) => {
+    const actor = (await authorize(permission)) as ActorFor<P>;
+    const n = (prev?.n ?? 0) + 1;
+    const values = formValues(form);
+    const parsed = schema.safeParse(opts.input ? opts.input(form) : textFields(form));
+    if (!parsed.success) return { n, ok: false, fieldErrors: fieldErrorsOf(parsed.error, opts.messages), values };
+    const outcome = await fn(parsed.data, { actor, form, values });
+    if (outcome.ok) return { n, ok: true, fieldErrors: {}, data: outcome.data };
+    return { n, ok: false, fieldErrors: outcome.fieldErrors ?? {}, ...(outcome.formError ? { formError: outcome.formError } : {}), values };
+  };
+}
+
+/** A plain `<form action>` (no state): input that fails the schema is treated like a missing resource. */
+export function formAction<S extends z.ZodType>(
+  permission: Permission,
+  schema: S,
+  fn: (input: z.output<S>, ctx: ActionContext<Actor>) => Promise<void>,
+  opts: Pick<ActionOptions, "input"> = {},
+): (form: FormData) => Promise<void> {
+  return async (form) => {
+    const actor = (await authorize(permission))!;
+    const parsed = schema.safeParse(opts.input ? opts.input(form) : textFields(form));
+    if (!parsed.success) notFound();
+    await fn(parsed.data, { actor, form, values: formValues(form) });
+  };
+}
