@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { STAGE_LABELS, type Stage } from "@/lib/stages";
-import type { ClientListQuery } from "@/db/queries/client-list-types";
+import type { ClientListQuery } from "@/lib/clients/list-types";
 import { buttonClass, inputClass } from "@/components/ui/primitives";
 import { FLAG_LABELS, LIST_FLAGS } from "./labels";
 

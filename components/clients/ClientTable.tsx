@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { ClientStatus } from "@/db/queries/client-status";
-import type { ClientListQuery, ClientSort } from "@/db/queries/client-list-types";
+import type { ClientStatus } from "@/lib/clients/list-types";
+import type { ClientListQuery, ClientSort } from "@/lib/clients/list-types";
 import { StageBadge } from "@/components/stage/StageBadge";
 import { tableClass, tdClass, thClass } from "@/components/ui/primitives";
 import { FLAG_LABELS, daysText } from "./labels";

@@ -1,7 +1,7 @@
-// The client list's state lives in the URL (?q=&stage=&flag=&archived=1&sort=&dir=), so it is
+// The client list's state lives in the URL (?q=&stage=&flag=&archived=1&sort=&dir=&page=), so it is
 // server-rendered, bookmarkable and works without JavaScript.
 import { FLAGS, type Flag } from "@/lib/flags";
-import { CLIENT_SORTS, type ClientListQuery, type ClientSort } from "@/db/queries/client-list-types";
+import { CLIENT_SORTS, type ClientListQuery, type ClientSort } from "@/lib/clients/list-types";
 
 export type RawParams = Record<string, string | string[] | undefined>;
 
@@ -17,8 +17,13 @@ export function parseListParams(raw: RawParams): ClientListQuery {
   return { q: q || undefined, stage, flag, archived: one(raw.archived) === "1", sort, dir };
 }
 
-/** The list URL for a query, leaving defaults out. */
-export function listHref(query: ClientListQuery, change: Partial<ClientListQuery> = {}): string {
+/** The raw `page` parameter; the query clamps it to the pages there are (garbage gives page 1). */
+export function pageParam(raw: RawParams): string {
+  return one(raw.page).slice(0, 20);
+}
+
+/** The list URL for a query, leaving defaults out; `page` only past page 1 (a new sort or filter starts at page 1). */
+export function listHref(query: ClientListQuery, change: Partial<ClientListQuery> = {}, page?: number): string {
   const next = { ...query, ...change };
   const p = new URLSearchParams();
   if (next.q) p.set("q", next.q);
@@ -27,6 +32,7 @@ export function listHref(query: ClientListQuery, change: Partial<ClientListQuery
   if (next.archived) p.set("archived", "1");
   if (next.sort && next.sort !== "name") p.set("sort", next.sort);
   if (next.dir === "desc") p.set("dir", "desc");
+  if (page !== undefined && page > 1) p.set("page", String(page));
   const s = p.toString();
   return s ? `/clients?${s}` : "/clients";
 }

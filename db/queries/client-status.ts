@@ -1,35 +1,16 @@
+// The one query behind every client list: the API's GET /api/v1/clients (keyset pages), the
+// /clients page (numbered pages), the portfolio's attention lists and a single client's status.
+// Filters, flags, ordering and pages are all computed in SQL.
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db, type Tx } from "../index";
 import { assignments, clients, users } from "../schema";
-import type { Actor } from "../../lib/auth/permissions";
+import { can, type Actor } from "../../lib/auth/permissions";
 import { NO_CHECKIN_DAYS, RECENT_REGRESSION_DAYS, SELF_ASSESSMENT_GAP, STALLED_DAYS, type Flag } from "../../lib/flags";
-import { clientScope } from "./scope";
+import { CLIENT_PAGE_SIZE, type ClientListQuery, type ClientPage, type ClientSort, type ClientStatus } from "../../lib/clients/list-types";
+import { clientScope, UUID_RE } from "./scope";
 import { isoDay } from "../../lib/validation/primitives";
 
-/** Where one client stands now, computed in SQL from the stored stage history. */
-export interface ClientStatus {
-  id: string;
-  name: string;
-  industry: string | null;
-  archived: boolean;
-  consultantId: string | null;
-  consultantName: string | null;
-  checkInCount: number;
-  lastCheckIn: string | null;
-  stage: number | null;
-  confidence: number | null;
-  /** Date of the check-in at which the current stage began. */
-  stageSince: string | null;
-  daysInStage: number | null;
-  /** The stage before the last change (null if the stage never changed). */
-  previousStage: number | null;
-  overrideStage: number | null;
-  selfStage: number | null;
-  selfDate: string | null;
-  flags: Flag[];
-  /** The last change was backwards and happened within RECENT_REGRESSION_DAYS. */
-  regressedRecently: boolean;
-}
+export type { ClientStatus } from "../../lib/clients/list-types";
 
 interface Row {
   id: string;
@@ -43,17 +24,20 @@ interface Row {
   stage: number | string | null;
   confidence: number | string | null;
   stage_since: string | null;
+  days_in_stage: number | string | null;
   previous_stage: number | string | null;
   override_stage: number | string | null;
   self_stage: number | string | null;
   self_date: string | null;
+  f_no_recent: boolean;
+  f_stalled: boolean;
+  f_regressed: boolean;
+  f_override: boolean;
+  f_self_gap: boolean;
+  lname?: string;
 }
 
 const num = (v: number | string | null) => (v === null ? null : Number(v));
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(to + "T00:00:00Z") - Date.parse(from + "T00:00:00Z")) / 86_400_000);
-}
 
 export interface StatusOptions {
   includeArchived?: boolean;
@@ -63,19 +47,26 @@ export interface StatusOptions {
   where?: SQL;
 }
 
+/** The flag columns' SQL, from the thresholds in lib/flags.ts. */
+const FLAG_COLUMN: Record<Flag, string> = {
+  "no-recent-checkin": "f_no_recent",
+  stalled: "f_stalled",
+  regressed: "f_regressed",
+  "override-differs": "f_override",
+  "self-assessment-gap": "f_self_gap",
+};
+
 /**
- * The status of every client the actor may see: current stage and since when, last
- * check-in, override, self-assessment and attention flags. One SQL statement with window
- * functions over stage_assessments, so it stays one round trip for thousands of clients.
+ * `status`: one row per visible client with its current stage, history, override,
+ * self-assessment and flags. One SQL statement with window functions over stage_assessments,
+ * so it stays one round trip for thousands of clients. Wrapped by the list queries below.
  */
-export async function listClientStatus(db: Db | Tx, actor: Actor, opts: StatusOptions = {}): Promise<ClientStatus[]> {
+function statusCte(actor: Actor, opts: StatusOptions): SQL {
   const today = opts.today ?? isoDay();
   const scope = clientScope(actor);
   const archived = opts.includeArchived ? sql`true` : sql`${clients.archived} = false`;
   const extra = opts.where ?? sql`true`;
-  const rows = await queryRows<Row>(
-    db,
-    sql`
+  return sql`
     with visible as (
       select ${clients.id} as id, ${clients.name} as name, ${clients.industry} as industry, ${clients.archived} as archived,
              ${assignments.consultantId} as consultant_id, ${users.name} as consultant_name
@@ -108,53 +99,180 @@ export async function listClientStatus(db: Db | Tx, actor: Actor, opts: StatusOp
       select distinct on (client_id) client_id, stage, date
       from self_assessments s where s.client_id in (select id from visible)
       order by client_id, created_at desc
-    )
-    select v.id, v.name, v.industry, v.archived, v.consultant_id, v.consultant_name,
-           coalesce(counts.n, 0) as check_in_count,
-           cur.last_check_in::text as last_check_in, cur.stage, cur.confidence,
-           last_change.since::text as stage_since, last_change.prev as previous_stage,
-           ovr.stage as override_stage, self.stage as self_stage, self.date::text as self_date
-    from visible v
-    left join cur on cur.client_id = v.id
-    left join counts on counts.client_id = v.id
-    left join last_change on last_change.client_id = v.id
-    left join ovr on ovr.client_id = v.id
-    left join self on self.client_id = v.id
-    order by lower(v.name)`,
+    ),
+    base as (
+      select v.id, v.name, v.industry, v.archived, v.consultant_id, v.consultant_name,
+             coalesce(counts.n, 0) as check_in_count,
+             cur.last_check_in, cur.stage, cur.confidence,
+             last_change.since as stage_since, last_change.prev as previous_stage,
+             (${today}::date - last_change.since) as days_in_stage,
+             ovr.stage as override_stage, self.stage as self_stage, self.date as self_date
+      from visible v
+      left join cur on cur.client_id = v.id
+      left join counts on counts.client_id = v.id
+      left join last_change on last_change.client_id = v.id
+      left join ovr on ovr.client_id = v.id
+      left join self on self.client_id = v.id
+    ),
+    flagged as (
+      select base.*,
+             (last_check_in is null or ${today}::date - last_check_in > ${NO_CHECKIN_DAYS}) as f_no_recent,
+             -- Stage 6 is the top of the ladder: staying there is success, not a stall.
+             coalesce(days_in_stage > ${STALLED_DAYS} and stage <> 6, false) as f_stalled,
+             coalesce(previous_stage > stage, false) as f_regressed,
+             coalesce(override_stage <> stage, false) as f_override,
+             coalesce(abs(self_stage - stage) >= ${SELF_ASSESSMENT_GAP}, false) as f_self_gap
+      from base
+    ),
+    status as (
+      select flagged.*,
+             (f_no_recent::int + f_stalled::int + f_regressed::int + f_override::int + f_self_gap::int) as flag_count
+      from flagged
+    )`;
+}
+
+const COLUMNS = sql.raw(`id, name, industry, archived, consultant_id, consultant_name, check_in_count,
+  last_check_in::text as last_check_in, stage, confidence, stage_since::text as stage_since, days_in_stage,
+  previous_stage, override_stage, self_stage, self_date::text as self_date,
+  f_no_recent, f_stalled, f_regressed, f_override, f_self_gap`);
+
+function toStatus(r: Row): ClientStatus {
+  const stage = num(r.stage);
+  const daysInStage = num(r.days_in_stage);
+  const flags: Flag[] = [];
+  if (r.f_no_recent) flags.push("no-recent-checkin");
+  if (r.f_stalled) flags.push("stalled");
+  if (r.f_regressed) flags.push("regressed");
+  if (r.f_override) flags.push("override-differs");
+  if (r.f_self_gap) flags.push("self-assessment-gap");
+  return {
+    id: r.id,
+    name: r.name,
+    industry: r.industry,
+    archived: r.archived,
+    consultantId: r.consultant_id,
+    consultantName: r.consultant_name,
+    checkInCount: Number(r.check_in_count),
+    lastCheckIn: r.last_check_in,
+    stage,
+    confidence: num(r.confidence),
+    stageSince: r.stage_since,
+    daysInStage,
+    previousStage: num(r.previous_stage),
+    overrideStage: num(r.override_stage),
+    selfStage: num(r.self_stage),
+    selfDate: r.self_date,
+    flags,
+    regressedRecently: r.f_regressed && daysInStage !== null && daysInStage <= RECENT_REGRESSION_DAYS,
+  };
+}
+
+/**
+ * The status of every client the actor may see (unpaged, by name): current stage and since when,
+ * last check-in, override, self-assessment and attention flags. For the portfolio and exports.
+ */
+export async function listClientStatus(db: Db | Tx, actor: Actor, opts: StatusOptions = {}): Promise<ClientStatus[]> {
+  const rows = await queryRows<Row>(db, sql`${statusCte(actor, opts)} select ${COLUMNS} from status order by lower(name), id`);
+  return rows.map(toStatus);
+}
+
+/** One visible client's status (archived or not); null when it does not exist for the actor. */
+export async function getClientStatus(db: Db | Tx, actor: Actor, clientId: string, today?: string): Promise<ClientStatus | null> {
+  if (!UUID_RE.test(clientId)) return null;
+  const [row] = await listClientStatus(db, actor, { includeArchived: true, today, where: sql`${clients.id} = ${clientId}` });
+  return row ?? null;
+}
+
+function likePattern(q: string): string {
+  return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The filters of a list query as a condition on `status`. */
+function filterSql(query: ClientListQuery): SQL {
+  const parts: SQL[] = [query.archived === true ? sql`archived = true` : sql`archived = false`];
+  const q = query.q?.trim();
+  if (q) parts.push(sql`lower(name) like ${likePattern(q)}`);
+  if (query.stage === "none") parts.push(sql`stage is null`);
+  else if (query.stage !== undefined) parts.push(sql`stage = ${query.stage}`);
+  if (query.flag) parts.push(sql.raw(FLAG_COLUMN[query.flag]));
+  return sql.join(parts, sql` and `);
+}
+
+const SORT_SQL: Record<ClientSort, string> = {
+  name: "lower(name)",
+  stage: "stage",
+  lastCheckIn: "last_check_in",
+  daysInStage: "days_in_stage",
+  consultant: "lower(consultant_name)",
+  flags: "flag_count",
+};
+
+/** Missing values (no stage, no check-in) last either way; ties by name, then id (a total order). */
+function orderSql(query: ClientListQuery): SQL {
+  const sort = query.sort ?? "name";
+  const dir = query.dir === "desc" ? "desc" : "asc";
+  return sql.raw(`${SORT_SQL[sort]} ${dir} nulls last, lower(name) ${sort === "name" ? dir : "asc"}, id ${sort === "name" ? dir : "asc"}`);
+}
+
+/** The rows of the client list for a query: filtered, sorted and (when given) cut in SQL. */
+async function listRows(db: Db | Tx, actor: Actor, query: ClientListQuery, cut?: { limit: number; offset: number }): Promise<ClientStatus[]> {
+  const page = cut ? sql` limit ${cut.limit} offset ${cut.offset}` : sql``;
+  const rows = await queryRows<Row>(
+    db,
+    sql`${statusCte(actor, { includeArchived: true, today: query.today })} select ${COLUMNS} from status where ${filterSql(query)} order by ${orderSql(query)}${page}`,
   );
-  return rows.map((r) => {
-    const stage = num(r.stage);
-    const previousStage = num(r.previous_stage);
-    const overrideStage = num(r.override_stage);
-    const selfStage = num(r.self_stage);
-    const daysInStage = r.stage_since ? daysBetween(r.stage_since, today) : null;
-    const regressed = stage !== null && previousStage !== null && previousStage > stage;
-    const flags: Flag[] = [];
-    if (!r.last_check_in || daysBetween(r.last_check_in, today) > NO_CHECKIN_DAYS) flags.push("no-recent-checkin");
-    // Stage 6 is the top of the ladder: staying there is success, not a stall.
-    if (daysInStage !== null && daysInStage > STALLED_DAYS && stage !== 6) flags.push("stalled");
-    if (regressed) flags.push("regressed");
-    if (overrideStage !== null && stage !== null && overrideStage !== stage) flags.push("override-differs");
-    if (selfStage !== null && stage !== null && Math.abs(selfStage - stage) >= SELF_ASSESSMENT_GAP) flags.push("self-assessment-gap");
-    return {
-      id: r.id,
-      name: r.name,
-      industry: r.industry,
-      archived: r.archived,
-      consultantId: r.consultant_id,
-      consultantName: r.consultant_name,
-      checkInCount: Number(r.check_in_count),
-      lastCheckIn: r.last_check_in,
-      stage,
-      confidence: num(r.confidence),
-      stageSince: r.stage_since,
-      daysInStage,
-      previousStage,
-      overrideStage,
-      selfStage,
-      selfDate: r.self_date,
-      flags,
-      regressedRecently: regressed && daysInStage !== null && daysInStage <= RECENT_REGRESSION_DAYS,
-    };
-  });
+  return rows.map(toStatus);
+}
+
+/** All visible clients matching the query (search, stage, flag, archived), sorted: the /clients page's query, unpaged. */
+export async function listClientsForList(db: Db | Tx, actor: Actor, query: ClientListQuery = {}): Promise<ClientStatus[]> {
+  if (!can(actor, "clients.list")) return [];
+  return listRows(db, actor, query);
+}
+
+/** Clamps a raw page number (from the URL) to 1..pageCount; garbage gives 1. */
+export function clampPage(raw: unknown, pageCount: number): number {
+  const n = typeof raw === "number" ? raw : Number.parseInt(String(raw ?? ""), 10);
+  if (!Number.isFinite(n) || n < 1) return 1;
+  return Math.min(Math.floor(n), Math.max(1, pageCount));
+}
+
+/** One numbered page of the /clients page: filtered, sorted and cut in SQL, with the total count. */
+export async function listClientPage(db: Db | Tx, actor: Actor, query: ClientListQuery, page: unknown, pageSize = CLIENT_PAGE_SIZE): Promise<ClientPage> {
+  if (!can(actor, "clients.list")) return { rows: [], total: 0, page: 1, pageCount: 1, pageSize };
+  const cte = statusCte(actor, { includeArchived: true, today: query.today });
+  const [{ n }] = await queryRows<{ n: number | string }>(db, sql`${cte} select count(*) as n from status where ${filterSql(query)}`);
+  const total = Number(n);
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const p = clampPage(page, pageCount);
+  const rows = await listRows(db, actor, query, { limit: pageSize, offset: (p - 1) * pageSize });
+  return { rows, total, page: p, pageCount, pageSize };
+}
+
+/** Position after which a keyset page of the API's client list starts: the last row's (lower(name), id). */
+export interface ClientKey {
+  n: string;
+  id: string;
+}
+
+/**
+ * A keyset page of the API's client list (active clients, by lower(name) then id), at most
+ * `limit` rows after `after`; `next` is the key of the last row when more rows follow.
+ */
+export async function listClientStatusPage(
+  db: Db | Tx,
+  actor: Actor,
+  opts: { q?: string; stage?: number; after?: ClientKey; limit: number; today?: string },
+): Promise<{ rows: ClientStatus[]; next: ClientKey | null }> {
+  if (!can(actor, "clients.list")) return { rows: [], next: null };
+  const after = opts.after ? sql` and (lower(name), id) > (${opts.after.n}, ${opts.after.id}::uuid)` : sql``;
+  const rows = await queryRows<Row>(
+    db,
+    sql`${statusCte(actor, { includeArchived: false, today: opts.today })}
+      select ${COLUMNS}, lower(name) as lname from status where ${filterSql({ q: opts.q, stage: opts.stage })}${after}
+      order by lower(name), id limit ${opts.limit + 1}`,
+  );
+  const page = rows.slice(0, opts.limit);
+  const last = page[page.length - 1];
+  return { rows: page.map(toStatus), next: rows.length > opts.limit && last ? { n: last.lname!, id: last.id } : null };
 }

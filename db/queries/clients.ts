@@ -1,58 +1,9 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../index";
-import { assignments, checkIns, clients, stageAssessments, users, type Client } from "../schema";
+import { assignments, clients, users, type Client } from "../schema";
 import { can, type Actor } from "../../lib/auth/permissions";
 import { clientScope, UUID_RE } from "./scope";
 import { writeAudit } from "./audit";
-import { listClientStatus, type ClientStatus } from "./client-status";
-import type { ClientListQuery } from "./client-list-types";
-export { CLIENT_SORTS, type ClientListQuery, type ClientSort } from "./client-list-types";
-
-export interface ClientRow {
-  id: string;
-  name: string;
-  industry: string | null;
-  archived: boolean;
-  consultantId: string | null;
-  consultantName: string | null;
-  lastCheckIn: string | null;
-  checkInCount: number;
-  stage: number | null;
-  confidence: number | null;
-}
-
-const lastCheckIn = sql<string | null>`(select max(${checkIns.date})::text from ${checkIns} where ${checkIns.clientId} = ${clients.id})`;
-const checkInCount = sql<number>`(select count(*) from ${checkIns} where ${checkIns.clientId} = ${clients.id})`.mapWith(Number);
-const currentStage = sql<number | null>`(select ${stageAssessments.stage} from ${stageAssessments} where ${stageAssessments.clientId} = ${clients.id} order by ${stageAssessments.seq} desc limit 1)`;
-const currentConfidence = sql<number | null>`(select ${stageAssessments.confidence} from ${stageAssessments} where ${stageAssessments.clientId} = ${clients.id} order by ${stageAssessments.seq} desc limit 1)`;
-
-/** The clients the actor may see, with their lead consultant, last check-in and current stage. */
-export async function listClients(db: Db | Tx, actor: Actor, opts: { includeArchived?: boolean } = {}): Promise<ClientRow[]> {
-  if (!can(actor, "clients.list")) return [];
-  const rows = await db
-    .select({
-      id: clients.id,
-      name: clients.name,
-      industry: clients.industry,
-      archived: clients.archived,
-      consultantId: assignments.consultantId,
-      consultantName: users.name,
-      lastCheckIn,
-      checkInCount,
-      stage: currentStage,
-      confidence: currentConfidence,
-    })
-    .from(clients)
-    .leftJoin(assignments, eq(assignments.clientId, clients.id))
-    .leftJoin(users, eq(users.id, assignments.consultantId))
-    .where(opts.includeArchived ? clientScope(actor) : and(clientScope(actor), eq(clients.archived, false)))
-    .orderBy(asc(clients.name));
-  return rows.map((r) => ({
-    ...r,
-    stage: r.stage === null ? null : Number(r.stage),
-    confidence: r.confidence === null ? null : Number(r.confidence),
-  }));
-}
 
 /** One client, or null when it does not exist for this actor (the caller answers 404). */
 export async function getClient(db: Db | Tx, actor: Actor, clientId: string): Promise<(Client & { consultantId: string | null; consultantName: string | null }) | null> {
@@ -127,47 +78,6 @@ export async function setClientArchived(db: Db, actor: Actor, clientId: string, 
     await writeAudit(tx, actor, { action: archived ? "client.archive" : "client.unarchive", entityType: "client", entityId: clientId, clientId, before: { archived: before.archived }, after: { archived } });
     return after;
   });
-}
-
-// ---- The client list: search, filter and sort over listClientStatus -------------------------
-
-/** The visible clients matching the query, sorted; missing values (no stage, no check-in) sort last either way. */
-export async function listClientsForList(db: Db | Tx, actor: Actor, query: ClientListQuery = {}): Promise<ClientStatus[]> {
-  if (!can(actor, "clients.list")) return [];
-  const all = await listClientStatus(db, actor, { includeArchived: true, today: query.today });
-  const q = query.q?.trim().toLowerCase();
-  const rows = all.filter(
-    (c) =>
-      c.archived === (query.archived === true) &&
-      (!q || c.name.toLowerCase().includes(q)) &&
-      (query.stage === undefined || (query.stage === "none" ? c.stage === null : c.stage === query.stage)) &&
-      (!query.flag || c.flags.includes(query.flag)),
-  );
-  const sort = query.sort ?? "name";
-  const sign = query.dir === "desc" ? -1 : 1;
-  const value = (c: ClientStatus): string | number | null => {
-    switch (sort) {
-      case "name": return c.name.toLowerCase();
-      case "stage": return c.stage;
-      case "lastCheckIn": return c.lastCheckIn;
-      case "daysInStage": return c.daysInStage;
-      case "consultant": return c.consultantName?.toLowerCase() ?? null;
-      case "flags": return c.flags.length;
-    }
-  };
-  return rows.sort((a, b) => {
-    const va = value(a);
-    const vb = value(b);
-    if (va === null || vb === null) return va === vb ? byName(a, b) : va === null ? 1 : -1;
-    const d = va < vb ? -1 : va > vb ? 1 : 0;
-    return d !== 0 ? d * sign : byName(a, b);
-  });
-}
-
-function byName(a: ClientStatus, b: ClientStatus): number {
-  const x = a.name.toLowerCase();
-  const y = b.name.toLowerCase();
-  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /** The consultants of the actor's firm a manager may make lead of a client (active ones). Empty for other roles. */

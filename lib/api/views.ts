@@ -1,7 +1,7 @@
 // What the API shows of stored rows: plain JSON, check-in fields in the interchange format's names.
 import type { CheckIn } from "../../db/schema";
-import type { CheckInAssessed } from "../../db/queries/api-reads";
-import type { ClientStatus } from "../../db/queries/client-status";
+import type { CheckInAssessed } from "../../db/queries/checkin-assessments";
+import type { ClientStatus } from "../clients/list-types";
 import { fieldsOf } from "../../db/queries/checkins";
 import { toJsonObject } from "../checkin-format";
 import { can, type Actor } from "../auth/permissions";

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { assignments, auditLog, checkIns, clients, firms, stageAssessments, stageOverrides, users } from "@/db/schema";
-import { createClient, DuplicateClientError, listClientsForList, listAssignableConsultants, setClientArchived } from "@/db/queries/clients";
-import { listClientStatus } from "@/db/queries/client-status";
+import { createClient, DuplicateClientError, listAssignableConsultants, setClientArchived } from "@/db/queries/clients";
+import { listClientStatus, listClientsForList } from "@/db/queries/client-status";
 import type { Actor } from "@/lib/auth/permissions";
 import { createTestDatabase } from "./db";
 

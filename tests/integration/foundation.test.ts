@@ -5,7 +5,8 @@ import { queryRows } from "@/db";
 import { auditLog, checkIns, clients, users } from "@/db/schema";
 import { seedDemo, isDatabaseEmpty } from "@/db/seed";
 import { actorForSession, findUserByEmail, setUserActive } from "@/db/queries/users";
-import { getClient, listClients } from "@/db/queries/clients";
+import { getClient } from "@/db/queries/clients";
+import { listClientsForList } from "@/db/queries/client-status";
 import { createCheckIn, listCheckInsWithStages } from "@/db/queries/checkins";
 import type { Actor } from "@/lib/auth/permissions";
 import { actorByEmail, createTestDatabase } from "./db";
@@ -79,8 +80,8 @@ describe("the guard: who sees which clients", () => {
   it("a manager sees every client of their own firm and none of another firm", async () => {
     const manager = await actor("manager@example.com");
     const other = await actor("other-manager@example.org");
-    const mine = await listClients(database.db, manager);
-    const theirs = await listClients(database.db, other);
+    const mine = await listClientsForList(database.db, manager);
+    const theirs = await listClientsForList(database.db, other);
     expect(mine).toHaveLength(42);
     expect(theirs).toHaveLength(3);
     expect(mine.some((c) => theirs.some((t) => t.id === c.id))).toBe(false);
@@ -91,8 +92,8 @@ describe("the guard: who sees which clients", () => {
   it("a consultant sees exactly the clients assigned to them", async () => {
     const c1 = await actor("consultant@example.com");
     const c2 = await actor("consultant2@example.com");
-    const l1 = await listClients(database.db, c1);
-    const l2 = await listClients(database.db, c2);
+    const l1 = await listClientsForList(database.db, c1);
+    const l2 = await listClientsForList(database.db, c2);
     expect(l1.length).toBeGreaterThan(5);
     expect(l1.every((c) => c.consultantId === c1.id)).toBe(true);
     expect(l2.every((c) => c.consultantId === c2.id)).toBe(true);
@@ -104,7 +105,7 @@ describe("the guard: who sees which clients", () => {
   it("a client user sees only their own client, and no client list", async () => {
     const client = await actor("client@example.com");
     const client2 = await actor("client2@example.com");
-    expect(await listClients(database.db, client)).toEqual([]);
+    expect(await listClientsForList(database.db, client)).toEqual([]);
     const own = await getClient(database.db, client, client.clientId!);
     expect(own?.name).toBe("Rosa's Bakery");
     expect(await getClient(database.db, client, client2.clientId!)).toBeNull();

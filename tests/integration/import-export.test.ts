@@ -4,7 +4,7 @@ import type { Database } from "@/db";
 import { queryRows } from "@/db";
 import { assignments, auditLog, clients, firms, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
-import { listClients } from "@/db/queries/clients";
+import { listClientsForList } from "@/db/queries/client-status";
 import { canImport, ImportForbiddenError, previewImport, runImport, importErrorAsFormatError } from "@/db/queries/import";
 import { exportCheckIns } from "@/db/queries/export";
 import { recomputeStages } from "@/db/queries/checkins";
@@ -91,7 +91,7 @@ describe("import", () => {
     expect(result.errors[0]).toMatchObject({ index: 1, line: 3, column: "client" });
     expect(await counts()).toEqual(before);
     // Tom's client is untouched and still Tom's.
-    const harbor = (await listClients(database.db, tom)).find((c) => c.name === "Harbor Bikes")!;
+    const harbor = (await listClientsForList(database.db, tom)).find((c) => c.name === "Harbor Bikes")!;
     expect(harbor.consultantId).toBe(tom.id);
   });
 
@@ -130,7 +130,7 @@ describe("import", () => {
       await database.db.transaction((tx) => recomputeStages(tx, id));
       expect(await stagesOf()).toEqual(afterImport);
     }
-    const gamma = (await listClients(database.db, priya)).find((c) => c.name === "Gamma Import Studio")!;
+    const gamma = (await listClientsForList(database.db, priya)).find((c) => c.name === "Gamma Import Studio")!;
     expect(gamma).toMatchObject({ consultantId: priya.id, checkInCount: 3 });
     expect(gamma.stage).not.toBeNull();
 
@@ -157,7 +157,7 @@ describe("import", () => {
 
 describe("export", () => {
   it("exports visible clients only, ordered by client then date; null for a client the actor cannot see", async () => {
-    const harbor = (await listClients(database.db, tom)).find((c) => c.name === "Harbor Bikes")!;
+    const harbor = (await listClientsForList(database.db, tom)).find((c) => c.name === "Harbor Bikes")!;
     expect(await exportCheckIns(database.db, priya, { clientId: harbor.id })).toBeNull();
     expect(await exportCheckIns(database.db, priya, { clientId: "not-a-uuid" })).toBeNull();
     const one = (await exportCheckIns(database.db, tom, { clientId: harbor.id }))!;

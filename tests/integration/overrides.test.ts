@@ -4,7 +4,8 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { auditLog, stageOverrides } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
-import { createClient, listClients } from "@/db/queries/clients";
+import { createClient } from "@/db/queries/clients";
+import { listClientsForList } from "@/db/queries/client-status";
 import { createCheckIn } from "@/db/queries/checkins";
 import { listClientStatus } from "@/db/queries/client-status";
 import { activeOverride, createOverride, listOverrides, withdrawOverride } from "@/db/queries/overrides";
@@ -47,10 +48,10 @@ afterAll(async () => database?.close());
 describe("overrides", () => {
   it("stores an override beside the inference (the stage history is untouched) with an audit row", async () => {
     const clientId = await newClient();
-    const before = (await listClients(database.db, consultant)).find((c) => c.id === clientId)!;
+    const before = (await listClientsForList(database.db, consultant)).find((c) => c.id === clientId)!;
     const o = await createOverride(database.db, consultant, clientId, { ...INPUT, reason: `  ${INPUT.reason}  ` });
     expect(o).toMatchObject({ clientId, stage: 4, reason: INPUT.reason, internal: false, effectiveDate: "2026-05-01", authorId: consultant.id, withdrawnAt: null });
-    const after = (await listClients(database.db, consultant)).find((c) => c.id === clientId)!;
+    const after = (await listClientsForList(database.db, consultant)).find((c) => c.id === clientId)!;
     expect(after.stage).toBe(before.stage);
     expect(after.stage).toBe(2);
     const status = (await listClientStatus(database.db, consultant)).find((c) => c.id === clientId)!;

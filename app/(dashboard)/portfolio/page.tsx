@@ -15,6 +15,7 @@ import { AttentionLists } from "@/components/charts/portfolio/AttentionLists";
 import { FilterBar } from "./FilterBar";
 import { drillHref, filtersFrom, type SearchParams } from "./filters";
 import { isoDay } from "@/lib/validation/primitives";
+import { NO_CHECKIN_DAYS, RECENT_REGRESSION_DAYS, SELF_ASSESSMENT_GAP, STALLED_DAYS } from "@/lib/flags";
 
 export const metadata: Metadata = { title: "Portfolio" };
 
@@ -31,11 +32,11 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
 
   const att = p.attention;
   const groups = [
-    { key: "stalled", title: "Stalled over 120 days", entries: att.stalled.map((c) => ({ id: c.id, name: c.name, stage: c.stage, detail: `${c.daysInStage} days` })) },
-    { key: "regressed", title: "Moved back in the last 90 days", entries: att.regressed.map((c) => ({ id: c.id, name: c.name, stage: c.stage, detail: `from ${c.previousStage}` })) },
-    { key: "no-checkin", title: "No check-in for 45 days", entries: att.noRecentCheckIn.map((c) => ({ id: c.id, name: c.name, stage: c.stage, detail: c.lastCheckIn ?? "never" })) },
+    { key: "stalled", title: `Stalled over ${STALLED_DAYS} days`, entries: att.stalled.map((c) => ({ id: c.id, name: c.name, stage: c.stage, detail: `${c.daysInStage} days` })) },
+    { key: "regressed", title: `Moved back in the last ${RECENT_REGRESSION_DAYS} days`, entries: att.regressed.map((c) => ({ id: c.id, name: c.name, stage: c.stage, detail: `from ${c.previousStage}` })) },
+    { key: "no-checkin", title: `No check-in for ${NO_CHECKIN_DAYS} days`, entries: att.noRecentCheckIn.map((c) => ({ id: c.id, name: c.name, stage: c.stage, detail: c.lastCheckIn ?? "never" })) },
     { key: "override", title: "Override differs from inference", entries: att.overrideDiffers.map((c) => ({ id: c.id, name: c.name, stage: c.stage, detail: `override ${c.overrideStage}` })) },
-    { key: "self", title: "Self-assessment 2+ stages apart", entries: att.selfAssessmentGap.map((c) => ({ id: c.id, name: c.name, stage: c.stage, detail: `says ${c.selfStage}` })) },
+    { key: "self", title: `Self-assessment ${SELF_ASSESSMENT_GAP}+ stages apart`, entries: att.selfAssessmentGap.map((c) => ({ id: c.id, name: c.name, stage: c.stage, detail: `says ${c.selfStage}` })) },
   ];
   const byConsultant = new Map<string, DrillClient[]>();
   for (const c of all) {

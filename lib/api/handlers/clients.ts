@@ -1,11 +1,7 @@
-import { and, eq, sql } from "drizzle-orm";
-import { clients } from "../../../db/schema";
 import { createClient, DuplicateClientError } from "../../../db/queries/clients";
-import { listClientStatus } from "../../../db/queries/client-status";
+import { getClientStatus, listClientStatusPage, type ClientKey } from "../../../db/queries/client-status";
 import { UUID_RE } from "../../../db/queries/scope";
 import { can } from "../../auth/permissions";
-import type { Db } from "../../../db";
-import type { Actor } from "../../auth/permissions";
 import { readJson } from "../body";
 import { decodeCursor, encodeCursor, endpoint, param, parseBody, parseQuery } from "../endpoint";
 import { ApiError, json, notFound } from "../errors";
@@ -13,39 +9,22 @@ import { clientsQuery, newClientSchema } from "../schemas";
 import { clientView } from "../views";
 import { isoDay } from "../../validation/primitives";
 
-const isNameCursor = (v: unknown): v is { n: string } => typeof v === "object" && v !== null && typeof (v as { n?: unknown }).n === "string";
-
-function likePattern(q: string): string {
-  return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
+/** The cursor is exactly the list's ORDER BY: (lower(name), id). */
+const isClientKey = (v: unknown): v is ClientKey =>
+  typeof v === "object" && v !== null && !Array.isArray(v) &&
+  typeof (v as { n?: unknown }).n === "string" && typeof (v as { id?: unknown }).id === "string" && UUID_RE.test((v as { id: string }).id);
 
 /** GET /api/v1/clients: the visible clients with their current stage, by name, a page at a time. */
 export const listClientsEndpoint = endpoint("clients.list", async (req, { deps, caller, now }) => {
   const query = parseQuery(clientsQuery, req);
-  const after = decodeCursor(query.cursor, isNameCursor);
-  const conditions = [
-    query.q ? sql`lower(${clients.name}) like ${likePattern(query.q)}` : undefined,
-    after ? sql`lower(${clients.name}) > ${after.n}` : undefined,
-  ].filter(Boolean);
-  const rows = await listClientStatus(deps.db, caller.actor, {
-    today: isoDay(now),
-    where: conditions.length > 0 ? and(...conditions) : undefined,
-  });
-  const matching = query.stage === undefined ? rows : rows.filter((r) => r.stage === query.stage);
-  const page = matching.slice(0, query.limit);
-  const more = matching.length > query.limit;
-  return json({ data: page.map(clientView), nextCursor: more ? encodeCursor({ n: page[page.length - 1]!.name.toLowerCase() }) : null });
+  const after = decodeCursor(query.cursor, isClientKey);
+  const { rows, next } = await listClientStatusPage(deps.db, caller.actor, { q: query.q, stage: query.stage, after, limit: query.limit, today: isoDay(now) });
+  return json({ data: rows.map(clientView), nextCursor: next ? encodeCursor(next) : null });
 });
-
-export async function clientStatusById(db: Db, actor: Actor, id: string, today: string) {
-  if (!UUID_RE.test(id)) return null;
-  const [row] = await listClientStatus(db, actor, { includeArchived: true, today, where: eq(clients.id, id) });
-  return row ?? null;
-}
 
 /** GET /api/v1/clients/{id} */
 export const getClientEndpoint = endpoint("clients.read", async (_req, ctx) => {
-  const row = await clientStatusById(ctx.deps.db, ctx.caller.actor, param(ctx, "id"), isoDay(ctx.now));
+  const row = await getClientStatus(ctx.deps.db, ctx.caller.actor, param(ctx, "id"), isoDay(ctx.now));
   if (!row) throw notFound();
   return json(clientView(row));
 });
@@ -68,6 +47,6 @@ export const createClientEndpoint = endpoint("clients.create", async (req, { dep
   if (!created) {
     throw new ApiError(422, "validation_failed", "The request body is invalid.", [{ column: "consultantId", message: "no such consultant in your firm" }]);
   }
-  const row = await clientStatusById(deps.db, actor, created.id, isoDay(now));
+  const row = await getClientStatus(deps.db, actor, created.id, isoDay(now));
   return json(clientView(row!), 201, { Location: `/api/v1/clients/${created.id}` });
 });
