@@ -1,21 +1,19 @@
 "use client";
 import { useActionState } from "react";
+import { initialActionState, type ActionState } from "@/lib/auth/action-state";
 import { STAGE_COLORS } from "@/components/stage/colors";
 
-export interface SelfAssessFormState {
-  ok?: boolean;
-  error?: "stage" | "note";
-}
+export type SelfAssessFormState = ActionState;
 
 /** Six buttons, one click each; the optional words go with whichever button is pressed. */
-export function SelfAssessmentForm({ action, labels, current }: { action: (prev: SelfAssessFormState, form: FormData) => Promise<SelfAssessFormState>; labels: Record<number, string>; current: number | null }) {
-  const [state, formAction, pending] = useActionState(action, {});
+export function SelfAssessmentForm({ action, labels, current }: { action: (prev: SelfAssessFormState | undefined, form: FormData) => Promise<SelfAssessFormState>; labels: Record<number, string>; current: number | null }) {
+  const [state, formAction, pending] = useActionState(action, initialActionState());
   return (
     <form action={formAction} aria-label="Which stage would you put yourself in?" className="no-print space-y-3">
       <label className="block text-sm">
         Anything you want to add? (optional)
-        <textarea name="note" maxLength={2000} rows={2} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1.5 text-sm" aria-invalid={state.error === "note"} />
-        {state.error === "note" ? <span className="text-xs text-red-700">Keep it under 2000 characters.</span> : null}
+        <textarea name="note" maxLength={2000} rows={2} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1.5 text-sm" aria-invalid={!!state.fieldErrors.note} />
+        {state.fieldErrors.note ? <span className="text-xs text-red-700">{state.fieldErrors.note}</span> : null}
       </label>
       <div role="group" aria-label="Stages" className="grid grid-cols-2 gap-2 sm:grid-cols-3">
         {[1, 2, 3, 4, 5, 6].map((s) => (
@@ -34,7 +32,7 @@ export function SelfAssessmentForm({ action, labels, current }: { action: (prev:
           </button>
         ))}
       </div>
-      {state.error === "stage" ? <p className="text-sm text-red-700">Choose one of the six stages.</p> : null}
+      {state.fieldErrors.stage ? <p className="text-sm text-red-700">{state.fieldErrors.stage}</p> : null}
       {state.ok ? <p role="status" className="text-sm text-emerald-700">Thank you, your answer is saved.</p> : null}
     </form>
   );

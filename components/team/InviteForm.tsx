@@ -1,18 +1,14 @@
 "use client";
 import { useActionState, useState } from "react";
 import { buttonClass, inputClass } from "@/components/ui/primitives";
+import { initialActionState, type ActionState } from "@/lib/auth/action-state";
 
-export interface InviteFormState {
-  ok?: boolean;
-  path?: string;
-  email?: string;
-  fieldErrors?: Partial<Record<"name" | "email" | "role" | "clientId", string>>;
-}
+export type InviteFormState = ActionState<{ path: string; email: string }>;
 
-export function InviteForm({ action, clients }: { action: (prev: InviteFormState, form: FormData) => Promise<InviteFormState>; clients: { id: string; name: string }[] }) {
-  const [state, formAction, pending] = useActionState(action, {});
+export function InviteForm({ action, clients }: { action: (prev: InviteFormState | undefined, form: FormData) => Promise<InviteFormState>; clients: { id: string; name: string }[] }) {
+  const [state, formAction, pending] = useActionState(action, initialActionState<{ path: string; email: string }>());
   const [role, setRole] = useState("consultant");
-  const err = state.fieldErrors ?? {};
+  const err = state.fieldErrors;
   const origin = typeof window === "undefined" ? "" : window.location.origin;
   return (
     <div>
@@ -46,10 +42,10 @@ export function InviteForm({ action, clients }: { action: (prev: InviteFormState
         </label>
         <button type="submit" disabled={pending} className={buttonClass("primary")}>Create invitation</button>
       </form>
-      {state.ok && state.path ? (
+      {state.ok && state.data ? (
         <div role="status" className="mt-3 rounded border border-emerald-300 bg-emerald-50 p-3 text-sm">
-          <p>Invitation for {state.email} created. Pass this link on; it is shown only once and works for 7 days:</p>
-          <code data-testid="invite-link" className="mt-1 block break-all font-mono">{origin}{state.path}</code>
+          <p>Invitation for {state.data.email} created. Pass this link on; it is shown only once and works for 7 days:</p>
+          <code data-testid="invite-link" className="mt-1 block break-all font-mono">{origin}{state.data.path}</code>
         </div>
       ) : null}
     </div>

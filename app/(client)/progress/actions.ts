@@ -5,24 +5,16 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { recordSelfAssessment } from "@/db/queries/self-assessments";
-import { requirePermission } from "@/lib/auth/actor";
-
-export interface SelfAssessState {
-  ok?: boolean;
-  error?: "stage" | "note";
-}
+import { action, ok } from "@/lib/auth/action";
 
 const input = z.object({
-  stage: z.coerce.number().int().min(1).max(6),
-  note: z.string().trim().max(2000).optional(),
+  stage: z.coerce.number("Choose one of the six stages.").int("Choose one of the six stages.").min(1, "Choose one of the six stages.").max(6, "Choose one of the six stages."),
+  note: z.string().trim().max(2000, "Keep it under 2000 characters.").optional(),
 });
 
-export async function selfAssessAction(_prev: SelfAssessState, form: FormData): Promise<SelfAssessState> {
-  const actor = await requirePermission("self-assessment.write");
-  const parsed = input.safeParse({ stage: form.get("stage"), note: form.get("note") ?? undefined });
-  if (!parsed.success) return { error: parsed.error.issues[0]?.path[0] === "note" ? "note" : "stage" };
-  const row = await recordSelfAssessment(await getDb(), actor, { stage: parsed.data.stage, note: parsed.data.note || null });
+export const selfAssessAction = action("self-assessment.write", input, async ({ stage, note }, { actor }) => {
+  const row = await recordSelfAssessment(await getDb(), actor, { stage, note: note || null });
   if (!row) notFound();
   revalidatePath("/progress");
-  return { ok: true };
-}
+  return ok();
+});

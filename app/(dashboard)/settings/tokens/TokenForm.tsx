@@ -1,12 +1,14 @@
 "use client";
 import { useActionState, useState } from "react";
 import { buttonClass, inputClass } from "@/components/ui/primitives";
+import { initialActionState } from "@/lib/auth/action-state";
 import { createTokenAction, type CreateTokenState } from "./actions";
 
 export function TokenForm() {
-  const [state, action, pending] = useActionState<CreateTokenState, FormData>(createTokenAction, { status: "idle" });
+  const [state, action, pending] = useActionState<CreateTokenState, FormData>(createTokenAction, initialActionState<{ token: string; name: string }>());
   const [copied, setCopied] = useState(false);
-  const errors = state.status === "invalid" ? state.errors : {};
+  const errors = state.fieldErrors;
+  const created = state.ok ? state.data : undefined;
   return (
     <div>
       <form action={action} className="flex flex-wrap items-end gap-3" noValidate>
@@ -24,15 +26,15 @@ export function TokenForm() {
           {pending ? "Creating…" : "Create token"}
         </button>
       </form>
-      {state.status === "created" ? (
+      {created ? (
         <div className="mt-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm" role="status">
-          <p className="font-medium">Token “{state.name}” created. Copy it now: it is shown only once.</p>
+          <p className="font-medium">Token “{created.name}” created. Copy it now: it is shown only once.</p>
           <div className="mt-2 flex items-center gap-2">
-            <code data-testid="new-token" className="break-all rounded bg-white px-2 py-1 font-mono text-xs">{state.token}</code>
+            <code data-testid="new-token" className="break-all rounded bg-white px-2 py-1 font-mono text-xs">{created.token}</code>
             <button
               type="button"
               className={buttonClass("secondary")}
-              onClick={() => navigator.clipboard?.writeText(state.token).then(() => setCopied(true), () => {})}
+              onClick={() => navigator.clipboard?.writeText(created.token).then(() => setCopied(true), () => {})}
             >
               {copied ? "Copied" : "Copy"}
             </button>
