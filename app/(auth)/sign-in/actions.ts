@@ -1,26 +1,27 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth/config";
+import { action, fail, ok } from "@/lib/auth/action";
+import type { ActionState } from "@/lib/auth/action-state";
 
-export interface SignInState {
-  error?: string;
-  email?: string;
-}
+export type SignInState = ActionState;
 
-export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
-  const email = String(form.get("email") ?? "");
-  const password = String(form.get("password") ?? "");
-  if (!email.trim() || !password) return { error: "Enter your email and password.", email };
+const ENTER = "Enter your email and password.";
+const input = z.object({ email: z.string(ENTER).trim().min(1, ENTER), password: z.string(ENTER).min(1, ENTER) });
+
+// Public: there is no actor before signing in.
+export const signInAction = action(null, input, async ({ email, password }) => {
   try {
     await signIn("credentials", { email, password, redirectTo: "/" });
-    return {};
+    return ok();
   } catch (err) {
     // One message for an unknown email and a wrong password: no hint which one was wrong.
-    if (err instanceof AuthError) return { error: "Wrong email or password.", email };
+    if (err instanceof AuthError) return fail({}, "Wrong email or password.");
     throw err; // the redirect after a successful sign-in
   }
-}
+});
 
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/sign-in" });

@@ -1,9 +1,10 @@
 "use client";
 import { useActionState } from "react";
 import { buttonClass, inputClass } from "@/components/ui/primitives";
-import { acceptInvitationAction, type AcceptState } from "./actions";
+import { initialActionState } from "@/lib/auth/action-state";
+import { acceptInvitationAction, type AcceptErrorCode } from "./actions";
 
-const MESSAGES: Record<NonNullable<AcceptState["error"]>, string> = {
+const MESSAGES: Record<AcceptErrorCode, string> = {
   invalid: "This invitation link is not valid.",
   used: "This invitation has already been used. Sign in instead.",
   expired: "This invitation has expired. Ask your manager for a new one.",
@@ -12,10 +13,11 @@ const MESSAGES: Record<NonNullable<AcceptState["error"]>, string> = {
 };
 
 export function AcceptForm({ token }: { token: string }) {
-  const [state, action, pending] = useActionState(acceptInvitationAction, {});
-  const pwError = state.error === "password-short" ? MESSAGES["password-short"] : null;
-  const confirmError = state.error === "password-mismatch" ? MESSAGES["password-mismatch"] : null;
-  const other = state.error && !pwError && !confirmError ? MESSAGES[state.error] : null;
+  const [state, action, pending] = useActionState(acceptInvitationAction, initialActionState());
+  const say = (code: string | undefined) => (code ? (MESSAGES[code as AcceptErrorCode] ?? MESSAGES.invalid) : null);
+  const pwError = say(state.fieldErrors.password === "password-short" ? "password-short" : undefined);
+  const confirmError = say(state.fieldErrors.confirm === "password-mismatch" ? "password-mismatch" : undefined);
+  const other = !pwError && !confirmError && !state.ok && state.n > 0 ? say(state.formError ?? "invalid") : null;
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="token" value={token} />

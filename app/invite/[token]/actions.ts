@@ -4,18 +4,27 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { acceptInvitation } from "@/db/queries/team";
+import { action, fail } from "@/lib/auth/action";
+import type { ActionState } from "@/lib/auth/action-state";
 
-export interface AcceptState {
-  error?: "invalid" | "used" | "expired" | "password-short" | "password-mismatch";
-}
+/** Codes, turned into words by the form: fieldErrors.password / .confirm, or formError. */
+export type AcceptErrorCode = "invalid" | "used" | "expired" | "password-short" | "password-mismatch";
+export type AcceptState = ActionState;
 
-const input = z.object({ token: z.string().min(1).max(200), password: z.string().max(1000), confirm: z.string().max(1000) });
+const input = z.object({ token: z.string("invalid").min(1, "invalid").max(200, "invalid"), password: z.string().max(1000, "invalid"), confirm: z.string().max(1000, "invalid") });
 
 // Public by design: the token is the credential. It is checked (hash, unused, unexpired) inside the query's transaction.
-export async function acceptInvitationAction(_prev: AcceptState, form: FormData): Promise<AcceptState> {
-  const parsed = input.safeParse({ token: form.get("token"), password: form.get("password") ?? "", confirm: form.get("confirm") ?? "" });
-  if (!parsed.success) return { error: "invalid" };
-  const res = await acceptInvitation(await getDb(), parsed.data.token, parsed.data.password, parsed.data.confirm);
-  if (!res.ok) return { error: res.error };
-  redirect("/sign-in?invited=1");
-}
+export const acceptInvitationAction = action(
+  null,
+  input,
+  async ({ token, password, confirm }) => {
+    const res = await acceptInvitation(await getDb(), token, password, confirm);
+    if (!res.ok) {
+      if (res.error === "password-short") return fail({ password: res.error });
+      if (res.error === "password-mismatch") return fail({ confirm: res.error });
+      return fail({}, res.error);
+    }
+    redirect("/sign-in?invited=1");
+  },
+  { input: (form) => ({ token: form.get("token"), password: form.get("password") ?? "", confirm: form.get("confirm") ?? "" }) },
+);
