@@ -1,9 +1,10 @@
-// What the create-client action answers: error codes per field (the form turns them into words).
+// What the create-client action answers: the one ActionState shape, with an error code per field
+// (the form turns the codes into words).
+import { initialActionState, type ActionState } from "@/lib/auth/action-state";
+
 export type NewClientErrorCode = "required" | "tooLong" | "duplicate" | "invalid";
+export type NewClientField = "name" | "industry" | "notes" | "consultantId";
 
-export interface NewClientFormState {
-  errors: Partial<Record<"name" | "industry" | "notes" | "consultantId", NewClientErrorCode>>;
-  values: { name: string; industry: string; notes: string; consultantId: string };
-}
+export type NewClientFormState = ActionState;
 
-export const EMPTY_NEW_CLIENT: NewClientFormState = { errors: {}, values: { name: "", industry: "", notes: "", consultantId: "" } };
+export const EMPTY_NEW_CLIENT: NewClientFormState = initialActionState();

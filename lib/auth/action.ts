@@ -11,10 +11,11 @@ import type { ActionState } from "./action-state";
 export type { ActionState } from "./action-state";
 
 /** What the action body decides: success (with data for the form) or errors in the one shape. */
-export type ActionOutcome<D> = { ok: true; data?: D } | { ok: false; fieldErrors?: Record<string, string>; formError?: string };
+export type ActionFailure = { ok: false; fieldErrors?: Record<string, string>; formError?: string };
+export type ActionOutcome<D> = { ok: true; data?: D } | ActionFailure;
 
-export const ok = <D = undefined>(data?: D): ActionOutcome<D> => ({ ok: true, data });
-export const fail = (fieldErrors: Record<string, string> = {}, formError?: string): ActionOutcome<never> => ({ ok: false, fieldErrors, formError });
+export const ok = <D = undefined>(data?: D): { ok: true; data?: D } => ({ ok: true, data });
+export const fail = (fieldErrors: Record<string, string> = {}, formError?: string): ActionFailure => ({ ok: false, fieldErrors, formError });
 
 export interface ActionContext<A> {
   actor: A;

@@ -5,9 +5,10 @@ import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { createClient, DuplicateClientError, setClientArchived } from "@/db/queries/clients";
-import { requirePermission } from "@/lib/auth/actor";
-import type { NewClientErrorCode, NewClientFormState } from "@/components/clients/new-client-state";
+import { action, fail, formAction } from "@/lib/auth/action";
+import { can } from "@/lib/auth/permissions";
 
+// Error messages are codes; components/clients/NewClientForm.tsx turns them into words.
 const optionalText = (max: number) =>
   z
     .string()
@@ -16,53 +17,41 @@ const optionalText = (max: number) =>
     .transform((s) => (s === "" ? null : s));
 
 const newClientInput = z.object({
-  name: z.string().trim().min(1, { error: "required" }).max(200, { error: "tooLong" }),
+  name: z.string({ error: "required" }).trim().min(1, { error: "required" }).max(200, { error: "tooLong" }),
   industry: optionalText(200),
   notes: optionalText(5000),
   consultantId: z.string().optional(),
 });
 
-export async function createClientAction(_prev: NewClientFormState, form: FormData): Promise<NewClientFormState> {
-  const actor = await requirePermission("clients.create");
-  const values = {
-    name: String(form.get("name") ?? ""),
-    industry: String(form.get("industry") ?? ""),
-    notes: String(form.get("notes") ?? ""),
-    consultantId: String(form.get("consultantId") ?? ""),
-  };
-  const parsed = newClientInput.safeParse(values);
-  const errors: NewClientFormState["errors"] = {};
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as keyof NewClientFormState["errors"];
-      errors[field] ??= (issue.message === "required" ? "required" : "tooLong") as NewClientErrorCode;
-    }
-  }
-  if (actor.role === "manager" && !z.uuid().safeParse(values.consultantId).success) errors.consultantId = "required";
-  if (!parsed.success || Object.keys(errors).length > 0) return { errors, values };
+const field = (form: FormData, name: string) => String(form.get(name) ?? "");
 
-  let created;
-  try {
-    created = await createClient(await getDb(), actor, { ...parsed.data, consultantId: parsed.data.consultantId || undefined });
-  } catch (err) {
-    if (err instanceof DuplicateClientError) return { errors: { name: "duplicate" }, values };
-    throw err;
-  }
-  if (!created) return { errors: { consultantId: "invalid" }, values };
-  revalidatePath("/clients");
-  redirect(`/clients/${created.id}`);
-}
+export const createClientAction = action(
+  "clients.create",
+  newClientInput,
+  async (input, { actor }) => {
+    // A manager chooses the lead consultant; anyone else creates clients of their own.
+    if (can(actor, "clients.assign-any-consultant") && !z.uuid().safeParse(input.consultantId).success) return fail({ consultantId: "required" });
+    let created;
+    try {
+      created = await createClient(await getDb(), actor, { ...input, consultantId: input.consultantId || undefined });
+    } catch (err) {
+      if (err instanceof DuplicateClientError) return fail({ name: "duplicate" });
+      throw err;
+    }
+    if (!created) return fail({ consultantId: "invalid" });
+    revalidatePath("/clients");
+    redirect(`/clients/${created.id}`);
+  },
+  { input: (form) => ({ name: field(form, "name"), industry: field(form, "industry"), notes: field(form, "notes"), consultantId: field(form, "consultantId") }) },
+);
 
 const archiveInput = z.object({ clientId: z.uuid(), archived: z.enum(["true", "false"]), back: z.string().optional() });
 
-export async function setClientArchivedAction(form: FormData): Promise<void> {
-  const actor = await requirePermission("clients.archive");
-  const parsed = archiveInput.safeParse({ clientId: form.get("clientId"), archived: form.get("archived"), back: form.get("back") ?? undefined });
-  if (!parsed.success) notFound();
-  const done = await setClientArchived(await getDb(), actor, parsed.data.clientId, parsed.data.archived === "true");
+export const setClientArchivedAction = formAction("clients.archive", archiveInput, async (input, { actor }) => {
+  const done = await setClientArchived(await getDb(), actor, input.clientId, input.archived === "true");
   if (!done) notFound();
   revalidatePath("/clients");
   // Only ever back to the client list, with its own filters.
-  const back = parsed.data.back && parsed.data.back.startsWith("/clients") && !parsed.data.back.startsWith("//") ? parsed.data.back : "/clients";
+  const back = input.back && input.back.startsWith("/clients") && !input.back.startsWith("//") ? input.back : "/clients";
   redirect(back);
-}
+});
