@@ -190,7 +190,8 @@ function likePattern(q: string): string {
 /** The filters of a list query as a condition on `status`. */
 function filterSql(query: ClientListQuery): SQL {
   const parts: SQL[] = [query.archived === true ? sql`archived = true` : sql`archived = false`];
-  const q = query.q?.trim();
+  // PostgreSQL text cannot hold NUL: a name never contains one, so it is dropped from the search.
+  const q = query.q?.replace(/\u0000/g, "").trim();
   if (q) parts.push(sql`lower(name) like ${likePattern(q)}`);
   if (query.stage === "none") parts.push(sql`stage is null`);
   else if (query.stage !== undefined) parts.push(sql`stage = ${query.stage}`);

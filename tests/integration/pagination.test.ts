@@ -83,7 +83,8 @@ describe("GET /api/v1/clients/{id}/checkins pages", () => {
   });
 
   it("a malformed cursor is a 400 with the usual error shape", async () => {
-    for (const cursor of ["garbage", Buffer.from('{"d":"2026-01-01","c":"x","id":"y"}').toString("base64url"), Buffer.from('{"s":1,"d":"x","id":"1"}').toString("base64url")]) {
+    for (const cursor of ["garbage", Buffer.from('{"d":"2026-01-01","c":"x","id":"y"}').toString("base64url"), Buffer.from('{"s":1,"d":"x","id":"1"}').toString("base64url"),
+      Buffer.from(`{"s":1,"d":"2026-02-31","id":"${clientId}"}`).toString("base64url"), Buffer.from(`{"s":99999999999,"d":"2026-02-01","id":"${clientId}"}`).toString("base64url")]) {
       const res = await call(database, listCheckInsEndpoint, { path: `/api/v1/clients/${clientId}/checkins?cursor=${cursor}`, params: { id: clientId }, session: consultant });
       expect(res.status).toBe(400);
       expect(res.body.error).toMatchObject({ code: "bad_request" });
@@ -111,7 +112,7 @@ describe("GET /api/v1/clients pages", () => {
   });
 
   it("a malformed cursor is a 400", async () => {
-    for (const cursor of ["%%%", Buffer.from('{"n":"a"}').toString("base64url"), Buffer.from('{"n":"a","id":"nope"}').toString("base64url")]) {
+    for (const cursor of ["%%%", Buffer.from('{"n":"a"}').toString("base64url"), Buffer.from('{"n":"a","id":"nope"}').toString("base64url"), Buffer.from(`{"n":"a\\u0000","id":"${clientId}"}`).toString("base64url")]) {
       const res = await call(database, listClientsEndpoint, { path: `/api/v1/clients?cursor=${encodeURIComponent(cursor)}`, session: manager });
       expect(res.status).toBe(400);
       expect(res.body.error).toMatchObject({ code: "bad_request" });
@@ -139,6 +140,7 @@ describe("the /clients page query", () => {
     expect(last.page).toBe(last.pageCount);
     expect(last.rows.length).toBeGreaterThan(0);
     for (const raw of ["", "abc", "-3", "0", "1e400", undefined]) expect((await listClientPage(database.db, manager, { today: TODAY }, raw, 5)).page).toBe(1);
+    expect((await listClientPage(database.db, manager, { today: TODAY, q: "\u0000" }, 1, 5)).total).toBe(last.total);
     expect(clampPage("2.7", 10)).toBe(2);
     expect(clampPage("7", 3)).toBe(3);
     expect(clampPage("3", 0)).toBe(1);

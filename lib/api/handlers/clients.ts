@@ -12,7 +12,7 @@ import { isoDay } from "../../validation/primitives";
 /** The cursor is exactly the list's ORDER BY: (lower(name), id). */
 const isClientKey = (v: unknown): v is ClientKey =>
   typeof v === "object" && v !== null && !Array.isArray(v) &&
-  typeof (v as { n?: unknown }).n === "string" && typeof (v as { id?: unknown }).id === "string" && UUID_RE.test((v as { id: string }).id);
+  typeof (v as { n?: unknown }).n === "string" && (v as { n: string }).n.length <= 1000 && !(v as { n: string }).n.includes("\u0000") && typeof (v as { id?: unknown }).id === "string" && UUID_RE.test((v as { id: string }).id);
 
 /** GET /api/v1/clients: the visible clients with their current stage, by name, a page at a time. */
 export const listClientsEndpoint = endpoint("clients.list", async (req, { deps, caller, now }) => {
