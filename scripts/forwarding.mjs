@@ -17,3 +17,24 @@ export function normaliseForwarding(req, trustProxy) {
 export function trustProxyFromEnv(value = process.env.TRUST_PROXY) {
   return ["1", "true", "yes"].includes((value ?? "").trim().toLowerCase());
 }
+
+/** Next's own limit on a server action's body (serverActions.bodySizeLimit, 1 MB by default). */
+export const ACTION_BODY_LIMIT = 1024 * 1024;
+
+/**
+ * A server action request Next would fail with a 500 ("Body exceeded 1 MB limit"), answered
+ * here instead: 413 past the limit, 411 without a declared length (browsers always declare one
+ * for a form). Returns the status and message, or null to let Next handle the request.
+ * @param {{ method?: string, headers: Record<string, string | string[] | undefined> }} req
+ */
+export function actionBodyProblem(req) {
+  if (req.method !== "POST" || !req.headers["next-action"]) return null;
+  const length = Number(req.headers["content-length"]);
+  if (req.headers["content-length"] === undefined || !Number.isFinite(length)) {
+    return { status: 411, message: "A form must declare its length (Content-Length)." };
+  }
+  if (length > ACTION_BODY_LIMIT) {
+    return { status: 413, message: `The form is larger than ${ACTION_BODY_LIMIT / 1024 / 1024} MB: shorten the text and send it again.` };
+  }
+  return null;
+}

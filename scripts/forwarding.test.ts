@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normaliseForwarding, trustProxyFromEnv } from "./forwarding.mjs";
+import { actionBodyProblem, normaliseForwarding, trustProxyFromEnv } from "./forwarding.mjs";
 import { clientIp } from "../lib/api/rate-limit";
 
 const spoofed = () => ({
@@ -31,5 +31,18 @@ describe("forwarded headers", () => {
     expect(trustProxyFromEnv("")).toBe(false);
     expect(trustProxyFromEnv(undefined)).toBe(false);
     expect(trustProxyFromEnv("0")).toBe(false);
+  });
+});
+
+describe("server action bodies", () => {
+  const action = (headers: Record<string, string>) => ({ method: "POST", headers: { "next-action": "abc", ...headers } });
+  it("past Next's 1 MB limit get a 413 with words, not Next's 500", () => {
+    expect(actionBodyProblem(action({ "content-length": String(2 * 1024 * 1024) }))).toMatchObject({ status: 413, message: expect.stringContaining("1 MB") });
+    expect(actionBodyProblem(action({ "content-length": "1000" }))).toBeNull();
+  });
+  it("without a declared length get a 411; other requests pass untouched", () => {
+    expect(actionBodyProblem(action({}))).toMatchObject({ status: 411 });
+    expect(actionBodyProblem({ method: "POST", headers: {} })).toBeNull();
+    expect(actionBodyProblem({ method: "GET", headers: { "next-action": "abc" } })).toBeNull();
   });
 });
