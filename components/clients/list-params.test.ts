@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listHref, parseListParams } from "./list-params";
+import { listHref, pageParam, parseListParams } from "./list-params";
 
 describe("client list URL state", () => {
   it("reads valid params and drops invalid ones", () => {
@@ -19,5 +19,17 @@ describe("client list URL state", () => {
     expect(parseListParams(Object.fromEntries(new URLSearchParams(href.split("?")[1])))).toEqual(q);
     expect(listHref(parseListParams({}))).toBe("/clients");
     expect(listHref(parseListParams({ sort: "name" }), { sort: "name", dir: "asc" })).toBe("/clients");
+  });
+
+  it("page links keep search, filters and sort; page 1 and a new sort leave the page out", () => {
+    const q = parseListParams({ q: "tea", stage: "2", sort: "stage", dir: "desc" });
+    const href = listHref(q, {}, 3);
+    const back = Object.fromEntries(new URLSearchParams(href.split("?")[1]));
+    expect(back).toMatchObject({ q: "tea", stage: "2", sort: "stage", dir: "desc", page: "3" });
+    expect(pageParam(back)).toBe("3");
+    expect(listHref(q, {}, 1)).not.toContain("page=");
+    expect(listHref(q, { sort: "name" })).not.toContain("page=");
+    expect(pageParam({ page: ["9", "2"] })).toBe("9");
+    expect(pageParam({})).toBe("");
   });
 });
