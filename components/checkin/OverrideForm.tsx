@@ -2,14 +2,16 @@
 
 import { useActionState, useEffect, useRef } from "react";
 import { createOverrideAction, type OverrideFormState } from "@/app/(dashboard)/clients/[clientId]/actions";
+import { initialActionState } from "@/lib/auth/action-state";
 import { buttonClass, inputClass } from "@/components/ui/primitives";
 import { OVERRIDE_TEXT, stageName } from "./client-page-text";
 
 export function OverrideForm({ clientId, today, hasActive }: { clientId: string; today: string; hasActive: boolean }) {
-  const [state, action, pending] = useActionState<OverrideFormState, FormData>(createOverrideAction, { n: 0 });
+  const [state, action, pending] = useActionState<OverrideFormState, FormData>(createOverrideAction, initialActionState());
   const formRef = useRef<HTMLFormElement>(null);
-  const v = state.values ?? { stage: "", reason: "", internal: false, effectiveDate: today };
-  const e = state.errors ?? {};
+  const sent = state.values;
+  const v = sent ? { stage: sent.stage ?? "", reason: sent.reason ?? "", internal: sent.internal === "on", effectiveDate: sent.effectiveDate ?? "" } : { stage: "", reason: "", internal: false, effectiveDate: today };
+  const e: Partial<Record<"stage" | "reason" | "effectiveDate", string>> = state.fieldErrors;
   useEffect(() => {
     if (state.n > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [state]);

@@ -72,3 +72,12 @@ describe("formAction()", () => {
     await expect(act(form({ name: "a", size: "1" }))).rejects.toThrow("NEXT_NOT_FOUND");
   });
 });
+
+describe("action() notFoundOn", () => {
+  it("answers a tampered hidden field with not-found rather than a field error", async () => {
+    state.actor = who("manager");
+    const act = action("overrides.write", z.object({ clientId: z.uuid(), name: z.string().min(1, "Enter a name.") }), async () => ok(), { notFoundOn: ["clientId"] });
+    await expect(act(undefined, form({ clientId: "nope", name: "" }))).rejects.toThrow("NEXT_NOT_FOUND");
+    expect(await act(undefined, form({ clientId: "7d0f4f43-3b5a-4c7e-9a43-3f0f5f8c2d11", name: "" }))).toMatchObject({ ok: false, fieldErrors: { name: "Enter a name." } });
+  });
+});

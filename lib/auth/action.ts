@@ -28,6 +28,8 @@ export interface ActionOptions {
   input?: (form: FormData) => unknown;
   /** One fixed message per field, in place of the schema's own messages. */
   messages?: Record<string, string>;
+  /** Hidden fields (ids, versions) the form itself fills in: a bad one means a tampered or stale request, answered as not found. */
+  notFoundOn?: string[];
 }
 
 /** The text fields of a form, minus Next's internal ones and anything secret. */
@@ -77,7 +79,10 @@ export function action<P extends Permission | null, S extends z.ZodType, D = und
     const n = (prev?.n ?? 0) + 1;
     const values = formValues(form);
     const parsed = schema.safeParse(opts.input ? opts.input(form) : textFields(form));
-    if (!parsed.success) return { n, ok: false, fieldErrors: fieldErrorsOf(parsed.error, opts.messages), values };
+    if (!parsed.success) {
+      if (opts.notFoundOn && parsed.error.issues.some((i) => opts.notFoundOn!.includes(String(i.path[0])))) notFound();
+      return { n, ok: false, fieldErrors: fieldErrorsOf(parsed.error, opts.messages), values };
+    }
     const outcome = await fn(parsed.data, { actor, form, values });
     if (outcome.ok) return { n, ok: true, fieldErrors: {}, data: outcome.data };
     return { n, ok: false, fieldErrors: outcome.fieldErrors ?? {}, ...(outcome.formError ? { formError: outcome.formError } : {}), values };
