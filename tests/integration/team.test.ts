@@ -6,14 +6,14 @@ import { acceptInvitation, findInvitation, hashToken, inviteUser, reassignClient
 import { actorForSession, listTeam, setUserActive } from "@/db/queries/users";
 import { listAudit, AUDIT_PAGE_SIZE } from "@/db/queries/audit";
 import { verifyPassword } from "@/lib/auth/password";
-import type { Actor } from "@/lib/auth/permissions";
+import { actorFromUser, type Actor } from "@/lib/auth/permissions";
 import { createTestDatabase } from "./db";
 import { makeUser } from "./factory";
 
 let database: Database;
 let manager: Actor, ann: Actor, ben: Actor, clientUser: Actor, otherManager: Actor;
 let acme: string, foreignClient: string;
-const actorOf = (u: typeof users.$inferSelect): Actor => ({ id: u.id, firmId: u.firmId, role: u.role, clientId: u.clientId, email: u.email, name: u.name });
+const actorOf = (u: typeof users.$inferSelect): Actor => actorFromUser(u);
 
 beforeAll(async () => {
   database = await createTestDatabase();
