@@ -43,6 +43,7 @@ export class CsvRecordReader {
       this.errors.push({ line, column: null, message: `expected ${this.width} fields as in the header, got ${cells.length}` });
       return null;
     }
+    for (let i = 0; i < cells.length; i++) if (cells[i]!.charCodeAt(0) === 39) cells[i] = restoreCell(cells[i]!);
     const issues = this.issues;
     const record = convertRecord(cells, this.map, this.opts, issues);
     if (record === null) {
@@ -277,12 +278,29 @@ export async function* streamCsvRecords(stream: Readable, now?: Date, opts: Stre
   yield* pending;
 }
 
+// Spreadsheets run a cell that starts with =, +, -, @, tab or carriage return as a formula, so a
+// client name like "=HYPERLINK(...)" would run when a manager opens the export. Such cells are
+// written with a leading ' (OWASP's advice), and reading strips it again. A cell that already
+// starts with quotes before such a character gets one more, so every text survives the round trip.
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+const NEUTRALISED = /^'+[=+\-@\t\r]/;
+
+/** The cell as exported: formula starts neutralised with a leading '. */
+export function neutraliseCell(s: string): string {
+  return FORMULA_START.test(s) ? `'${s}` : s;
+}
+
+/** The cell as imported: one leading ' removed where export added it. */
+export function restoreCell(s: string): string {
+  return s.charCodeAt(0) === 39 && NEUTRALISED.test(s) ? s.slice(1) : s;
+}
+
 /** One record's cells: lists joined by ";", not-given values as empty cells, numbers as JavaScript writes them. */
 function csvRow(r: CheckInRecord): string[] {
   const row = r as unknown as Record<string, unknown>;
   return RECORD_FIELDS.map((d) => {
     const v = row[d.key];
-    return v === null || v === undefined ? "" : Array.isArray(v) ? v.join(";") : String(v);
+    return v === null || v === undefined ? "" : neutraliseCell(Array.isArray(v) ? v.join(";") : String(v));
   });
 }
 

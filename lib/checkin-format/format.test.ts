@@ -250,3 +250,24 @@ describe("streamCsvRecords", () => {
     expect(items).toEqual([{ ok: false, error: { column: null, message: "empty file: expected a header row" } }]);
   });
 });
+
+describe("CSV formula injection", () => {
+  const rec = (client: string, notes: string | null) => ({
+    client, date: "2026-01-02", consultant: null, accounts: [], accountsSince: null, postsLast30d: 1, rhythm: "none" as const, automatedShare: 0,
+    replies: "none" as const, promotion: "none" as const, results: "none" as const, tools: [], mentionResponseHours: null, advocacy: "none" as const,
+    attitude: null, followers: null, notes,
+  });
+  it("cells starting with = + - @ tab or CR are exported with a leading ' and imported back as they were", () => {
+    const texts = ["=HYPERLINK(\"http://x\",\"y\")", "+1", "-2", "@SUM(A1)", "\tcmd", "\rcmd", "'=already quoted", "''+twice", "'plain quote", "safe"];
+    const records = texts.map((t, i) => rec(`Client ${i} ${t}`.startsWith("C") && i % 2 ? t : `Client ${i}`, t));
+    const csv = serializeCsv(records);
+    for (const line of csv.split("\n").slice(1).filter(Boolean)) {
+      for (const cell of line.match(/("([^"]|"")*"|[^,]*)/g)!.filter((c) => c !== "")) {
+        const value = cell.startsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell;
+        expect(value).not.toMatch(/^[=+\-@\t\r]/);
+      }
+    }
+    const back = parseCsv(csv, new Date("2026-06-30T00:00:00Z"));
+    expect(back.ok && back.records.map((r) => [r.client, r.notes])).toEqual(records.map((r) => [r.client, r.notes]));
+  });
+});
