@@ -28,8 +28,8 @@ import {
   type Tool,
 } from "../lib/stages/vocabulary";
 
-import { ROLES, type Role } from "../lib/auth/roles";
-export { ROLES, type Role };
+// Roles are defined with the permissions (lib/auth/roles.ts); the enum is built from them.
+import { ROLES } from "../lib/auth/roles";
 
 export const roleEnum = pgEnum("role", ROLES);
 export const rhythmEnum = pgEnum("rhythm", RHYTHMS);
