@@ -1,6 +1,5 @@
-import { MAX_RANGE_YEARS, rangeProblem } from "../../portfolio-range";
+import { MAX_RANGE_YEARS, rangeProblem } from "../../portfolio/range";
 import { getPortfolio } from "../../../db/queries/portfolio";
-import { can } from "../../auth/permissions";
 import { endpoint, parseQuery } from "../endpoint";
 import { ApiError, json, notFound } from "../errors";
 import { portfolioQuery } from "../schemas";
