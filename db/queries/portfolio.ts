@@ -2,7 +2,10 @@ import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db, type Tx } from "../index";
 import { assignments, clients, users } from "../schema";
 import { can, type Actor } from "../../lib/auth/permissions";
-import { rangeProblem } from "../../lib/portfolio-range";
+import { rangeProblem } from "../../lib/portfolio/range";
+import type { TimeInStageRow } from "../../lib/portfolio/types";
+
+export type { TimeInStageRow };
 import { listClientStatus, type ClientStatus } from "./client-status";
 import { clientScope, UUID_RE } from "./scope";
 import { isCalendarDate, isoDay } from "../../lib/validation/primitives";
@@ -42,16 +45,6 @@ export interface FlowRow {
   direction: Direction;
   count: number;
   clients: number;
-}
-export interface TimeInStageRow {
-  stage: number;
-  /** Completed spells (the client later moved on) that ended within the range. */
-  spells: number;
-  min: number;
-  p25: number;
-  median: number;
-  p75: number;
-  max: number;
 }
 export interface ConsultantRow {
   consultantId: string | null;

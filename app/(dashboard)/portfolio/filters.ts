@@ -1,4 +1,4 @@
-import { rangeProblem, type RangeProblem } from "@/lib/portfolio-range";
+import { rangeProblem, type RangeProblem } from "@/lib/portfolio/range";
 import { defaultRange, type PortfolioFilters } from "@/db/queries/portfolio";
 
 export type SearchParams = Record<string, string | string[] | undefined>;

@@ -1,4 +1,4 @@
-import { MAX_RANGE_YEARS } from "@/lib/portfolio-range";
+import { MAX_RANGE_YEARS } from "@/lib/portfolio/range";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db";

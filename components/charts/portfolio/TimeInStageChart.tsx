@@ -2,17 +2,9 @@
 import { Bar, CartesianGrid, ComposedChart, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from "recharts";
 import { AXIS, GRID, STAGE_COLORS, TOOLTIP } from "../theme";
 import { LinkedRect } from "./links";
+import type { TimeInStageRow } from "@/lib/portfolio/types";
 
-export interface TimeInStageDatum {
-  stage: number;
-  spells: number;
-  min: number;
-  p25: number;
-  median: number;
-  p75: number;
-  max: number;
-  href: string;
-}
+export type TimeInStageDatum = TimeInStageRow & { href: string };
 
 /** Box-ish: the bar spans the middle half of the spells (p25 to p75), the dot is the median, the whisker min to max. */
 export function TimeInStageChart({ data, title }: { data: TimeInStageDatum[]; title: string }) {

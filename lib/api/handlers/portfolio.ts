@@ -1,4 +1,4 @@
-import { MAX_RANGE_YEARS, rangeProblem } from "../../portfolio-range";
+import { MAX_RANGE_YEARS, rangeProblem } from "../../portfolio/range";
 import { getPortfolio } from "../../../db/queries/portfolio";
 import { endpoint, parseQuery } from "../endpoint";
 import { ApiError, json, notFound } from "../errors";

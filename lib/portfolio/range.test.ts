@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_RANGE_YEARS, rangeProblem } from "./portfolio-range";
+import { MAX_RANGE_YEARS, rangeProblem } from "./range";
 
 describe("portfolio range", () => {
   it("allows up to ten years, inclusive", () => {
