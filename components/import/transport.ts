@@ -1,5 +1,7 @@
 // Browser side of the import: XMLHttpRequest, because fetch cannot report upload progress.
 // The server answers in the API's shapes (lib/api/handlers/transfer.ts, lib/api/errors.ts).
+import { formatErrorMessage } from "@/lib/checkin-format/errors";
+import type { ImportClientSummary } from "@/lib/transfer/types";
 
 /** One problem, as the API's error details and the preview list them. */
 export interface ErrorDetail {
@@ -14,15 +16,7 @@ export interface ApiErrorBody {
   error: { code: string; message: string; details: ErrorDetail[]; totalDetails?: number };
 }
 
-export interface ClientSummary {
-  name: string;
-  id: string | null;
-  storedName: string | null;
-  archived: boolean;
-  records: number;
-  toCreate: number;
-  duplicates: number;
-}
+export type ClientSummary = ImportClientSummary;
 
 export interface ImportPreviewBody {
   ok: boolean;
@@ -53,13 +47,9 @@ export type RunMessage =
   | ImportResultBody
   | ({ type: "error"; status: number } & ApiErrorBody);
 
-/** "line 7, column rhythm: expected ..." (the words of lib/checkin-format's formatErrorMessage). */
+/** "line 7, column rhythm: expected ...": the format module's own words. */
 export function describeError(d: ErrorDetail): string {
-  const where: string[] = [];
-  if (d.line !== undefined) where.push(`line ${d.line}`);
-  if (d.index !== undefined) where.push(`index ${d.index}`);
-  if (d.column !== null) where.push(`column ${d.column}`);
-  return where.length > 0 ? `${where.join(", ")}: ${d.message}` : d.message;
+  return formatErrorMessage(d);
 }
 
 /** The error body of a failed response, or null when the text is not one (a proxy's HTML page). */

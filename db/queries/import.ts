@@ -9,6 +9,7 @@ import { fieldColumnNames, fieldsAsColumns, recordsetFieldColumns } from "./chec
 import { CHECKIN_FIELDS } from "../../lib/checkin-format/field-defs";
 import { randomUUID } from "node:crypto";
 import { recomputeStagesMany, storeStages } from "./stage-history";
+import type { ImportClientSummary } from "../../lib/transfer/types";
 
 // Import of interchange-format records (shared/checkin-format.md) into the actor's firm.
 // The file is parsed by lib/checkin-format; here records are matched to clients by name,
@@ -31,19 +32,7 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export interface ImportClientSummary {
-  /** The name as written in the file (first occurrence). */
-  name: string;
-  /** Existing client id when matched; null for a client the import would create. */
-  id: string | null;
-  /** The stored name when matched (its case may differ from the file's). */
-  storedName: string | null;
-  archived: boolean;
-  records: number;
-  /** Records that would be (or were) added. */
-  toCreate: number;
-  duplicates: number;
-}
+export type { ImportClientSummary };
 
 export interface ImportPreview {
   ok: boolean;
