@@ -2,10 +2,9 @@
 
 import { useActionState, useEffect, useRef, useState } from "react";
 import Link from "next/link";
-import { createCheckInAction, updateCheckInAction, type CheckInFormState } from "@/app/(dashboard)/clients/[clientId]/actions";
 import { buttonClass, inputClass } from "@/components/ui/primitives";
 import { FIELD_BY_COLUMN as F } from "@/lib/checkin-format/field-defs";
-import { diffFields, valuesFromFormData, type CheckInFormField, type CheckInFormValues } from "@/lib/validation/checkin-form";
+import { diffFields, valuesFromFormData, type CheckInFormAction, type CheckInFormField, type CheckInFormState, type CheckInFormValues } from "@/lib/validation/checkin-form";
 import { FIELD_TEXT, FORM_TEXT, OPTION_TEXT } from "./fields";
 
 type Props = {
@@ -16,6 +15,8 @@ type Props = {
   previousDate: string | null;
   cancelHref: string;
   today: string;
+  /** The server action that saves it (create or update), passed in by the page. */
+  action: CheckInFormAction;
 } & ({ mode: "create"; idempotencyKey: string } | { mode: "edit"; checkInId: string; version: number; reloadHref: string });
 
 const labelClass = "block text-sm font-medium text-slate-800";
@@ -23,8 +24,7 @@ const helpClass = "mt-0.5 text-xs text-slate-600";
 const errorClass = "mt-1 text-sm font-medium text-red-700";
 
 export function CheckInForm(props: Props) {
-  const action = props.mode === "create" ? createCheckInAction : updateCheckInAction;
-  const [state, formAction, pending] = useActionState<CheckInFormState, FormData>(action, { n: 0 });
+  const [state, formAction, pending] = useActionState<CheckInFormState, FormData>(props.action, { n: 0 });
   const values = state.values ?? props.initial;
   const [current, setCurrent] = useState<CheckInFormValues>(values);
   const formRef = useRef<HTMLFormElement>(null);

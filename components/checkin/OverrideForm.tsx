@@ -1,13 +1,12 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
-import { createOverrideAction, type OverrideFormState } from "@/app/(dashboard)/clients/[clientId]/actions";
-import { initialActionState } from "@/lib/auth/action-state";
+import { initialActionState, type ActionState } from "@/lib/auth/action-state";
 import { buttonClass, inputClass } from "@/components/ui/primitives";
 import { OVERRIDE_TEXT, stageName } from "./client-page-text";
 
-export function OverrideForm({ clientId, today, hasActive }: { clientId: string; today: string; hasActive: boolean }) {
-  const [state, action, pending] = useActionState<OverrideFormState, FormData>(createOverrideAction, initialActionState());
+export function OverrideForm({ clientId, today, hasActive, saveAction }: { clientId: string; today: string; hasActive: boolean; saveAction: (prev: ActionState, form: FormData) => Promise<ActionState> }) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(saveAction, initialActionState());
   const formRef = useRef<HTMLFormElement>(null);
   const sent = state.values;
   const v = sent ? { stage: sent.stage ?? "", reason: sent.reason ?? "", internal: sent.internal === "on", effectiveDate: sent.effectiveDate ?? "" } : { stage: "", reason: "", internal: false, effectiveDate: today };

@@ -39,7 +39,7 @@ export async function createClient(db: Db, actor: Actor, input: NewClientInput):
 }
 
 export async function createClientInTx(tx: Tx, actor: Actor, input: NewClientInput): Promise<Client | null> {
-  let consultantId = can(actor, "clients.assign-any-consultant") ? input.consultantId : actor.id;
+  const consultantId = can(actor, "clients.assign-any-consultant") ? input.consultantId : actor.id;
   if (can(actor, "clients.assign-any-consultant")) {
     if (!consultantId) return null;
     const [c] = await tx

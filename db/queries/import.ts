@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../index";
-import { assignments, auditLog, checkIns, clients, stageAssessments, users } from "../schema";
+import { assignments, auditLog, checkIns, clients, users } from "../schema";
 import { can, type Actor } from "../../lib/auth/permissions";
 import type { CheckInFields, CheckInRecord, FormatError } from "../../lib/checkin-format/types";
 import { clientScope, UUID_RE } from "./scope";

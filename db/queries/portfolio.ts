@@ -9,6 +9,7 @@ export type { TimeInStageRow };
 import { listClientStatus, type ClientStatus } from "./client-status";
 import { clientScope, UUID_RE } from "./scope";
 import { isCalendarDate, isoDay } from "../../lib/validation/primitives";
+import { isStage } from "../../lib/validation/primitives";
 
 // The manager's portfolio. Every figure is one SQL statement over the stored stage
 // history (stage_assessments), scoped by clientScope and by the same filters, so the page
@@ -333,7 +334,7 @@ export async function portfolioClients(db: Db | Tx, actor: Actor, filters: Portf
   if (!can(actor, "portfolio.read")) return null;
   const f = normalise(filters);
   if (!f) return null;
-  const okStage = (s: number | undefined) => s === undefined || (Number.isInteger(s) && s >= 1 && s <= 6);
+  const okStage = (s: number | undefined) => s === undefined || isStage(s);
   let cte: SQL;
   switch (drill.kind) {
     case "stage":

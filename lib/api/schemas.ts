@@ -6,7 +6,7 @@ import "zod-openapi";
 import { z } from "zod";
 import { LIMITS } from "../checkin-format";
 import { clientInputSchema, fieldsInputShape, fieldsOutputShape } from "../checkin-format/doc-schemas";
-import { stageSchema, uuidSchema } from "../validation/primitives";
+import { stageInputSchema, stageSchema, uuidSchema } from "../validation/primitives";
 import { FLAGS } from "../flags";
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ format: "date", example: "2026-03-02" });
@@ -96,7 +96,7 @@ export const checkInPageSchema = z.object({ data: z.array(checkInSchema), nextCu
 // ---- clients -------------------------------------------------------------------------------------
 
 export const clientsQuery = z.object({
-  stage: z.coerce.number().int().min(1).max(6).optional().meta({ description: "Only clients currently in this stage (1-6)." }),
+  stage: stageInputSchema.optional().meta({ description: "Only clients currently in this stage (1-6)." }),
   q: z.string().trim().max(200).optional().meta({ description: "Case-insensitive part of the client's name." }),
   cursor,
   limit,

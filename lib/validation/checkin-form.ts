@@ -110,3 +110,18 @@ export function parseCheckInValues(values: CheckInFormValues, now?: Date): Check
   }
   return { ok: true, fields: r.value, notesInternal: values.notes_internal };
 }
+
+/**
+ * The check-in form's view of the one ActionState (lib/auth/action-state): its values are typed
+ * (lists, a checkbox), `errors` are the fieldErrors and `conflict` the formError "conflict".
+ */
+export interface CheckInFormState {
+  /** Bumped on every answer, so the form re-mounts with the submitted values. */
+  n: number;
+  values?: CheckInFormValues;
+  errors?: Partial<Record<CheckInFormField, string>>;
+  /** Someone else saved this check-in since the form was opened. */
+  conflict?: boolean;
+}
+
+export type CheckInFormAction = (prev: CheckInFormState, form: FormData) => Promise<CheckInFormState>;

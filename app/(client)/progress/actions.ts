@@ -6,9 +6,10 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { recordSelfAssessment } from "@/db/queries/self-assessments";
 import { action, ok } from "@/lib/auth/action";
+import { stageInputSchema } from "@/lib/validation/primitives";
 
 const input = z.object({
-  stage: z.coerce.number("Choose one of the six stages.").int("Choose one of the six stages.").min(1, "Choose one of the six stages.").max(6, "Choose one of the six stages."),
+  stage: stageInputSchema,
   note: z.string().trim().max(2000, "Keep it under 2000 characters.").optional(),
 });
 

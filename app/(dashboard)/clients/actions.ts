@@ -7,6 +7,7 @@ import { getDb } from "@/db";
 import { createClient, DuplicateClientError, setClientArchived } from "@/db/queries/clients";
 import { action, fail, formAction } from "@/lib/auth/action";
 import { can } from "@/lib/auth/permissions";
+import { uuidSchema } from "@/lib/validation/primitives";
 
 // Error messages are codes; components/clients/NewClientForm.tsx turns them into words.
 const optionalText = (max: number) =>
@@ -30,7 +31,7 @@ export const createClientAction = action(
   newClientInput,
   async (input, { actor }) => {
     // A manager chooses the lead consultant; anyone else creates clients of their own.
-    if (can(actor, "clients.assign-any-consultant") && !z.uuid().safeParse(input.consultantId).success) return fail({ consultantId: "required" });
+    if (can(actor, "clients.assign-any-consultant") && !uuidSchema.safeParse(input.consultantId).success) return fail({ consultantId: "required" });
     let created;
     try {
       created = await createClient(await getDb(), actor, { ...input, consultantId: input.consultantId || undefined });
@@ -45,7 +46,7 @@ export const createClientAction = action(
   { input: (form) => ({ name: field(form, "name"), industry: field(form, "industry"), notes: field(form, "notes"), consultantId: field(form, "consultantId") }) },
 );
 
-const archiveInput = z.object({ clientId: z.uuid(), archived: z.enum(["true", "false"]), back: z.string().optional() });
+const archiveInput = z.object({ clientId: uuidSchema, archived: z.enum(["true", "false"]), back: z.string().optional() });
 
 export const setClientArchivedAction = formAction("clients.archive", archiveInput, async (input, { actor }) => {
   const done = await setClientArchived(await getDb(), actor, input.clientId, input.archived === "true");

@@ -55,6 +55,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
           ) : (
             <ClientTable rows={rows} query={query} showConsultant={can(actor, "clients.list-all")} archiveAction={setClientArchivedAction} />
           )}
+          <Pager query={query} page={result.page} pageCount={result.pageCount} />
         </>
       )}
     </section>

@@ -7,8 +7,9 @@ import { getDb } from "@/db";
 import { setUserActive } from "@/db/queries/users";
 import { inviteUser, reassignClient, setUserRole } from "@/db/queries/team";
 import { action, fail, formAction, ok } from "@/lib/auth/action";
+import { uuidSchema } from "@/lib/validation/primitives";
 
-const activeInput = z.object({ userId: z.uuid(), active: z.enum(["true", "false"]) });
+const activeInput = z.object({ userId: uuidSchema, active: z.enum(["true", "false"]) });
 
 export const setUserActiveAction = formAction("team.manage", activeInput, async (input, { actor }) => {
   const done = await setUserActive(await getDb(), actor, input.userId, input.active === "true");
@@ -16,7 +17,7 @@ export const setUserActiveAction = formAction("team.manage", activeInput, async 
   revalidatePath("/team");
 });
 
-const roleInput = z.object({ userId: z.uuid(), role: z.enum(["manager", "consultant"]) });
+const roleInput = z.object({ userId: uuidSchema, role: z.enum(["manager", "consultant"]) });
 
 export const setUserRoleAction = formAction("team.manage", roleInput, async (input, { actor }) => {
   const done = await setUserRole(await getDb(), actor, input.userId, input.role);
@@ -24,7 +25,7 @@ export const setUserRoleAction = formAction("team.manage", roleInput, async (inp
   revalidatePath("/team");
 });
 
-const reassignInput = z.object({ clientId: z.uuid(), consultantId: z.uuid() });
+const reassignInput = z.object({ clientId: uuidSchema, consultantId: uuidSchema });
 
 export const reassignClientAction = formAction("team.manage", reassignInput, async (input, { actor }) => {
   const done = await reassignClient(await getDb(), actor, input.clientId, input.consultantId);

@@ -7,25 +7,13 @@ import { getDb } from "@/db";
 import { createCheckIn, deleteCheckIn, StaleVersionError, updateCheckIn } from "@/db/queries/checkins";
 import { createOverride, withdrawOverride } from "@/db/queries/overrides";
 import { action, fail, formAction, type ActionState } from "@/lib/auth/action";
-import { parseCheckInValues, valuesFromFormData, type CheckInFormField, type CheckInFormValues } from "@/lib/validation/checkin-form";
+import { parseCheckInValues, valuesFromFormData, type CheckInFormState } from "@/lib/validation/checkin-form";
 import { overrideInputSchema } from "@/lib/validation/override";
+import { uuidSchema } from "@/lib/validation/primitives";
 
-/**
- * The check-in form's view of the one ActionState: its values are typed (lists, a checkbox),
- * `errors` are the ActionState's fieldErrors and `conflict` its formError "conflict".
- */
-export interface CheckInFormState {
-  /** Bumped on every answer, so the form re-mounts with the submitted values. */
-  n: number;
-  values?: CheckInFormValues;
-  errors?: Partial<Record<CheckInFormField, string>>;
-  /** Someone else saved this check-in since the form was opened. */
-  conflict?: boolean;
-}
 
-const INT32_MAX = 2_147_483_647;
-const createMeta = z.object({ clientId: z.uuid(), idempotencyKey: z.uuid() });
-const editMeta = z.object({ clientId: z.uuid(), checkInId: z.uuid(), version: z.coerce.number().int().min(1) });
+const createMeta = z.object({ clientId: uuidSchema, idempotencyKey: uuidSchema });
+const editMeta = z.object({ clientId: uuidSchema, checkInId: uuidSchema, version: z.coerce.number().int().min(1) });
 const HIDDEN = ["clientId", "idempotencyKey", "checkInId", "version", "overrideId"];
 
 function flash(clientId: string, saved: string, from: number | null, to: number | null): string {
@@ -38,9 +26,6 @@ function flash(clientId: string, saved: string, from: number | null, to: number 
 /** The check-in fields (not a zod schema: the interchange format's own parser). */
 function validate(fd: FormData) {
   const parsed = parseCheckInValues(valuesFromFormData(fd));
-  if (parsed.ok && parsed.fields.followers !== null && parsed.fields.followers > INT32_MAX) {
-    return { failure: fail({ followers: `expected a whole number up to ${INT32_MAX}` }) };
-  }
   if (!parsed.ok) return { failure: fail(parsed.errors as Record<string, string>) };
   return { parsed };
 }
@@ -112,7 +97,7 @@ export const deleteCheckInAction = formAction("checkins.write", editMeta, async 
 
 export type OverrideFormState = ActionState;
 
-const overrideForm = overrideInputSchema.extend({ clientId: z.uuid() });
+const overrideForm = overrideInputSchema.extend({ clientId: uuidSchema });
 
 export const createOverrideAction = action(
   "overrides.write",
@@ -136,7 +121,7 @@ export const createOverrideAction = action(
   },
 );
 
-export const withdrawOverrideAction = formAction("overrides.write", z.object({ clientId: z.uuid(), overrideId: z.uuid() }), async (ids, { actor }) => {
+export const withdrawOverrideAction = formAction("overrides.write", z.object({ clientId: uuidSchema, overrideId: uuidSchema }), async (ids, { actor }) => {
   const row = await withdrawOverride(await getDb(), actor, ids.overrideId);
   if (!row) notFound();
   revalidatePath(`/clients/${row.clientId}`);

@@ -16,7 +16,7 @@ import { SignalCharts } from "@/components/charts/SignalCharts";
 import { OverrideForm } from "@/components/checkin/OverrideForm";
 import { OPTION_TEXT } from "@/components/checkin/fields";
 import { CLIENT_TEXT as T, stageName } from "@/components/checkin/client-page-text";
-import { withdrawOverrideAction } from "./actions";
+import { createOverrideAction, withdrawOverrideAction } from "./actions";
 
 export const metadata: Metadata = { title: "Client" };
 
@@ -146,7 +146,7 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
               <details className="mt-3 border-t border-slate-100 pt-3">
                 <summary className="cursor-pointer text-sm font-medium text-indigo-700">{T.overrideSummary(active !== null)}</summary>
                 <div className="mt-2">
-                  <OverrideForm clientId={clientId} today={today} hasActive={active !== null} />
+                  <OverrideForm clientId={clientId} today={today} hasActive={active !== null} saveAction={createOverrideAction} />
                 </div>
               </details>
             ) : null}

@@ -6,6 +6,7 @@ import { createToken, revokeToken } from "@/db/queries/tokens";
 import { action, formAction, ok } from "@/lib/auth/action";
 import type { ActionState } from "@/lib/auth/action-state";
 import { newTokenSchema } from "@/lib/api/schemas";
+import { uuidSchema } from "@/lib/validation/primitives";
 
 export type CreateTokenState = ActionState<{ token: string; name: string }>;
 
@@ -25,7 +26,7 @@ export const createTokenAction = action(
   },
 );
 
-export const revokeTokenAction = formAction("tokens.manage", z.object({ id: z.uuid() }), async ({ id }, { actor }) => {
+export const revokeTokenAction = formAction("tokens.manage", z.object({ id: uuidSchema }), async ({ id }, { actor }) => {
   await revokeToken(await getDb(), actor, id);
   revalidatePath("/settings/tokens");
 });

@@ -11,6 +11,7 @@ import { prefillFrom, valuesFromFields } from "@/lib/validation/checkin-form";
 import { CheckInForm } from "@/components/checkin/CheckInForm";
 import { PageHeader } from "@/components/ui/primitives";
 import { CLIENT_TEXT as T } from "@/components/checkin/client-page-text";
+import { createCheckInAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Log a check-in" };
 
@@ -28,6 +29,7 @@ export default async function NewCheckInPage({ params }: { params: Promise<{ cli
       <p className="mb-2 text-sm"><Link href={`/clients/${clientId}`} className="text-indigo-700 hover:underline">← {T.backTo(client.name)}</Link></p>
       <PageHeader title={T.newTitle} subtitle={client.name} />
       <CheckInForm
+        action={createCheckInAction}
         mode="create"
         // One key per render of the form: a double click or a resubmission reuses it, and the
         // unique index turns the second insert into "already saved".

@@ -10,6 +10,7 @@ import { valuesFromFields } from "@/lib/validation/checkin-form";
 import { CheckInForm } from "@/components/checkin/CheckInForm";
 import { PageHeader } from "@/components/ui/primitives";
 import { CLIENT_TEXT as T } from "@/components/checkin/client-page-text";
+import { updateCheckInAction } from "../../../actions";
 
 export const metadata: Metadata = { title: "Edit check-in" };
 
@@ -28,6 +29,7 @@ export default async function EditCheckInPage({ params }: { params: Promise<{ cl
       <p className="mb-2 text-sm"><Link href={`/clients/${clientId}`} className="text-indigo-700 hover:underline">← {T.backTo(client.name)}</Link></p>
       <PageHeader title={T.editTitle(checkIn.date)} subtitle={client.name} />
       <CheckInForm
+        action={updateCheckInAction}
         // A new version (after a reload) gets a fresh form.
         key={checkIn.version}
         mode="edit"
