@@ -5,6 +5,7 @@ import { recomputeStages } from "./queries/checkins";
 import { hashPassword } from "../lib/auth/password";
 import type { Platform, Tool, Attitude } from "../lib/stages/vocabulary";
 import { isoDay } from "../lib/validation/primitives";
+import { mulberry32 } from "../lib/stages/synthetic";
 
 // A realistic demo firm, the same every time: names, stage paths and observations come
 // from a fixed pseudo-random sequence; only the calendar is anchored to the seed day, so
@@ -21,16 +22,6 @@ export const DEMO_LOGINS = [
   { email: "other-manager@example.org", role: "manager", note: "Other Firm (sees none of Northwind)" },
 ] as const;
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function addDays(iso: string, days: number): string {
   const d = new Date(iso + "T00:00:00Z");

@@ -5,6 +5,7 @@ import { StageBadge } from "@/components/stage/StageBadge";
 import { tableClass, tdClass, thClass } from "@/components/ui/primitives";
 import { FLAG_LABELS, daysText } from "./labels";
 import { listHref } from "./list-params";
+import { RowActionForm } from "@/components/ui/RowActionForm";
 
 function SortHeader({ query, sort, label }: { query: ClientListQuery; sort: ClientSort; label: string }) {
   const current = (query.sort ?? "name") === sort;
@@ -74,14 +75,13 @@ export function ClientTable({
               </td>
               {showConsultant ? <td className={tdClass}>{c.consultantName ?? <span className="text-slate-500">Unassigned</span>}</td> : null}
               <td className={`${tdClass} text-right`}>
-                <form action={archiveAction}>
-                  <input type="hidden" name="clientId" value={c.id} />
-                  <input type="hidden" name="archived" value={c.archived ? "false" : "true"} />
-                  <input type="hidden" name="back" value={back} />
-                  <button type="submit" className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50" aria-label={`${c.archived ? "Unarchive" : "Archive"} ${c.name}`}>
-                    {c.archived ? "Unarchive" : "Archive"}
-                  </button>
-                </form>
+                <RowActionForm
+                  action={archiveAction}
+                  fields={{ clientId: c.id, archived: c.archived ? "false" : "true", back }}
+                  label={c.archived ? "Unarchive" : "Archive"}
+                  ariaLabel={`${c.archived ? "Unarchive" : "Archive"} ${c.name}`}
+                  className="text-xs"
+                />
               </td>
             </tr>
           ))}

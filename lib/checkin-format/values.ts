@@ -186,27 +186,24 @@ function compile(d: FieldDef, col: number): Spec {
     case "date":
       s.kind = Kind.Date;
       s.expected = "expected a date YYYY-MM-DD";
-      s.requiredMessage = `required: ${s.expected}`;
       break;
     case "email":
-      s.kind = Kind.Email;
-      s.maxChars = d.maxChars;
-      s.expected = "expected an email address";
-      s.requiredMessage = `required: ${s.expected}`;
+      Object.assign(s, { kind: Kind.Email, maxChars: d.maxChars, expected: "expected an email address" });
       break;
     case "text":
-      s.kind = Kind.Text;
-      s.maxChars = d.maxChars;
-      s.blankIsMissing = s.required;
-      s.expected = d.what === undefined ? "expected text" : `expected ${d.what} as text`;
-      s.requiredMessage = `required: ${d.what ?? "text"}`;
-      s.fallback = s.required ? "" : null;
+      Object.assign(s, {
+        kind: Kind.Text,
+        maxChars: d.maxChars,
+        blankIsMissing: s.required,
+        expected: d.what === undefined ? "expected text" : `expected ${d.what} as text`,
+        requiredMessage: `required: ${d.what ?? "text"}`,
+        fallback: s.required ? "" : null,
+      });
       break;
     case "enum":
       s.kind = Kind.Enum;
       s.enumSpec = enumSpec(d.values);
       s.expected = s.enumSpec.expected;
-      s.requiredMessage = `required: ${s.expected}`;
       s.fallback = d.default ?? null;
       break;
     case "list":
@@ -215,15 +212,13 @@ function compile(d: FieldDef, col: number): Spec {
       break;
     case "int":
     case "number":
-      s.kind = Kind.Number;
-      s.min = d.min;
-      s.max = d.max;
-      s.integer = d.type === "int";
+      Object.assign(s, { kind: Kind.Number, min: d.min, max: d.max, integer: d.type === "int" });
       s.expected = expectedNumber(d.min, d.max, s.integer);
-      s.requiredMessage = `required: ${s.expected}`;
       s.fallback = d.default ?? (s.required ? 0 : null);
       break;
   }
+  // Every kind but text says what it expected when the value is missing.
+  if (s.requiredMessage === "" && s.expected !== "") s.requiredMessage = `required: ${s.expected}`;
   return s;
 }
 

@@ -6,6 +6,7 @@ import { requirePermission } from "@/lib/auth/actor";
 import { buttonClass, Card, inputClass, PageHeader, tableClass, tdClass, thClass } from "@/components/ui/primitives";
 import { InviteForm } from "@/components/team/InviteForm";
 import { inviteAction, reassignClientAction, setUserActiveAction, setUserRoleAction } from "./actions";
+import { RowActionForm } from "@/components/ui/RowActionForm";
 
 export const metadata: Metadata = { title: "Team" };
 
@@ -56,13 +57,12 @@ export default async function TeamPage() {
                   <td className={tdClass}>{u.pending ? "invited" : u.active ? "active" : "deactivated"}</td>
                   <td className={`${tdClass} text-right`}>
                     {u.id === actor.id ? null : (
-                      <form action={setUserActiveAction}>
-                        <input type="hidden" name="userId" value={u.id} />
-                        <input type="hidden" name="active" value={u.active ? "false" : "true"} />
-                        <button type="submit" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50" aria-label={`${u.active ? "Deactivate" : "Reactivate"} ${u.email}`}>
-                          {u.active ? "Deactivate" : "Reactivate"}
-                        </button>
-                      </form>
+                      <RowActionForm
+                        action={setUserActiveAction}
+                        fields={{ userId: u.id, active: u.active ? "false" : "true" }}
+                        label={u.active ? "Deactivate" : "Reactivate"}
+                        ariaLabel={`${u.active ? "Deactivate" : "Reactivate"} ${u.email}`}
+                      />
                     )}
                   </td>
                 </tr>

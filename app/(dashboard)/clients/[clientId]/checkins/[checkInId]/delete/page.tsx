@@ -1,14 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { getDb } from "@/db";
-import { getClient } from "@/db/queries/clients";
-import { getCheckIn } from "@/db/queries/checkins";
-import { requirePermission } from "@/lib/auth/actor";
 import { buttonClass, Card, PageHeader } from "@/components/ui/primitives";
 import { CLIENT_TEXT as T } from "@/components/checkin/client-page-text";
 import { OPTION_TEXT } from "@/components/checkin/fields";
 import { deleteCheckInAction } from "../../../actions";
+import { loadCheckIn } from "../../load";
 
 export const metadata: Metadata = { title: "Delete check-in" };
 
@@ -21,12 +17,7 @@ export default async function DeleteCheckInPage({
 }) {
   const { clientId, checkInId } = await params;
   const { stale } = await searchParams;
-  const actor = await requirePermission("checkins.write");
-  const db = await getDb();
-  const client = await getClient(db, actor, clientId);
-  if (!client) notFound();
-  const checkIn = await getCheckIn(db, actor, checkInId);
-  if (!checkIn || checkIn.clientId !== clientId) notFound();
+  const { client, checkIn } = await loadCheckIn(clientId, checkInId);
   return (
     <section className="max-w-xl">
       <p className="mb-2 text-sm"><Link href={`/clients/${clientId}`} className="text-indigo-700 hover:underline">← {T.backTo(client.name)}</Link></p>

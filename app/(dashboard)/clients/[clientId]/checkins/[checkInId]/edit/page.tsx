@@ -1,27 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { getDb } from "@/db";
-import { getClient } from "@/db/queries/clients";
-import { fieldsOf, getCheckIn } from "@/db/queries/checkins";
-import { requirePermission } from "@/lib/auth/actor";
+import { fieldsOf } from "@/db/queries/checkins";
 import { isoDay } from "@/lib/checkin-format";
 import { valuesFromFields } from "@/lib/validation/checkin-form";
 import { CheckInForm } from "@/components/checkin/CheckInForm";
 import { PageHeader } from "@/components/ui/primitives";
 import { CLIENT_TEXT as T } from "@/components/checkin/client-page-text";
 import { updateCheckInAction } from "../../../actions";
+import { loadCheckIn } from "../../load";
 
 export const metadata: Metadata = { title: "Edit check-in" };
 
 export default async function EditCheckInPage({ params }: { params: Promise<{ clientId: string; checkInId: string }> }) {
   const { clientId, checkInId } = await params;
-  const actor = await requirePermission("checkins.write");
-  const db = await getDb();
-  const client = await getClient(db, actor, clientId);
-  if (!client) notFound();
-  const checkIn = await getCheckIn(db, actor, checkInId);
-  if (!checkIn || checkIn.clientId !== clientId) notFound();
+  const { client, checkIn } = await loadCheckIn(clientId, checkInId);
   const values = valuesFromFields(fieldsOf(checkIn), checkIn.notesInternal);
   const self = `/clients/${clientId}/checkins/${checkInId}/edit`;
   return (
