@@ -2,8 +2,10 @@
 
 import { useEffect, useRef } from "react";
 
-// What a route group shows while its page loads, and when rendering it failed. One look for
-// every group; each group's loading.tsx and error.tsx only place these.
+// What a page shows while a slow part of it loads, and when rendering it failed. Each route
+// group's error.tsx places PageError. There is deliberately no route-level loading.tsx: its
+// Suspense boundary makes Next send 200 before a page can answer 404 for what the actor may not
+// see, so PageLoading goes inside pages, below their access check.
 
 export function PageLoading({ label = "Loading…" }: { label?: string }) {
   return (

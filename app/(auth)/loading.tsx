@@ -1,5 +1,0 @@
-import { PageLoading } from "@/components/ui/PageStates";
-
-export default function Loading() {
-  return <PageLoading />;
-}
