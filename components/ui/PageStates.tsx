@@ -2,23 +2,9 @@
 
 import { useEffect, useRef } from "react";
 
-// What a page shows while a slow part of it loads, and when rendering it failed. Each route
-// group's error.tsx places PageError. There is deliberately no route-level loading.tsx: its
-// Suspense boundary makes Next send 200 before a page can answer 404 for what the actor may not
-// see, so PageLoading goes inside pages, below their access check.
-
-export function PageLoading({ label = "Loading…" }: { label?: string }) {
-  return (
-    <div role="status" aria-live="polite" className="py-10">
-      <span className="sr-only">{label}</span>
-      <div aria-hidden="true" className="animate-pulse space-y-4">
-        <div className="h-7 w-1/3 rounded bg-slate-200" />
-        <div className="h-4 w-2/3 rounded bg-slate-200" />
-        <div className="h-40 rounded bg-slate-200" />
-      </div>
-    </div>
-  );
-}
+// What a page shows when rendering it failed; each route group's error.tsx places it. There is
+// deliberately no route-level loading.tsx: its Suspense boundary makes Next send 200 before a
+// page can answer 404 for what the actor may not see.
 
 export function PageError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const heading = useRef<HTMLHeadingElement>(null);

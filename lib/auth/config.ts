@@ -1,10 +1,15 @@
-import NextAuth, { type NextAuthConfig } from "next-auth";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "../../db";
-import { findUserByEmail } from "../../db/queries/users";
+import { clientIp } from "../api/rate-limit";
 import { authSecret } from "../env";
-import { verifyPassword } from "./password";
+import { checkCredentials } from "./credentials";
+
+/** Auth.js's answer when the account is locked from this address (the form says until when). */
+export class SignInLocked extends CredentialsSignin {
+  code = "locked";
+}
 
 declare module "next-auth" {
   interface Session {
@@ -32,7 +37,7 @@ function config(): NextAuthConfig {
     // A wrong password is an expected outcome, not a server error worth a stack trace.
     logger: {
       error(error) {
-        if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+        if (error instanceof CredentialsSignin || error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
         console.error("[auth]", error);
       },
     },
@@ -41,14 +46,13 @@ function config(): NextAuthConfig {
     providers: [
       Credentials({
         credentials: { email: {}, password: {} },
-        async authorize(raw) {
+        async authorize(raw, request) {
           const parsed = credentials.safeParse(raw);
           if (!parsed.success) return null;
-          const db = await getDb();
-          const user = await findUserByEmail(db, parsed.data.email);
-          const ok = await verifyPassword(user?.passwordHash ?? null, parsed.data.password);
-          if (!user || !ok || !user.active || !user.passwordHash) return null;
-          return { id: user.id, sessionVersion: user.sessionVersion };
+          const result = await checkCredentials(await getDb(), parsed.data.email, parsed.data.password, clientIp(request));
+          if (result.ok) return { id: result.userId, sessionVersion: result.sessionVersion };
+          if (result.reason === "locked") throw new SignInLocked();
+          return null;
         },
       }),
     ],

@@ -2,7 +2,12 @@
 
 import { AuthError } from "next-auth";
 import { z } from "zod";
+import { headers } from "next/headers";
+import { getDb } from "@/db";
+import { accountKey, throttleStatus } from "@/db/queries/sign-in-throttle";
 import { signIn, signOut } from "@/lib/auth/config";
+import { minutesUntil } from "@/lib/auth/credentials";
+import { clientIp } from "@/lib/api/rate-limit";
 import { action, fail, ok } from "@/lib/auth/action";
 import type { ActionState } from "@/lib/auth/action-state";
 
@@ -13,10 +18,17 @@ const input = z.object({ email: z.string(ENTER).trim().min(1, ENTER), password: 
 
 // Public: there is no actor before signing in.
 export const signInAction = action(null, input, async ({ email, password }) => {
+  const ip = clientIp(new Request("http://local/", { headers: await headers() }));
+  const locked = async () => {
+    const status = await throttleStatus(await getDb(), accountKey(email), ip);
+    const minutes = status.locked ? minutesUntil(status.until) : 15;
+    return fail({}, `Too many failed sign-ins for this account. For your safety it is locked for ${minutes} more minute${minutes === 1 ? "" : "s"}; try again then, or ask your manager to unlock it.`);
+  };
   try {
     await signIn("credentials", { email, password, redirectTo: "/" });
     return ok();
   } catch (err) {
+    if (err instanceof AuthError && (err as { code?: string }).code === "locked") return locked();
     // One message for an unknown email and a wrong password: no hint which one was wrong.
     if (err instanceof AuthError) return fail({}, "Wrong email or password.");
     throw err; // the redirect after a successful sign-in
