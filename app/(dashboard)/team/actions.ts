@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { setUserActive } from "@/db/queries/users";
+import { clearSignInLock } from "@/db/queries/sign-in-throttle";
 import { inviteUser, reassignClient, setUserRole } from "@/db/queries/team";
 import { action, fail, formAction, ok } from "@/lib/auth/action";
 import { uuidSchema } from "@/lib/validation/primitives";
@@ -14,6 +15,14 @@ const activeInput = z.object({ userId: uuidSchema, active: z.enum(["true", "fals
 export const setUserActiveAction = formAction("team.manage", activeInput, async (input, { actor }) => {
   const done = await setUserActive(await getDb(), actor, input.userId, input.active === "true");
   if (!done) notFound();
+  revalidatePath("/team");
+});
+
+const unlockInput = z.object({ userId: uuidSchema });
+
+/** Lifts a sign-in lock (too many failed passwords) on a user of the manager's firm. */
+export const unlockSignInAction = formAction("team.manage", unlockInput, async ({ userId }, { actor }) => {
+  if (!(await clearSignInLock(await getDb(), actor, userId))) notFound();
   revalidatePath("/team");
 });
 

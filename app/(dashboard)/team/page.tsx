@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { listTeam } from "@/db/queries/users";
 import { listAssignments } from "@/db/queries/team";
+import { lockedAccounts, accountKey } from "@/db/queries/sign-in-throttle";
 import { requirePermission } from "@/lib/auth/actor";
 import { buttonClass, Card, inputClass, PageHeader, tableClass, tdClass, thClass } from "@/components/ui/primitives";
 import { InviteForm } from "@/components/team/InviteForm";
-import { inviteAction, reassignClientAction, setUserActiveAction, setUserRoleAction } from "./actions";
+import { inviteAction, reassignClientAction, setUserActiveAction, setUserRoleAction, unlockSignInAction } from "./actions";
 import { RowActionForm } from "@/components/ui/RowActionForm";
 
 export const metadata: Metadata = { title: "Team" };
@@ -15,6 +16,7 @@ export default async function TeamPage() {
   const db = await getDb();
   const [team, clientRows] = await Promise.all([listTeam(db, actor), listAssignments(db, actor)]);
   const members = team ?? [];
+  const locked = await lockedAccounts(db, members.map((u) => u.email));
   const consultants = members.filter((u) => u.role === "consultant" && u.active);
   const nameOf = new Map(members.map((u) => [u.id, u.name]));
   return (
@@ -54,8 +56,15 @@ export default async function TeamPage() {
                       </form>
                     )}
                   </td>
-                  <td className={tdClass}>{u.pending ? "invited" : u.active ? "active" : "deactivated"}</td>
+                  <td className={tdClass}>
+                    {u.pending ? "invited" : u.active ? "active" : "deactivated"}
+                    {locked.has(accountKey(u.email)) ? <span className="ml-1 font-medium text-red-800">· sign-in locked</span> : null}
+                  </td>
                   <td className={`${tdClass} text-right`}>
+                    <div className="flex justify-end gap-2">
+                    {locked.has(accountKey(u.email)) ? (
+                      <RowActionForm action={unlockSignInAction} fields={{ userId: u.id }} label="Unlock sign-in" ariaLabel={`Unlock sign-in for ${u.email}`} />
+                    ) : null}
                     {u.id === actor.id ? null : (
                       <RowActionForm
                         action={setUserActiveAction}
@@ -64,6 +73,7 @@ export default async function TeamPage() {
                         ariaLabel={`${u.active ? "Deactivate" : "Reactivate"} ${u.email}`}
                       />
                     )}
+                    </div>
                   </td>
                 </tr>
               ))}
