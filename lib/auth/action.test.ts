@@ -81,3 +81,19 @@ describe("action() notFoundOn", () => {
     expect(await act(undefined, form({ clientId: "7d0f4f43-3b5a-4c7e-9a43-3f0f5f8c2d11", name: "" }))).toMatchObject({ ok: false, fieldErrors: { name: "Enter a name." } });
   });
 });
+
+describe("actions called with arguments no page sends", () => {
+  it("find the form wherever it is, and answer a call without one as not found", async () => {
+    state.actor = who("consultant");
+    const body = vi.fn(async (input: { name: string }) => ok(input.name));
+    const act = action("clients.create", schema, body) as unknown as (...args: unknown[]) => Promise<unknown>;
+    // (form) alone, as a plain <form action> would send it, and (null, form).
+    await expect(act(form({ name: "a", size: "1" }))).resolves.toMatchObject({ ok: true, n: 1, data: "a" });
+    await expect(act(null, form({ name: "b", size: "1" }))).resolves.toMatchObject({ ok: true, n: 1, data: "b" });
+    await expect(act({ n: "x" }, form({ name: "c", size: "1" }))).resolves.toMatchObject({ ok: true, n: 1 });
+    for (const args of [[], [null], [{}, "not a form"], [1, 2]]) await expect(act(...args)).rejects.toThrow("NEXT_NOT_FOUND");
+    const plain = formAction("clients.create", schema, async () => {}) as unknown as (...args: unknown[]) => Promise<void>;
+    await expect(plain(null, form({ name: "d", size: "1" }))).resolves.toBeUndefined();
+    await expect(plain("x")).rejects.toThrow("NEXT_NOT_FOUND");
+  });
+});

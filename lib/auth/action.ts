@@ -67,6 +67,19 @@ async function authorize(permission: Permission | null): Promise<Actor | null> {
 
 type ActorFor<P> = P extends null ? null : Actor;
 
+/**
+ * The form and the previous state from whatever the caller sent. An action is a public endpoint:
+ * a client can call it with any arguments, not only the (prev, form) or (form) its page uses.
+ * A call without a form is a tampered request, answered as not found.
+ */
+function callArgs<D>(args: unknown[]): { prev: ActionState<D> | undefined; form: FormData } {
+  const form = args.find((a): a is FormData => a instanceof FormData);
+  if (!form) notFound();
+  const first = args[0];
+  const prev = first !== null && typeof first === "object" && !(first instanceof FormData) ? (first as ActionState<D>) : undefined;
+  return { prev, form };
+}
+
 /** A form action used with useActionState: `(prev, form) => ActionState`. `permission` null is for the public forms (sign-in, accepting an invitation). */
 export function action<P extends Permission | null, S extends z.ZodType, D = undefined>(
   permission: P,
@@ -74,9 +87,10 @@ export function action<P extends Permission | null, S extends z.ZodType, D = und
   fn: (input: z.output<S>, ctx: ActionContext<ActorFor<P>>) => Promise<ActionOutcome<D>>,
   opts: ActionOptions = {},
 ): (prev: ActionState<D> | undefined, form: FormData) => Promise<ActionState<D>> {
-  return async (prev, form) => {
+  return async (...args: unknown[]) => {
     const actor = (await authorize(permission)) as ActorFor<P>;
-    const n = (prev?.n ?? 0) + 1;
+    const { prev, form } = callArgs<D>(args);
+    const n = (typeof prev?.n === "number" ? prev.n : 0) + 1;
     const values = formValues(form);
     const parsed = schema.safeParse(opts.input ? opts.input(form) : textFields(form));
     if (!parsed.success) {
@@ -96,8 +110,9 @@ export function formAction<S extends z.ZodType>(
   fn: (input: z.output<S>, ctx: ActionContext<Actor>) => Promise<void>,
   opts: Pick<ActionOptions, "input"> = {},
 ): (form: FormData) => Promise<void> {
-  return async (form) => {
+  return async (...args: unknown[]) => {
     const actor = (await authorize(permission))!;
+    const { form } = callArgs(args);
     const parsed = schema.safeParse(opts.input ? opts.input(form) : textFields(form));
     if (!parsed.success) notFound();
     await fn(parsed.data, { actor, form, values: formValues(form) });

@@ -54,7 +54,7 @@ const createCheckInStep = action(
 );
 
 export async function createCheckInAction(prev: CheckInFormState, fd: FormData): Promise<CheckInFormState> {
-  return toCheckInState(await createCheckInStep({ n: prev.n, ok: false, fieldErrors: {} }, fd), fd);
+  return toCheckInState(await createCheckInStep({ n: typeof prev?.n === "number" ? prev.n : 0, ok: false, fieldErrors: {} }, fd), fd);
 }
 
 const updateCheckInStep = action(
@@ -79,7 +79,7 @@ const updateCheckInStep = action(
 );
 
 export async function updateCheckInAction(prev: CheckInFormState, fd: FormData): Promise<CheckInFormState> {
-  return toCheckInState(await updateCheckInStep({ n: prev.n, ok: false, fieldErrors: {} }, fd), fd);
+  return toCheckInState(await updateCheckInStep({ n: typeof prev?.n === "number" ? prev.n : 0, ok: false, fieldErrors: {} }, fd), fd);
 }
 
 export const deleteCheckInAction = formAction("checkins.write", editMeta, async (meta, { actor }) => {
