@@ -13,7 +13,7 @@ const opt = (name: string, def: number) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? Number(args[i + 1]) : def;
 };
-const RUNS = opt("runs", 2000);
+const RUNS = opt("runs", 10_000);
 const SEED = args.includes("--seed") ? opt("seed", 0) : undefined;
 const PORT = opt("port", 3970);
 const PGLITE_DIR = path.join(root, ".data/fuzz-actions/pglite");
