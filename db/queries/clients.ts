@@ -81,8 +81,9 @@ export async function setClientArchived(db: Db, actor: Actor, clientId: string, 
 }
 
 /** The consultants of the actor's firm a manager may make lead of a client (active ones). Empty for other roles. */
-export async function listAssignableConsultants(db: Db | Tx, actor: Actor): Promise<{ id: string; name: string; email: string }[]> {
-  if (!can(actor, "clients.assign-any-consultant")) return [];
+/** The consultants the actor may choose as a client's lead; null when the actor does not choose (new clients are theirs). */
+export async function listAssignableConsultants(db: Db | Tx, actor: Actor): Promise<{ id: string; name: string; email: string }[] | null> {
+  if (!can(actor, "clients.assign-any-consultant")) return null;
   return db
     .select({ id: users.id, name: users.name, email: users.email })
     .from(users)

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { getDb } from "@/db";
 import { listAssignableConsultants } from "@/db/queries/clients";
 import { requirePermission } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
 import { ImportWizard } from "@/components/import/ImportWizard";
 import { PageHeader } from "@/components/ui/primitives";
 
@@ -11,7 +10,7 @@ export const metadata: Metadata = { title: "Import check-ins" };
 
 export default async function ImportPage() {
   const actor = await requirePermission("checkins.import");
-  const consultants = can(actor, "clients.assign-any-consultant") ? await listAssignableConsultants(await getDb(), actor) : null;
+  const consultants = await listAssignableConsultants(await getDb(), actor);
   return (
     <section>
       <PageHeader
@@ -25,7 +24,7 @@ export default async function ImportPage() {
       />
       <ul className="mb-4 list-disc pl-5 text-sm text-slate-600">
         <li>Required columns: client, date, posts_last_30d, rhythm, replies, results. Lists such as accounts use “;”: facebook;x;blog.</li>
-        <li>Clients are matched by name, ignoring case. {can(actor, "clients.assign-any-consultant") ? "New names become new clients led by the consultant you choose." : "New names become new clients assigned to you."}</li>
+        <li>Clients are matched by name, ignoring case. {consultants ? "New names become new clients led by the consultant you choose." : "New names become new clients assigned to you."}</li>
         <li>A check-in already stored with the same client, date and content is skipped, so importing a file twice adds nothing.</li>
       </ul>
       <ImportWizard consultants={consultants} />
