@@ -199,9 +199,7 @@ function decodeBatch(data: Float64Array, n: number, table: unknown[], lists: Sta
  * formed; if it is not, the first part's parse says so). -1 if there is none.
  */
 function splitPoint(file: string, target: number): number {
-  const fd = openSync(file, "r");
-  try {
-    const buf = Buffer.allocUnsafe(1 << 22);
+  return withFileBuffer(file, (fd, buf) => {
     let quotes = 0;
     let pos = 0;
     while (pos < target) {
@@ -226,22 +224,16 @@ function splitPoint(file: string, target: number): number {
       }
       pos += got;
     }
-  } finally {
-    closeSync(fd);
-  }
+  });
 }
 
 /** Line breaks in bytes [0, end): CRLF, LF or a lone CR each count once (as record lines do). */
 function linesBefore(file: string, end: number): number {
-  const fd = openSync(file, "r");
-  try {
-    const buf = Buffer.allocUnsafe(1 << 22);
+  return withFileBuffer(file, (fd, buf) => {
     let n = 0;
-    let pos = 0;
     let prevCr = false;
-    while (pos < end) {
-      const got = readSync(fd, buf, 0, Math.min(buf.length, end - pos), pos);
-      if (got === 0) break;
+    for (let pos = 0, got = 1; pos < end && got > 0; pos += got) {
+      got = readSync(fd, buf, 0, Math.min(buf.length, end - pos), pos);
       for (let i = 0; i < got; i++) {
         const c = buf[i]!;
         if (c === 10) {
@@ -252,9 +244,16 @@ function linesBefore(file: string, end: number): number {
           prevCr = true;
         } else prevCr = false;
       }
-      pos += got;
     }
     return n;
+  });
+}
+
+/** Runs `fn` with the file open for reading and a 4 MB buffer, closing the file afterwards. */
+function withFileBuffer<T>(file: string, fn: (fd: number, buf: Buffer) => T): T {
+  const fd = openSync(file, "r");
+  try {
+    return fn(fd, Buffer.allocUnsafe(1 << 22));
   } finally {
     closeSync(fd);
   }
