@@ -6,11 +6,11 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { createCheckIn, deleteCheckIn, StaleVersionError, updateCheckIn } from "@/db/queries/checkins";
 import { createOverride, withdrawOverride } from "@/db/queries/overrides";
-import { action, fail, formAction, type ActionState } from "@/lib/auth/action";
-import { parseCheckInValues, valuesFromFormData, type CheckInFormState } from "@/lib/validation/checkin-form";
+import { action, fail, formAction, type ActionFailure, type ActionState } from "@/lib/auth/action";
+import type { Actor } from "@/lib/auth/permissions";
+import { parseCheckInValues, valuesFromFormData, type CheckInFormAction, type CheckInFormState } from "@/lib/validation/checkin-form";
 import { overrideInputSchema } from "@/lib/validation/override";
 import { uuidSchema } from "@/lib/validation/primitives";
-
 
 const createMeta = z.object({ clientId: uuidSchema, idempotencyKey: uuidSchema });
 const editMeta = z.object({ clientId: uuidSchema, checkInId: uuidSchema, version: z.coerce.number().int().min(1) });
@@ -23,12 +23,8 @@ function flash(clientId: string, saved: string, from: number | null, to: number 
   return `/clients/${clientId}?${q}`;
 }
 
-/** The check-in fields (not a zod schema: the interchange format's own parser). */
-function validate(fd: FormData) {
-  const parsed = parseCheckInValues(valuesFromFormData(fd));
-  if (!parsed.ok) return { failure: fail(parsed.errors as Record<string, string>) };
-  return { parsed };
-}
+type ParsedCheckIn = Extract<ReturnType<typeof parseCheckInValues>, { ok: true }>;
+type Saved = { clientId: string; saved: "created" | "updated"; from: number | null; to: number | null };
 
 function toCheckInState(s: ActionState, fd: FormData): CheckInFormState {
   const values = valuesFromFormData(fd);
@@ -36,51 +32,44 @@ function toCheckInState(s: ActionState, fd: FormData): CheckInFormState {
   return { n: s.n, values, errors: s.fieldErrors };
 }
 
-const createCheckInStep = action(
-  "checkins.write",
-  createMeta,
-  async (meta, { actor, form }) => {
-    const v = validate(form);
-    if (!v.parsed) return v.failure;
-    const result = await createCheckIn(await getDb(), actor, meta.clientId, v.parsed.fields, {
-      idempotencyKey: meta.idempotencyKey,
-      notesInternal: v.parsed.notesInternal,
-    });
-    if (!result) notFound();
-    revalidatePath(`/clients/${meta.clientId}`);
-    redirect(flash(meta.clientId, "created", result.duplicate ? null : result.stageBefore, result.stageAfter));
-  },
-  { notFoundOn: HIDDEN },
-);
-
-export async function createCheckInAction(prev: CheckInFormState, fd: FormData): Promise<CheckInFormState> {
-  return toCheckInState(await createCheckInStep({ n: typeof prev?.n === "number" ? prev.n : 0, ok: false, fieldErrors: {} }, fd), fd);
+/**
+ * A check-in form's action: the hidden ids through `meta` (a bad one is not found), the fields
+ * through the interchange format's own parser, then `save`, then back to the client page.
+ */
+function checkInFormAction<S extends z.ZodType>(meta: S, save: (meta: z.output<S>, actor: Actor, parsed: ParsedCheckIn) => Promise<Saved | ActionFailure>): CheckInFormAction {
+  const step = action(
+    "checkins.write",
+    meta,
+    async (m, { actor, form }) => {
+      const parsed = parseCheckInValues(valuesFromFormData(form));
+      if (!parsed.ok) return fail(parsed.errors as Record<string, string>);
+      const r = await save(m, actor, parsed);
+      if ("ok" in r) return r;
+      revalidatePath(`/clients/${r.clientId}`);
+      redirect(flash(r.clientId, r.saved, r.from, r.to));
+    },
+    { notFoundOn: HIDDEN },
+  );
+  return async (prev, fd) => toCheckInState(await step({ n: typeof prev?.n === "number" ? prev.n : 0, ok: false, fieldErrors: {} }, fd), fd);
 }
 
-const updateCheckInStep = action(
-  "checkins.write",
-  editMeta,
-  async (meta, { actor, form }) => {
-    const v = validate(form);
-    if (!v.parsed) return v.failure;
-    let result;
-    try {
-      result = await updateCheckIn(await getDb(), actor, meta.checkInId, meta.version, v.parsed.fields, { notesInternal: v.parsed.notesInternal });
-    } catch (err) {
-      if (err instanceof StaleVersionError) return fail({}, "conflict");
-      throw err;
-    }
-    if (!result) notFound();
-    const clientId = result.checkIn.clientId;
-    revalidatePath(`/clients/${clientId}`);
-    redirect(flash(clientId, "updated", result.stageBefore, result.stageAfter));
-  },
-  { notFoundOn: HIDDEN },
-);
+export const createCheckInAction = checkInFormAction(createMeta, async (meta, actor, { fields, notesInternal }) => {
+  const result = await createCheckIn(await getDb(), actor, meta.clientId, fields, { idempotencyKey: meta.idempotencyKey, notesInternal });
+  if (!result) notFound();
+  return { clientId: meta.clientId, saved: "created", from: result.duplicate ? null : result.stageBefore, to: result.stageAfter };
+});
 
-export async function updateCheckInAction(prev: CheckInFormState, fd: FormData): Promise<CheckInFormState> {
-  return toCheckInState(await updateCheckInStep({ n: typeof prev?.n === "number" ? prev.n : 0, ok: false, fieldErrors: {} }, fd), fd);
-}
+export const updateCheckInAction = checkInFormAction(editMeta, async (meta, actor, { fields, notesInternal }) => {
+  let result;
+  try {
+    result = await updateCheckIn(await getDb(), actor, meta.checkInId, meta.version, fields, { notesInternal });
+  } catch (err) {
+    if (err instanceof StaleVersionError) return fail({}, "conflict");
+    throw err;
+  }
+  if (!result) notFound();
+  return { clientId: result.checkIn.clientId, saved: "updated", from: result.stageBefore, to: result.stageAfter };
+});
 
 export const deleteCheckInAction = formAction("checkins.write", editMeta, async (meta, { actor }) => {
   let result;
