@@ -61,19 +61,20 @@ export function CheckInForm(props: Props) {
     </label>
   );
 
+  /** What every single-value control of a field carries: its name, value, and error wiring. */
+  const control = (f: CheckInFormField) => ({
+    id: f,
+    name: f,
+    defaultValue: values[f] as string,
+    "aria-invalid": errors[f] ? true : undefined,
+    "aria-describedby": describedBy(f),
+    className: inputClass,
+  });
+
   const text = (f: CheckInFormField, type: "text" | "number" | "date" | "email", extra: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
     <div>
       {label(f)}
-      <input
-        id={f}
-        name={f}
-        type={type}
-        defaultValue={values[f] as string}
-        aria-invalid={errors[f] ? true : undefined}
-        aria-describedby={describedBy(f)}
-        className={inputClass}
-        {...extra}
-      />
+      <input type={type} {...control(f)} {...extra} />
       {help(f)}
     </div>
   );
@@ -81,14 +82,7 @@ export function CheckInForm(props: Props) {
   const select = (f: CheckInFormField, options: readonly string[], emptyLabel: string | null) => (
     <div>
       {label(f)}
-      <select
-        id={f}
-        name={f}
-        defaultValue={values[f] as string}
-        aria-invalid={errors[f] ? true : undefined}
-        aria-describedby={describedBy(f)}
-        className={inputClass}
-      >
+      <select {...control(f)}>
         {emptyLabel !== null ? <option value="">{emptyLabel}</option> : null}
         {options.map((o) => <option key={o} value={o}>{OPTION_TEXT[f]?.[o] ?? o}</option>)}
       </select>
