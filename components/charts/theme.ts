@@ -8,3 +8,7 @@ export const TOOLTIP = {
   labelStyle: { fontWeight: 600 },
 } as const;
 export const STAGE_TICKS = [1, 2, 3, 4, 5, 6];
+
+export const stageLabel = (s: unknown) => `Stage ${s}`;
+/** An x axis of stages 1-6, labelled "Stage n". */
+export const STAGE_X_AXIS = { dataKey: "stage", ...AXIS, tickFormatter: stageLabel } as const;

@@ -1,6 +1,7 @@
 "use client";
-import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { AXIS, GRID, STAGE_COLORS, TOOLTIP } from "../theme";
+import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartFigure } from "../ChartFigure";
+import { AXIS, GRID, STAGE_COLORS, STAGE_X_AXIS, stageLabel, TOOLTIP } from "../theme";
 import { LinkedRect } from "./links";
 
 export interface DistributionNowDatum {
@@ -11,13 +12,12 @@ export interface DistributionNowDatum {
 
 export function DistributionNowChart({ data, title }: { data: DistributionNowDatum[]; title: string }) {
   return (
-    <div role="figure" aria-label={title} className="h-64 w-full">
-      <ResponsiveContainer width="100%" height="100%">
+    <ChartFigure title={title}>
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
           <CartesianGrid {...GRID} vertical={false} />
-          <XAxis dataKey="stage" {...AXIS} tickFormatter={(s) => `Stage ${s}`} />
+          <XAxis {...STAGE_X_AXIS} />
           <YAxis allowDecimals={false} {...AXIS} />
-          <Tooltip {...TOOLTIP} labelFormatter={(s) => `Stage ${s}`} formatter={(v) => [v, "clients"]} />
+          <Tooltip {...TOOLTIP} labelFormatter={stageLabel} formatter={(v) => [v, "clients"]} />
           <Bar
             dataKey="count"
             isAnimationActive={false}
@@ -30,7 +30,6 @@ export function DistributionNowChart({ data, title }: { data: DistributionNowDat
             ))}
           </Bar>
         </BarChart>
-      </ResponsiveContainer>
-    </div>
+    </ChartFigure>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
-import { Bar, CartesianGrid, ComposedChart, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from "recharts";
-import { AXIS, GRID, STAGE_COLORS, TOOLTIP } from "../theme";
+import { Bar, CartesianGrid, ComposedChart, Scatter, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartFigure } from "../ChartFigure";
+import { AXIS, GRID, STAGE_COLORS, STAGE_X_AXIS, stageLabel, TOOLTIP } from "../theme";
 import { LinkedRect } from "./links";
 import type { TimeInStageRow } from "@/lib/portfolio/types";
 
@@ -10,15 +11,14 @@ export type TimeInStageDatum = TimeInStageRow & { href: string };
 export function TimeInStageChart({ data, title }: { data: TimeInStageDatum[]; title: string }) {
   const rows = data.map((d) => ({ ...d, box: [d.p25, Math.max(d.p75, d.p25 + 0.5)] as [number, number], whisker: [d.min, d.max] as [number, number] }));
   return (
-    <div role="figure" aria-label={title} className="h-64 w-full">
-      <ResponsiveContainer width="100%" height="100%">
+    <ChartFigure title={title}>
         <ComposedChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -8 }}>
           <CartesianGrid {...GRID} vertical={false} />
-          <XAxis dataKey="stage" {...AXIS} tickFormatter={(s) => `Stage ${s}`} />
+          <XAxis {...STAGE_X_AXIS} />
           <YAxis {...AXIS} unit="d" />
           <Tooltip
             {...TOOLTIP}
-            labelFormatter={(s) => `Stage ${s}`}
+            labelFormatter={stageLabel}
             formatter={(_v, name, item) => {
               const d = item.payload as TimeInStageDatum;
               return name === "median" ? [`${d.median} days (${d.spells} spells)`, "median"] : [`${d.p25}–${d.p75} days (min ${d.min}, max ${d.max})`, "middle half"];
@@ -35,7 +35,6 @@ export function TimeInStageChart({ data, title }: { data: TimeInStageDatum[]; ti
           />
           <Scatter dataKey="median" fill="#0f172a" isAnimationActive={false} />
         </ComposedChart>
-      </ResponsiveContainer>
-    </div>
+    </ChartFigure>
   );
 }
