@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../index";
 import { checkIns, clients, stageAssessments, users, type CheckIn } from "../schema";
 import { can, type Actor } from "../../lib/auth/permissions";
@@ -159,27 +159,24 @@ export async function listCheckInsWithStages(db: Db, actor: Actor, clientId: str
   return rows.map((r) => ({ ...r.c, authorName: r.authorName, stage: r.stage, confidence: r.confidence, reasons: r.reasons, missing: r.missing, seq: r.seq }));
 }
 
-/** One visible check-in (for the edit and delete pages); null when it does not exist for the actor. */
-export async function getCheckIn(db: Db, actor: Actor, checkInId: string): Promise<CheckIn | null> {
-  if (!UUID_RE.test(checkInId)) return null;
+/** The first check-in matching `where` among the actor's visible clients, in `order`. */
+async function firstVisibleCheckIn(db: Db, actor: Actor, where: SQL, order: SQL[] = []): Promise<CheckIn | null> {
   const [row] = await db
     .select({ c: checkIns })
     .from(checkIns)
     .innerJoin(clients, eq(clients.id, checkIns.clientId))
-    .where(and(eq(checkIns.id, checkInId), clientScope(actor)))
+    .where(and(where, clientScope(actor)))
+    .orderBy(...order)
     .limit(1);
   return row?.c ?? null;
 }
 
+/** One visible check-in (for the edit and delete pages); null when it does not exist for the actor. */
+export async function getCheckIn(db: Db, actor: Actor, checkInId: string): Promise<CheckIn | null> {
+  return UUID_RE.test(checkInId) ? firstVisibleCheckIn(db, actor, eq(checkIns.id, checkInId)) : null;
+}
+
 /** The check-in a new one is prefilled from: the client's latest by date (then by creation). */
 export async function latestCheckIn(db: Db, actor: Actor, clientId: string): Promise<CheckIn | null> {
-  if (!UUID_RE.test(clientId)) return null;
-  const [row] = await db
-    .select({ c: checkIns })
-    .from(checkIns)
-    .innerJoin(clients, eq(clients.id, checkIns.clientId))
-    .where(and(eq(checkIns.clientId, clientId), clientScope(actor)))
-    .orderBy(desc(checkIns.date), desc(checkIns.createdAt))
-    .limit(1);
-  return row?.c ?? null;
+  return UUID_RE.test(clientId) ? firstVisibleCheckIn(db, actor, eq(checkIns.clientId, clientId), [desc(checkIns.date), desc(checkIns.createdAt)]) : null;
 }
