@@ -1,16 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db";
-import { listAssignableConsultants } from "@/db/queries/clients";
-import { requirePermission } from "@/lib/auth/actor";
 import { ImportWizard } from "@/components/import/ImportWizard";
 import { PageHeader } from "@/components/ui/primitives";
+import { withConsultantChoices } from "../consultant-choices";
 
 export const metadata: Metadata = { title: "Import check-ins" };
 
 export default async function ImportPage() {
-  const actor = await requirePermission("checkins.import");
-  const consultants = await listAssignableConsultants(await getDb(), actor);
+  const { consultants } = await withConsultantChoices("checkins.import");
   return (
     <section>
       <PageHeader
