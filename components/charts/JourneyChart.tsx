@@ -1,6 +1,7 @@
 "use client";
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { AXIS, GRID, STAGE_TICKS, TOOLTIP } from "./theme";
+import { isoDay } from "@/lib/validation/primitives";
 
 export interface JourneyPoint {
   date: string;
@@ -20,7 +21,7 @@ export function JourneyChart({ points, title }: { points: JourneyPoint[]; title:
           <CartesianGrid {...GRID} />
           <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={fmt} {...AXIS} />
           <YAxis domain={[1, 6]} ticks={STAGE_TICKS} allowDecimals={false} {...AXIS} />
-          <Tooltip {...TOOLTIP} labelFormatter={(t) => new Date(Number(t)).toISOString().slice(0, 10)} formatter={(v) => [`Stage ${v}`, ""]} />
+          <Tooltip {...TOOLTIP} labelFormatter={(t) => isoDay(new Date(Number(t)))} formatter={(v) => [`Stage ${v}`, ""]} />
           <Line type="stepAfter" dataKey="stage" stroke="#4f46e5" strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>

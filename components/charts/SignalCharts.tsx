@@ -3,6 +3,7 @@
 // Small charts of what the consultant observed over time: posting, automation, followers.
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { AXIS, GRID, TOOLTIP } from "./theme";
+import { isoDay } from "@/lib/validation/primitives";
 
 export interface SignalPoint {
   date: string; // YYYY-MM-DD
@@ -18,7 +19,7 @@ export interface SignalChartsText {
 }
 
 const dayMs = (d: string) => Date.parse(d + "T00:00:00Z");
-const fmtDate = (t: number) => new Date(t).toISOString().slice(0, 10);
+const fmtDate = (t: number) => isoDay(new Date(t));
 
 function Small({ title, data, dataKey, color, percent }: { title: string; data: Record<string, number | null>[]; dataKey: string; color: string; percent?: boolean }) {
   return (

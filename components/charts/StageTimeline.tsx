@@ -4,6 +4,7 @@
 // and the consultant's overrides as diamonds, so the two are never confused.
 import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from "recharts";
 import { AXIS, GRID, STAGE_COLORS, STAGE_TICKS, TOOLTIP } from "./theme";
+import { isoDay } from "@/lib/validation/primitives";
 
 export interface TimelinePoint {
   date: string; // YYYY-MM-DD
@@ -37,7 +38,7 @@ interface Row {
 }
 
 const dayMs = (d: string) => Date.parse(d + "T00:00:00Z");
-const fmtDate = (t: number) => new Date(t).toISOString().slice(0, 10);
+const fmtDate = (t: number) => isoDay(new Date(t));
 
 function Diamond(props: { cx?: number; cy?: number; payload?: Row }) {
   const { cx, cy, payload } = props;

@@ -5,6 +5,7 @@ import type { Db, Tx } from "../index";
 import { checkIns, clients, stageAssessments, users, type CheckIn } from "../schema";
 import type { Actor } from "../../lib/auth/permissions";
 import { clientScope, UUID_RE } from "./scope";
+import { isCalendarDate } from "../../lib/validation/primitives";
 
 export interface CheckInAssessed extends CheckIn {
   stage: number | null;
@@ -41,18 +42,13 @@ export interface CheckInKey {
   id: string;
 }
 
-/** A real calendar day (2026-02-31 is not), so the cast to date in SQL cannot fail. */
-function realDay(d: string): boolean {
-  const t = Date.parse(d + "T00:00:00Z");
-  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
-}
 
 export function isCheckInKey(v: unknown): v is CheckInKey {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const k = v as Record<string, unknown>;
   return (
     (k.s === null || (typeof k.s === "number" && Number.isInteger(k.s) && k.s >= 0 && k.s <= 2_147_483_647)) &&
-    typeof k.d === "string" && /^\d{4}-\d{2}-\d{2}$/.test(k.d) && realDay(k.d) &&
+    typeof k.d === "string" && isCalendarDate(k.d) &&
     typeof k.id === "string" && UUID_RE.test(k.id)
   );
 }
