@@ -3,7 +3,7 @@ import { requireActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { SignOutButton } from "@/components/ui/SignOutButton";
 
-export async function AppShell({ children, signOutAction }: { children: React.ReactNode; signOutAction: () => Promise<void> }) {
+export async function AppShell({ children, signOutAction }: { children: React.ReactNode; signOutAction: (form: FormData) => Promise<void> }) {
   const actor = await requireActor();
   const links = [
     can(actor, "portfolio.read") && { href: "/portfolio", label: "Portfolio" },

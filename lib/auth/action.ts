@@ -104,14 +104,14 @@ export function action<P extends Permission | null, S extends z.ZodType, D = und
 }
 
 /** A plain `<form action>` (no state): input that fails the schema is treated like a missing resource. */
-export function formAction<S extends z.ZodType>(
-  permission: Permission,
+export function formAction<P extends Permission | null, S extends z.ZodType>(
+  permission: P,
   schema: S,
-  fn: (input: z.output<S>, ctx: ActionContext<Actor>) => Promise<void>,
+  fn: (input: z.output<S>, ctx: ActionContext<ActorFor<P>>) => Promise<void>,
   opts: Pick<ActionOptions, "input"> = {},
 ): (form: FormData) => Promise<void> {
   return async (...args: unknown[]) => {
-    const actor = (await authorize(permission))!;
+    const actor = (await authorize(permission)) as ActorFor<P>;
     const { form } = callArgs(args);
     const parsed = schema.safeParse(opts.input ? opts.input(form) : textFields(form));
     if (!parsed.success) notFound();

@@ -8,7 +8,7 @@ import { accountKey, throttleStatus } from "@/db/queries/sign-in-throttle";
 import { signIn, signOut } from "@/lib/auth/config";
 import { minutesUntil } from "@/lib/auth/credentials";
 import { clientIp } from "@/lib/api/rate-limit";
-import { action, fail, ok } from "@/lib/auth/action";
+import { action, fail, formAction, ok } from "@/lib/auth/action";
 import type { ActionState } from "@/lib/auth/action-state";
 
 export type SignInState = ActionState;
@@ -35,6 +35,7 @@ export const signInAction = action(null, input, async ({ email, password }) => {
   }
 });
 
-export async function signOutAction(): Promise<void> {
+// Public too: signing out without a session just lands on the sign-in page.
+export const signOutAction = formAction(null, z.object({}), async () => {
   await signOut({ redirectTo: "/sign-in" });
-}
+});
