@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { acquirePgliteLock, lockFile } from "./lock";
@@ -21,5 +21,20 @@ describe("the embedded database folder lock", () => {
     expect(existsSync(lockFile(dir))).toBe(true);
     release();
     expect(existsSync(lockFile(dir))).toBe(false);
+  });
+
+  it.runIf(process.platform === "linux")("takes over a lock held by a zombie (killed, not yet reaped)", async () => {
+    const { spawn } = await import("node:child_process");
+    // The shell starts a child that exits at once, then becomes `sleep`, which never reaps it:
+    // the child stays a zombie for as long as the sleep runs.
+    const parent = spawn("sh", ["-c", 'sh -c "exit 0" & echo $!; exec sleep 30'], { stdio: ["ignore", "pipe", "ignore"] });
+    const pid = Number(await new Promise<string>((resolve) => parent.stdout!.once("data", (d) => resolve(String(d).trim()))));
+    for (let i = 0; i < 200 && !/State:\s+Z/.test(readFileSync(`/proc/${pid}/status`, "utf8")); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(readFileSync(`/proc/${pid}/status`, "utf8")).toMatch(/State:\s+Z/);
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), "stageline-lock-")), "pglite");
+    writeFileSync(lockFile(dir), JSON.stringify({ pid, purpose: "killed server" }));
+    const release = acquirePgliteLock(dir, "restart");
+    release();
+    parent.kill();
   });
 });

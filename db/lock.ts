@@ -7,9 +7,15 @@ import path from "node:path";
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+  // A killed server whose parent died too lingers as a zombie until someone reaps it: it holds
+  // nothing any more, so it must not keep the folder locked (where /proc can tell).
+  try {
+    return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, "utf8"));
+  } catch {
+    return true;
   }
 }
 
