@@ -7,6 +7,7 @@ import { can, type Actor } from "../../lib/auth/permissions";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../../lib/auth/password";
 import { clientScope, UUID_RE } from "./scope";
 import { writeAudit } from "./audit";
+import { revokeAllTokensOf } from "./tokens";
 
 // Invitations, role changes and reassignments. Only the sha256 of an invitation token is
 // stored; the token itself is returned once, for the manager to pass on.
@@ -100,7 +101,9 @@ export async function setUserRole(db: Db, actor: Actor, userId: string, role: "m
       .set({ role, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
       .where(and(eq(users.id, userId), eq(users.firmId, actor.firmId)))
       .returning();
-    await writeAudit(tx, actor, { action: "user.role", entityType: "user", entityId: userId, before: { role: before.role }, after: { role: after.role } });
+    // Tokens were issued for what the old role could do: a new role starts without any.
+    const revokedTokens = await revokeAllTokensOf(tx, userId);
+    await writeAudit(tx, actor, { action: "user.role", entityType: "user", entityId: userId, before: { role: before.role }, after: { role: after.role, ...(revokedTokens ? { revokedTokens } : {}) } });
     return { id: after.id, role: after.role };
   });
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
-import type { Db } from "../index";
+import type { Db, Tx } from "../index";
 import { apiTokens, users } from "../schema";
 import { actorFromUser, type Actor } from "../../lib/auth/permissions";
 import { hashToken } from "../../lib/auth/token-hash";
@@ -95,4 +95,17 @@ export async function actorForToken(db: Db, token: string, now: Date = new Date(
   }
   const u = row.u;
   return { tokenId: row.tokenId, actor: actorFromUser(u) };
+}
+
+/**
+ * Revokes every live token of a user, for good: on deactivation and on a role change, inside that
+ * change's transaction. Reactivating the user does not bring them back. Returns how many.
+ */
+export async function revokeAllTokensOf(tx: Db | Tx, userId: string, now: Date = new Date()): Promise<number> {
+  const rows = await tx
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return rows.length;
 }

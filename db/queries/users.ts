@@ -3,6 +3,7 @@ import type { Db } from "../index";
 import { clients, users, type User } from "../schema";
 import { actorFromUser, can, type Actor } from "../../lib/auth/permissions";
 import { writeAudit } from "./audit";
+import { revokeAllTokensOf } from "./tokens";
 
 export async function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
   const [row] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email.trim().toLowerCase())).limit(1);
@@ -48,7 +49,7 @@ export async function listTeam(db: Db, actor: Actor): Promise<TeamMember[] | nul
     .orderBy(asc(users.role), asc(users.name));
 }
 
-/** Deactivates a user of the actor's firm; bumping the session version ends their sessions at once. Null = not found for this actor. */
+/** Deactivates a user of the actor's firm; bumping the session version ends their sessions at once, and their API tokens are revoked. Null = not found for this actor. */
 export async function setUserActive(db: Db, actor: Actor, userId: string, active: boolean): Promise<TeamMember | null> {
   if (!can(actor, "team.manage") || userId === actor.id) return null;
   return db.transaction(async (tx) => {
@@ -59,12 +60,14 @@ export async function setUserActive(db: Db, actor: Actor, userId: string, active
       .set({ active, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
       .where(and(eq(users.id, userId), eq(users.firmId, actor.firmId)))
       .returning();
+    // Deactivation ends API access for good: reactivating later does not revive the tokens.
+    const revokedTokens = active ? 0 : await revokeAllTokensOf(tx, userId);
     await writeAudit(tx, actor, {
       action: active ? "user.activate" : "user.deactivate",
       entityType: "user",
       entityId: userId,
       before: { active: before.active },
-      after: { active: after.active },
+      after: { active: after.active, ...(revokedTokens ? { revokedTokens } : {}) },
     });
     return { id: after.id, name: after.name, email: after.email, role: after.role, active: after.active, clientId: after.clientId, clientName: null, pending: after.passwordHash === null };
   });
