@@ -97,3 +97,18 @@ describe("actions called with arguments no page sends", () => {
     await expect(plain("x")).rejects.toThrow("NEXT_NOT_FOUND");
   });
 });
+
+describe("text the database cannot store", () => {
+  it("is a field error in a stateful action and not found in a plain one, before the body runs", async () => {
+    state.actor = who("consultant");
+    const body = vi.fn(async () => ok());
+    const act = action("clients.create", schema, body);
+    const res = await act(undefined, form({ name: "Rosa\u0000s", size: "1" }));
+    expect(res.ok).toBe(false);
+    expect(res.fieldErrors.name).toMatch(/NUL/);
+    // (A lone surrogate cannot reach a form: FormData holds well-formed text, as UTF-8 on the wire does.)
+    expect(body).not.toHaveBeenCalled();
+    const plain = formAction("clients.create", schema, body as never);
+    await expect(plain(form({ name: "a\u0000", size: "1" }))).rejects.toThrow("NEXT_NOT_FOUND");
+  });
+});

@@ -7,6 +7,7 @@ import type { z } from "zod";
 import { getActor } from "./actor";
 import { can, type Actor, type Permission } from "./permissions";
 import type { ActionState } from "./action-state";
+import { unstorableText } from "../validation/primitives";
 
 export type { ActionState } from "./action-state";
 
@@ -45,6 +46,17 @@ export function formValues(form: FormData): Record<string, string> {
 function textFields(form: FormData): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of form.entries()) if (typeof v === "string" && !k.startsWith("$ACTION")) out[k] = v;
+  return out;
+}
+
+/** Fields whose text the database could not store (a NUL byte, a lone surrogate), with why. */
+function unstorableFields(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of form.entries()) {
+    if (typeof v !== "string") continue;
+    const problem = unstorableText(v) ?? unstorableText(k);
+    if (problem) out[unstorableText(k) ? "form" : k] ??= `This text ${problem}: remove that character and try again.`;
+  }
   return out;
 }
 
@@ -92,6 +104,8 @@ export function action<P extends Permission | null, S extends z.ZodType, D = und
     const { prev, form } = callArgs<D>(args);
     const n = (typeof prev?.n === "number" ? prev.n : 0) + 1;
     const values = formValues(form);
+    const unstorable = unstorableFields(form);
+    if (Object.keys(unstorable).length > 0) return { n, ok: false, fieldErrors: unstorable, values };
     const parsed = schema.safeParse(opts.input ? opts.input(form) : textFields(form));
     if (!parsed.success) {
       if (opts.notFoundOn && parsed.error.issues.some((i) => opts.notFoundOn!.includes(String(i.path[0])))) notFound();
@@ -114,7 +128,7 @@ export function formAction<P extends Permission | null, S extends z.ZodType>(
     const actor = (await authorize(permission)) as ActorFor<P>;
     const { form } = callArgs(args);
     const parsed = schema.safeParse(opts.input ? opts.input(form) : textFields(form));
-    if (!parsed.success) notFound();
+    if (!parsed.success || Object.keys(unstorableFields(form)).length > 0) notFound();
     await fn(parsed.data, { actor, form, values: formValues(form) });
   };
 }
