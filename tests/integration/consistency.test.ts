@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db";
-import { seedDemo } from "@/db/seed";
 import { checkConsistency } from "@/db/queries/consistency";
-import { createTestDatabase } from "./db";
+import { openDemoDatabase } from "./db";
 
 let database: Database;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.db, { today: "2026-06-30" });
+  database = await openDemoDatabase();
 });
 afterAll(() => database?.close());
 

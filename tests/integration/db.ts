@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { openDatabase, type Database } from "@/db";
+import { sql } from "drizzle-orm";
+import { openDatabase, queryRows, type Database, type Db } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { actorForSession, findUserByEmail } from "@/db/queries/users";
 import type { Actor } from "@/lib/auth/permissions";
@@ -47,4 +48,22 @@ export async function actorByEmail(db: Database["db"], email: string): Promise<A
   const a = u && (await actorForSession(db, u.id, u.sessionVersion));
   if (!a) throw new Error(`no active user ${email}`);
   return a;
+}
+
+/** A fresh database (as createTestDatabase) holding the demo firm, seeded as of `today`. */
+export async function openDemoDatabase(today = "2026-06-30"): Promise<Database & { label: string }> {
+  const { seedDemo } = await import("@/db/seed");
+  const database = await createTestDatabase();
+  await seedDemo(database.db, { today });
+  return database;
+}
+
+/** Rows in the tables a write touches: clients, check-ins, stored stages and the audit log. */
+export async function tableCounts(db: Db) {
+  const [row] = await queryRows<{ clients: number; checkins: number; stages: number; audit: number }>(
+    db,
+    sql`select (select count(*)::int from clients) as clients, (select count(*)::int from check_ins) as checkins,
+               (select count(*)::int from stage_assessments) as stages, (select count(*)::int from audit_log) as audit`,
+  );
+  return row!;
 }

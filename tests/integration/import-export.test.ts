@@ -10,7 +10,7 @@ import { exportCheckIns } from "@/db/queries/export";
 import { recomputeStages } from "@/db/queries/checkins";
 import { formatErrorMessage, parseCsv, parseJson, serializeCsv, serializeJson, type CheckInRecord } from "@/lib/checkin-format";
 import type { Actor } from "@/lib/auth/permissions";
-import { actorByEmail, createTestDatabase } from "./db";
+import { actorByEmail, createTestDatabase, tableCounts } from "./db";
 
 let database: Database;
 const TODAY = "2026-11-20";
@@ -18,14 +18,7 @@ const NOW = new Date(`${TODAY}T12:00:00Z`);
 
 const actor = (email: string): Promise<Actor> => actorByEmail(database.db, email);
 
-async function counts() {
-  const [row] = await queryRows<{ clients: number; checkins: number; stages: number; audit: number }>(
-    database.db,
-    sql`select (select count(*)::int from clients) as clients, (select count(*)::int from check_ins) as checkins,
-               (select count(*)::int from stage_assessments) as stages, (select count(*)::int from audit_log) as audit`,
-  );
-  return row;
-}
+const counts = () => tableCounts(database.db);
 
 function rec(client: string, date: string, over: Partial<CheckInRecord> = {}): CheckInRecord {
   return {

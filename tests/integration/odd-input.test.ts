@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db";
-import { seedDemo } from "@/db/seed";
 import { AUDIT_MAX_PAGE, listAudit } from "@/db/queries/audit";
-import { createTestDatabase } from "./db";
+import { openDemoDatabase } from "./db";
 import { actorOf, call, isErrorShape, tokenFor, VALID_CHECKIN } from "./api/helpers";
 import { createClientEndpoint, listClientsEndpoint } from "@/lib/api/handlers/clients";
 import { createCheckInEndpoint } from "@/lib/api/handlers/checkins";
@@ -12,8 +11,7 @@ import { portfolioEndpoint } from "@/lib/api/handlers/portfolio";
 let database: Database;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.db, { today: "2026-06-30" });
+  database = await openDemoDatabase();
 });
 afterAll(() => database?.close());
 

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db";
-import { seedDemo } from "@/db/seed";
 import { getPortfolio } from "@/db/queries/portfolio";
 import { portfolioEndpoint } from "@/lib/api/handlers/portfolio";
 import { filtersFrom } from "@/app/(dashboard)/portfolio/filters";
-import { createTestDatabase } from "./db";
+import { openDemoDatabase } from "./db";
 import { actorOf, call, isErrorShape, tokenFor } from "./api/helpers";
 
 // Finding 7 of the security review: `from=1000-01-01` made the portfolio work for seconds and
@@ -13,8 +12,7 @@ let database: Database;
 let token: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.db, { today: "2026-06-30" });
+  database = await openDemoDatabase();
   token = await tokenFor(database, "manager@example.com");
 });
 afterAll(() => database?.close());

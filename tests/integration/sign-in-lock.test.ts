@@ -1,16 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db";
-import { seedDemo, DEMO_PASSWORD } from "@/db/seed";
+import { DEMO_PASSWORD } from "@/db/seed";
 import { checkCredentials } from "@/lib/auth/credentials";
-import { createTestDatabase } from "./db";
+import { openDemoDatabase } from "./db";
 
 // Finding 1 of the security review: 50 wrong passwords took 0.8 s and the right one was
 // accepted straight after. Now the tenth failure locks the account from that address.
 let database: Database;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.db, { today: "2026-06-30" });
+  database = await openDemoDatabase();
 });
 afterAll(() => database?.close());
 

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db";
-import { seedDemo } from "@/db/seed";
 import { findUserByEmail } from "@/db/queries/users";
 import { accountKey, clearFailures, clearSignInLock, lockedAccounts, recordFailure, throttleStatus } from "@/db/queries/sign-in-throttle";
-import { createTestDatabase } from "./db";
+import { openDemoDatabase } from "./db";
 import { actorOf } from "./api/helpers";
 
 let database: Database;
@@ -11,8 +10,7 @@ const T0 = new Date("2026-06-30T10:00:00Z");
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.db, { today: "2026-06-30" });
+  database = await openDemoDatabase();
 });
 afterAll(() => database?.close());
 

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db";
-import { seedDemo } from "@/db/seed";
 import { setUserActive } from "@/db/queries/users";
 import { setUserRole } from "@/db/queries/team";
 import { actorForToken } from "@/db/queries/tokens";
-import { createTestDatabase } from "./db";
+import { openDemoDatabase } from "./db";
 import { actorOf } from "./api/helpers";
 import { makeUser } from "./factory";
 import { createToken } from "@/db/queries/tokens";
@@ -14,8 +13,7 @@ import { createToken } from "@/db/queries/tokens";
 let database: Database;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.db, { today: "2026-06-30" });
+  database = await openDemoDatabase();
 });
 afterAll(() => database?.close());
 

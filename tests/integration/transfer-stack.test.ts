@@ -4,16 +4,14 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sql } from "drizzle-orm";
 import type { Database } from "@/db";
-import { queryRows } from "@/db";
 import { seedDemo } from "@/db/seed";
 import { MAX_UPLOAD_BYTES } from "@/lib/api/body";
 import { MAX_LISTED_DETAILS } from "@/lib/api/errors";
 import type { Endpoint } from "@/lib/api/endpoint";
 import { appExportEndpoint, appImportPreviewEndpoint, appImportRunEndpoint, exportEndpoint, importEndpoint } from "@/lib/api/handlers/transfer";
 import type { Actor } from "@/lib/auth/permissions";
-import { createTestDatabase } from "./db";
+import { createTestDatabase, tableCounts } from "./db";
 import { actorOf, call, isErrorShape, tokenFor, type CallOptions } from "./api/helpers";
 
 let database: Database;
@@ -24,14 +22,7 @@ const HEADER = "client,date,posts_last_30d,rhythm,replies,results";
 const BAD_CSV = `${HEADER}\nStack Shop,2026-09-01,3,sporadic,none,none\nStack Shop,2026-10-01,5,weekly,none,none\n`;
 const GOOD_CSV = `${HEADER}\nStack Shop,2026-09-01,3,sporadic,none,none\nStack Shop,2026-10-01,5,scheduled,some,some\nrosa's bakery,2026-10-02,4,sporadic,none,none\n`;
 
-async function counts() {
-  const [row] = await queryRows<{ clients: number; checkins: number; stages: number; audit: number }>(
-    database.db,
-    sql`select (select count(*)::int from clients) as clients, (select count(*)::int from check_ins) as checkins,
-               (select count(*)::int from stage_assessments) as stages, (select count(*)::int from audit_log) as audit`,
-  );
-  return row;
-}
+const counts = () => tableCounts(database.db);
 
 function form(csv: string, fields: Record<string, string> = {}, name = "check-ins.csv"): FormData {
   const f = new FormData();
