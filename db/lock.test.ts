@@ -25,11 +25,12 @@ describe("the embedded database folder lock", () => {
 
   it.runIf(process.platform === "linux")("takes over a lock held by a zombie (killed, not yet reaped)", async () => {
     const { spawn } = await import("node:child_process");
-    // The shell starts a child that exits at once, then becomes `sleep`, which never reaps it:
-    // the child stays a zombie for as long as the sleep runs.
-    const parent = spawn("sh", ["-c", 'sh -c "exit 0" & echo $!; exec sleep 30'], { stdio: ["ignore", "pipe", "ignore"] });
+    // The shell starts a child that exits a moment later, then becomes `sleep`, which never reaps
+    // it: the child stays a zombie for as long as the sleep runs. (A child that exited before the
+    // exec could be reaped by the shell itself.)
+    const parent = spawn("sh", ["-c", 'sh -c "sleep 0.3" & echo $!; exec sleep 30'], { stdio: ["ignore", "pipe", "ignore"] });
     const pid = Number(await new Promise<string>((resolve) => parent.stdout!.once("data", (d) => resolve(String(d).trim()))));
-    for (let i = 0; i < 200 && !/State:\s+Z/.test(readFileSync(`/proc/${pid}/status`, "utf8")); i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 300 && !/State:\s+Z/.test(readFileSync(`/proc/${pid}/status`, "utf8")); i++) await new Promise((r) => setTimeout(r, 10));
     expect(readFileSync(`/proc/${pid}/status`, "utf8")).toMatch(/State:\s+Z/);
     const dir = path.join(mkdtempSync(path.join(tmpdir(), "stageline-lock-")), "pglite");
     writeFileSync(lockFile(dir), JSON.stringify({ pid, purpose: "killed server" }));
