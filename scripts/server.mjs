@@ -3,7 +3,7 @@
 // client's address and host come from the socket unless TRUST_PROXY says a proxy stands in front.
 import http from "node:http";
 import next from "next";
-import { actionBodyProblem, normaliseForwarding, trustProxyFromEnv } from "./forwarding.mjs";
+import { actionBodyProblem, normaliseForwarding, trustProxyFromEnv } from "../lib/http/forwarding.mjs";
 
 const trustProxy = trustProxyFromEnv();
 const port = Number(process.env.PORT || 3000);

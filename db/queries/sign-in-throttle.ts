@@ -83,8 +83,10 @@ export async function clearSignInLock(db: Db, actor: Actor, userId: string): Pro
   return true;
 }
 
-/** Which of the given users are locked out somewhere right now (for the team page). */
-export async function lockedAccounts(db: Db, emails: string[], now: Date = new Date()): Promise<Set<string>> {
+/** Which users of the manager's firm are locked out from some address right now (for the team page); empty for anyone else. */
+export async function lockedAccounts(db: Db, actor: Actor, now: Date = new Date()): Promise<Set<string>> {
+  if (!can(actor, "team.manage")) return new Set();
+  const emails = (await db.select({ email: users.email }).from(users).where(eq(users.firmId, actor.firmId))).map((u) => u.email);
   if (emails.length === 0) return new Set();
   const rule = THROTTLE_RULES[0]!;
   const rows = await db

@@ -8,8 +8,9 @@ import type { RateLimitConfig } from "./context";
  * TRUST_PROXY is set; then the last entry is the one our own proxy appended (earlier entries
  * are whatever the client wrote).
  */
-export function clientIp(req: Request): string {
-  const fwd = req.headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
+export function clientIp(from: Request | Headers): string {
+  const headers = from instanceof Headers ? from : from.headers;
+  const fwd = headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
   return fwd || "unknown";
 }
 

@@ -54,8 +54,9 @@ function unstorableFields(form: FormData): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of form.entries()) {
     if (typeof v !== "string") continue;
-    const problem = unstorableText(v) ?? unstorableText(k);
-    if (problem) out[unstorableText(k) ? "form" : k] ??= `This text ${problem}: remove that character and try again.`;
+    const inName = unstorableText(k);
+    const problem = inName ?? unstorableText(v);
+    if (problem) out[inName ? "form" : k] ??= `This text ${problem}: remove that character and try again.`;
   }
   return out;
 }

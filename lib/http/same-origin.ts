@@ -1,18 +1,17 @@
 // The one answer to "did this request come from our own pages?", for every request that a
 // browser authenticates by cookie (the API's session callers and the app's upload and export
 // routes). Tokens need no such check: another site cannot make a browser send one.
+import { trustProxyFromEnv } from "./forwarding.mjs";
 
-/** TRUST_PROXY=1|true|yes: a proxy of ours stands in front and sets X-Forwarded-Host (as scripts/server.mjs reads it). */
-export function trustsProxy(value = process.env.TRUST_PROXY): boolean {
-  return ["1", "true", "yes"].includes((value ?? "").trim().toLowerCase());
-}
+/** TRUST_PROXY=1|true|yes: a proxy of ours stands in front (the same switch scripts/server.mjs reads). */
+export { trustProxyFromEnv as trustsProxy } from "./forwarding.mjs";
 
 /**
  * The host the browser addressed: the Host header, or X-Forwarded-Host only when TRUST_PROXY says
  * our own proxy wrote it (otherwise any client could name the host its Origin should match).
  */
 export function requestHost(req: Request): string | null {
-  if (trustsProxy()) {
+  if (trustProxyFromEnv()) {
     const forwarded = req.headers.get("x-forwarded-host")?.split(",")[0]?.trim();
     if (forwarded) return forwarded.toLowerCase();
   }

@@ -53,7 +53,9 @@ describe("sign-in throttle", () => {
     const user = (await findUserByEmail(database.db, "consultant2@example.com"))!;
     const now = new Date();
     for (let i = 0; i < 10; i++) await recordFailure(database.db, accountKey(user.email), "198.51.100.7", new Date(now.getTime() - (10 - i) * 1000));
-    expect(await lockedAccounts(database.db, [user.email], now)).toEqual(new Set([accountKey(user.email)]));
+    expect(await lockedAccounts(database.db, manager, now)).toEqual(new Set([accountKey(user.email)]));
+    expect(await lockedAccounts(database.db, other, now)).toEqual(new Set());
+    expect(await lockedAccounts(database.db, consultant, now)).toEqual(new Set());
     expect(await clearSignInLock(database.db, other, user.id)).toBe(false);
     expect(await clearSignInLock(database.db, consultant, user.id)).toBe(false);
     expect((await throttleStatus(database.db, accountKey(user.email), "198.51.100.7", now)).locked).toBe(true);

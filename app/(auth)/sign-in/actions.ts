@@ -18,7 +18,7 @@ const input = z.object({ email: z.string(ENTER).trim().min(1, ENTER), password: 
 
 // Public: there is no actor before signing in.
 export const signInAction = action(null, input, async ({ email, password }) => {
-  const ip = clientIp(new Request("http://local/", { headers: await headers() }));
+  const ip = clientIp(await headers());
   const locked = async () => {
     const status = await throttleStatus(await getDb(), accountKey(email), ip);
     const minutes = status.locked ? minutesUntil(status.until) : 15;

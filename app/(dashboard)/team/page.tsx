@@ -16,7 +16,7 @@ export default async function TeamPage() {
   const db = await getDb();
   const [team, clientRows] = await Promise.all([listTeam(db, actor), listAssignments(db, actor)]);
   const members = team ?? [];
-  const locked = await lockedAccounts(db, members.map((u) => u.email));
+  const locked = await lockedAccounts(db, actor);
   const consultants = members.filter((u) => u.role === "consultant" && u.active);
   const nameOf = new Map(members.map((u) => [u.id, u.name]));
   return (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { actionBodyProblem, normaliseForwarding, trustProxyFromEnv } from "./forwarding.mjs";
-import { clientIp } from "../lib/api/rate-limit";
+import { clientIp } from "../api/rate-limit";
 
 const spoofed = () => ({
   headers: { host: "app.example", "x-forwarded-for": "6.6.6.6", "x-forwarded-host": "evil.example", "x-real-ip": "7.7.7.7" } as Record<string, string | undefined>,
