@@ -1,4 +1,4 @@
-import { getDatabase } from "./index";
+import { getDatabase, openDatabase, restrictToAppRole } from "./index";
 import { migrateDatabase } from "./migrate";
 import { demoLoginsText, isDatabaseEmpty, seedDemo } from "./seed";
 import { authSecret } from "../lib/env";
@@ -10,15 +10,24 @@ import { authSecret } from "../lib/env";
 export async function bootDatabase(): Promise<void> {
   authSecret(); // fails the start with a clear message when DATABASE_URL is set without AUTH_SECRET
   const database = await getDatabase();
-  await migrateDatabase(database);
-  const empty = await isDatabaseEmpty(database.db);
-  if (empty && database.kind === "pglite") {
-    const started = Date.now();
-    const s = await seedDemo(database.db);
-    console.log(`[stageline] seeded the demo firm: ${s.clients} clients, ${s.checkIns} check-ins (${Date.now() - started} ms)`);
-  } else if (empty) {
-    console.log("[stageline] the PostgreSQL database is empty: run `npm run db:seed` to add the demo firm.");
+  // Migrations and the seed run as the owner: a PostgreSQL pool of the app already acts as the
+  // app's role, so they get a connection of their own; the embedded database switches after.
+  const owner = database.kind === "postgres" ? await openDatabase({ url: database.url }) : database;
+  let empty: boolean;
+  try {
+    await migrateDatabase(owner);
+    empty = await isDatabaseEmpty(owner.db);
+    if (empty && owner.kind === "pglite") {
+      const started = Date.now();
+      const s = await seedDemo(owner.db);
+      console.log(`[stageline] seeded the demo firm: ${s.clients} clients, ${s.checkIns} check-ins (${Date.now() - started} ms)`);
+    } else if (empty) {
+      console.log("[stageline] the PostgreSQL database is empty: run `npm run db:seed` to add the demo firm.");
+    }
+  } finally {
+    if (owner !== database) await owner.close();
   }
+  await restrictToAppRole(database);
   console.log(`[stageline] database: ${database.kind}`);
   if (database.kind === "pglite" || !empty) console.log(demoLoginsText());
 }

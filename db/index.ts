@@ -6,6 +6,7 @@ import { env, isMemoryPglite } from "../lib/env";
 import { acquirePgliteLock } from "./lock";
 import { log } from "../lib/log";
 import * as schema from "./schema";
+import { currentTransaction } from "./tenant";
 
 // The one place that picks the driver: PostgreSQL through `pg` when DATABASE_URL is set,
 // embedded PGlite in a data folder otherwise. Everything else sees the same drizzle API.
@@ -19,6 +20,8 @@ export interface Database {
   kind: DbKind;
   /** The PostgreSQL URL, when kind is postgres. */
   url?: string;
+  /** The role the app should act as ("none": the login's own). */
+  role?: string;
   close(): Promise<void>;
 }
 
@@ -27,14 +30,23 @@ export interface OpenOptions {
   pgliteDir?: string;
   /** Shown to a second process that finds the folder locked. */
   purpose?: string;
+  /**
+   * Switch to this role after connecting (the app's role without BYPASSRLS). PostgreSQL
+   * connections switch at once; an embedded database switches on restrictToAppRole(), after
+   * boot has migrated and seeded as the owner.
+   */
+  role?: string;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.url) {
     const { Pool } = await import("pg");
     const { drizzle } = await import("drizzle-orm/node-postgres");
+    const role = opts.role && opts.role !== "none" ? opts.role : undefined;
     const pool = new Pool({
       connectionString: opts.url,
+      // Every connection of the pool starts as the app's role: row-level security applies to it.
+      ...(role ? { options: `-c role=${role}` } : {}),
       max: Number(process.env.PG_POOL_MAX ?? 10),
       connectionTimeoutMillis: 5_000,
       idleTimeoutMillis: 30_000,
@@ -42,7 +54,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     // An idle client losing its connection (a server restart) must not crash the process.
     pool.on("error", (err) => log.warn({ err }, "idle PostgreSQL client lost its connection"));
     const db = drizzle({ client: pool, schema }) as unknown as Db;
-    return { db, kind: "postgres", url: opts.url, close: () => pool.end() };
+    return { db, kind: "postgres", url: opts.url, role: opts.role, close: () => pool.end() };
   }
   const dir = opts.pgliteDir ?? ".data/pglite";
   const { PGlite } = await import("@electric-sql/pglite");
@@ -61,6 +73,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return {
     db,
     kind: "pglite",
+    role: opts.role,
     close: async () => {
       await client.close();
       release();
@@ -74,7 +87,7 @@ const globalForDb = globalThis as unknown as { __stagelineDb?: Promise<Database>
 export function getDatabase(): Promise<Database> {
   if (!globalForDb.__stagelineDb) {
     const e = env();
-    globalForDb.__stagelineDb = openDatabase({ url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, purpose: "app server" });
+    globalForDb.__stagelineDb = openDatabase({ url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, purpose: "app server", role: e.DATABASE_APP_ROLE });
     globalForDb.__stagelineDb.catch(() => {
       globalForDb.__stagelineDb = undefined;
     });
@@ -82,8 +95,33 @@ export function getDatabase(): Promise<Database> {
   return globalForDb.__stagelineDb;
 }
 
+/**
+ * The app's database; inside a request's firm transaction (db/tenant.ts inFirm), that
+ * transaction, so every query of the request sees the same firm.
+ */
 export async function getDb(): Promise<Db> {
+  const tx = currentTransaction();
+  if (tx) return tx as unknown as Db;
   return (await getDatabase()).db;
+}
+
+/**
+ * After boot: the embedded database switches to the app's role (a PostgreSQL pool already
+ * connects as it), then both check that the role cannot bypass row-level security.
+ */
+export async function restrictToAppRole(database: Database): Promise<void> {
+  const role = database.role && database.role !== "none" ? database.role : undefined;
+  if (database.kind === "pglite" && role) await database.db.execute(sql.raw(`set role ${role}`));
+  const [me] = await queryRows<{ name: string; bypass: boolean }>(
+    database.db,
+    sql`select current_user as name, (r.rolsuper or r.rolbypassrls) as bypass from pg_roles r where r.rolname = current_user`,
+  );
+  if (!me || me.bypass) {
+    throw new Error(
+      `the app's database role ${me ? `"${me.name}" ` : ""}bypasses row-level security. ` +
+        "Let the app switch to stageline_app (the default, DATABASE_APP_ROLE) or log in as a role without SUPERUSER and BYPASSRLS.",
+    );
+  }
 }
 
 export async function ping(db: Db): Promise<void> {

@@ -1,5 +1,19 @@
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import type { Database } from "./index";
+
+/**
+ * After every migration run: the app's role may read and write every table, including tables
+ * that later migrations add, and may only append to the audit log. Which rows it sees is up to
+ * the row-level security policies (migration 0005; tests/integration/row-level-security.test.ts
+ * fails for a table with firm_id and no forced policy).
+ */
+const APP_ROLE_GRANTS = `
+  GRANT USAGE ON SCHEMA public TO stageline_app;
+  GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO stageline_app;
+  GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO stageline_app;
+  REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM stageline_app;
+`;
 
 export const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
 
@@ -9,6 +23,7 @@ export async function migrateDatabase(database: Database): Promise<void> {
   if (database.kind === "pglite") {
     const { migrate } = await import("drizzle-orm/pglite/migrator");
     await migrate(database.db as never, { migrationsFolder });
+    for (const statement of APP_ROLE_GRANTS.split(";").map((x) => x.trim()).filter(Boolean)) await database.db.execute(sql.raw(statement));
     return;
   }
   const { migrate } = await import("drizzle-orm/node-postgres/migrator");
@@ -20,6 +35,7 @@ export async function migrateDatabase(database: Database): Promise<void> {
   try {
     await client.query("select pg_advisory_lock(727274)");
     await migrate(drizzle({ client }), { migrationsFolder });
+    await client.query(APP_ROLE_GRANTS);
   } finally {
     await client.query("select pg_advisory_unlock(727274)").catch(() => {});
     await client.end();

@@ -103,6 +103,8 @@ export const assignments = pgTable(
   "assignments",
   {
     clientId: uuid("client_id").primaryKey().references(() => clients.id),
+    // Filled from the parent row by a trigger (migration 0005) and checked by row-level security.
+    firmId: uuid("firm_id").notNull().default(sql`app_firm()`).references(() => firms.id),
     consultantId: uuid("consultant_id").notNull().references(() => users.id),
     assignedAt: timestamp("assigned_at", { withTimezone: true }).notNull().defaultNow(),
     assignedBy: uuid("assigned_by").references(() => users.id),
@@ -117,6 +119,8 @@ export const checkIns = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     clientId: uuid("client_id").notNull().references(() => clients.id),
     authorId: uuid("author_id").notNull().references(() => users.id),
+    // Filled from the parent row by a trigger (migration 0005) and checked by row-level security.
+    firmId: uuid("firm_id").notNull().default(sql`app_firm()`).references(() => firms.id),
     date: date("date", { mode: "string" }).notNull(),
     consultant: text("consultant"),
     accounts: text("accounts").array().$type<Platform[]>().notNull().default(sql`'{}'::text[]`),
@@ -164,6 +168,8 @@ export const stageAssessments = pgTable(
       .primaryKey()
       .references(() => checkIns.id, { onDelete: "cascade" }),
     clientId: uuid("client_id").notNull().references(() => clients.id),
+    // Filled from the parent row by a trigger (migration 0005) and checked by row-level security.
+    firmId: uuid("firm_id").notNull().default(sql`app_firm()`).references(() => firms.id),
     date: date("date", { mode: "string" }).notNull(),
     // Position in the client's history (0 = oldest), so same-date check-ins keep the engine's order.
     seq: integer("seq").notNull(),
@@ -189,6 +195,8 @@ export const stageOverrides = pgTable(
     clientId: uuid("client_id").notNull().references(() => clients.id),
     stage: smallint("stage").notNull(),
     reason: text("reason").notNull(),
+    // Filled from the parent row by a trigger (migration 0005) and checked by row-level security.
+    firmId: uuid("firm_id").notNull().default(sql`app_firm()`).references(() => firms.id),
     // Internal reasons are never shown to the client.
     internal: boolean("internal").notNull().default(false),
     effectiveDate: date("effective_date", { mode: "string" }).notNull(),
@@ -215,6 +223,8 @@ export const selfAssessments = pgTable(
     clientId: uuid("client_id").notNull().references(() => clients.id),
     userId: uuid("user_id").notNull().references(() => users.id),
     stage: smallint("stage").notNull(),
+    // Filled from the parent row by a trigger (migration 0005) and checked by row-level security.
+    firmId: uuid("firm_id").notNull().default(sql`app_firm()`).references(() => firms.id),
     note: text("note"),
     date: date("date", { mode: "string" }).notNull(),
     createdAt: createdAt(),
@@ -257,13 +267,20 @@ export const invitations = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    // Filled from the parent row by a trigger (migration 0005) and checked by row-level security.
+    firmId: uuid("firm_id").notNull().default(sql`app_firm()`).references(() => firms.id),
     tokenHash: text("token_hash").notNull(),
     createdBy: uuid("created_by").notNull().references(() => users.id),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
+    // A manager revoked it, sent a newer link, or deactivated the user: the link no longer works.
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    // "invite" sets the first password; "reset" replaces a forgotten one and ends every session.
+    purpose: text("purpose").$type<"invite" | "reset">().notNull().default("invite"),
     createdAt: createdAt(),
   },
   (t) => [
+    check("invitations_purpose", sql`${t.purpose} in ('invite', 'reset')`),
     uniqueIndex("invitations_token_uq").on(t.tokenHash),
     index("invitations_user_idx").on(t.userId),
     index("invitations_created_by_idx").on(t.createdBy),
@@ -271,12 +288,31 @@ export const invitations = pgTable(
 );
 export type Invitation = typeof invitations.$inferSelect;
 
+/**
+ * One row per signed-in browser. The session cookie names its row; signing out ends it, and
+ * the idle and absolute timeouts are checked against it (lib/auth/session-policy.ts).
+ */
+export const userSessions = pgTable(
+  "user_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    firmId: uuid("firm_id").notNull().references(() => firms.id),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+  },
+  (t) => [index("user_sessions_user_idx").on(t.userId)],
+);
+
 /** Personal access tokens for the API; the token is shown once and only its hash is kept. */
 export const apiTokens = pgTable(
   "api_tokens",
   {
     id: uuid("id").primaryKey().defaultRandom(),
     userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    // Filled from the parent row by a trigger (migration 0005) and checked by row-level security.
+    firmId: uuid("firm_id").notNull().default(sql`app_firm()`).references(() => firms.id),
     name: text("name").notNull(),
     tokenHash: text("token_hash").notNull(),
     // The first characters of the token, so its owner can tell tokens apart.

@@ -6,7 +6,8 @@ test.use({ storageState: authFile("consultant") });
 
 test("a token made on the settings page is shown once, works without a cookie, and stops at revocation", async ({ page, baseURL }) => {
   await page.goto("/clients");
-  await page.getByRole("link", { name: "API tokens" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("link", { name: "Manage your API tokens" }).click();
   await expect(page.getByRole("heading", { name: "API tokens" })).toBeVisible();
   const name = `e2e token ${Date.now()}`;
   await page.getByLabel("Name").fill(name);

@@ -13,6 +13,12 @@ const schema = z.object({
   PGLITE_DIR: z.string().min(1).default(".data/pglite"),
   AUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional().or(z.literal("").transform(() => undefined)),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // The role the app switches to after connecting, so row-level security holds even when the
+  // login is the owner. "none" when DATABASE_URL already logs in as a role without BYPASSRLS.
+  DATABASE_APP_ROLE: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, "must be a plain PostgreSQL role name, or none")
+    .default("stageline_app"),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import { openDatabase } from "../db";
 import { migrateDatabase } from "../db/migrate";
 import { resetDatabase, seedDemo } from "../db/seed";
-import { findUserByEmail, actorForSession } from "../db/queries/users";
+import { findUserByEmail, actorForUser } from "../db/queries/users";
 import { defaultRange, getPortfolio } from "../db/queries/portfolio";
 import { listClientStatus } from "../db/queries/client-status";
 import { runImport } from "../db/queries/import";
@@ -27,7 +27,7 @@ if (extra > 0) {
   const todayDay = Math.floor(Date.parse(today + "T00:00:00Z") / 86_400_000);
   for (const [k, email] of emails.entries()) {
     const cu = (await findUserByEmail(database.db, email))!;
-    const consultant = (await actorForSession(database.db, cu.id, cu.sessionVersion))!;
+    const consultant = (await actorForUser(database.db, cu.id, cu.sessionVersion))!;
     const records: CheckInRecord[] = [];
     for (let c = k; c < extra; c += emails.length) {
       const history = syntheticHistory(c + 1, 36);
@@ -42,7 +42,7 @@ if (extra > 0) {
   console.log(`added ${extra} synthetic clients in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 const u = (await findUserByEmail(database.db, "manager@example.com"))!;
-const actor = (await actorForSession(database.db, u.id, u.sessionVersion))!;
+const actor = (await actorForUser(database.db, u.id, u.sessionVersion))!;
 const rows = (await database.db.execute(sql`select count(*)::int as n from stage_assessments`)) as unknown as { rows: { n: number }[] };
 const filters = { ...defaultRange(today), today };
 const times: number[] = [];

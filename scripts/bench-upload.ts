@@ -8,7 +8,7 @@ import { openDatabase } from "../db";
 import { migrateDatabase } from "../db/migrate";
 import { seedDemo } from "../db/seed";
 import { createToken } from "../db/queries/tokens";
-import { actorForSession, findUserByEmail } from "../db/queries/users";
+import { actorForUser, findUserByEmail } from "../db/queries/users";
 import { buildApp, root, rssMb, sleep, startApp } from "./lib/app-process";
 
 const args = process.argv.slice(2);
@@ -44,7 +44,7 @@ async function main() {
   await migrateDatabase(database);
   await seedDemo(database.db);
   const u = await findUserByEmail(database.db, "consultant@example.com");
-  const actor = await actorForSession(database.db, u!.id, u!.sessionVersion);
+  const actor = await actorForUser(database.db, u!.id, u!.sessionVersion);
   const { token } = await createToken(database.db, actor!, { name: "bench upload", expiresInDays: 1 });
   await database.close();
 

@@ -14,7 +14,7 @@ import { migrateDatabase } from "../db/migrate";
 import { resetDatabase, seedDemo } from "../db/seed";
 import { checkConsistency } from "../db/queries/consistency";
 import { createToken } from "../db/queries/tokens";
-import { actorForSession, findUserByEmail } from "../db/queries/users";
+import { actorForUser, findUserByEmail } from "../db/queries/users";
 import { clientScope } from "../db/queries/scope";
 import { clients } from "../db/schema";
 import { isoDay } from "../lib/checkin-format";
@@ -60,7 +60,7 @@ async function prepare(): Promise<{ tokens: string[]; clientIds: string[]; keyPr
     await resetDatabase(database.db);
     await seedDemo(database.db);
     const u = await findUserByEmail(database.db, "manager@example.com");
-    const manager = await actorForSession(database.db, u!.id, u!.sessionVersion);
+    const manager = await actorForUser(database.db, u!.id, u!.sessionVersion);
     const tokens: string[] = [];
     for (let i = 0; i < WRITERS; i++) tokens.push((await createToken(database.db, manager!, { name: `chaos ${i}`, expiresInDays: 1 })).token);
     const rows = await database.db.select({ id: clients.id }).from(clients).where(clientScope(manager!)).limit(40);

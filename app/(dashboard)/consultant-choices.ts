@@ -1,10 +1,9 @@
-import { getDb } from "@/db";
 import { listAssignableConsultants } from "@/db/queries/clients";
-import { requirePermission } from "@/lib/auth/actor";
+import { forActor, requirePermission } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
 
 /** For pages that create clients (new client, import): the actor, and the consultants they may choose as lead (null: new clients are theirs). */
 export async function withConsultantChoices(permission: Permission) {
   const actor = await requirePermission(permission);
-  return { actor, consultants: await listAssignableConsultants(await getDb(), actor) };
+  return { actor, consultants: await forActor(actor, (db) => listAssignableConsultants(db, actor)) };
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { asIdentity } from "../tenant";
 import type { Db, Tx } from "../index";
 import { apiTokens, users } from "../schema";
 import { actorFromUser, type Actor } from "../../lib/auth/permissions";
@@ -76,8 +77,12 @@ export async function revokeToken(db: Db, actor: Actor, tokenId: string, now: Da
  * The actor a token acts as, or null when it is unknown, revoked, expired, or its owner is
  * deactivated. Checked against the database on every request, so revocation is immediate.
  */
-export async function actorForToken(db: Db, token: string, now: Date = new Date()): Promise<{ actor: Actor; tokenId: string } | null> {
+export async function actorForToken(root: Db, token: string, now: Date = new Date()): Promise<{ actor: Actor; tokenId: string } | null> {
   if (!TOKEN_RE.test(token)) return null;
+  return asIdentity(root, (db) => tokenLookup(db, token, now));
+}
+
+async function tokenLookup(db: Db, token: string, now: Date): Promise<{ actor: Actor; tokenId: string } | null> {
   const [row] = await db
     .select({ tokenId: apiTokens.id, expiresAt: apiTokens.expiresAt, revokedAt: apiTokens.revokedAt, lastUsedAt: apiTokens.lastUsedAt, u: users })
     .from(apiTokens)

@@ -9,6 +9,8 @@ import { ApiError, errorResponse, internalErrorResponse, notFound, type ErrorDet
 import { can, type Permission } from "../auth/permissions";
 import { clientIp, enforceRateLimit } from "./rate-limit";
 import { unstorableText } from "../validation/primitives";
+import { inFirm } from "../../db/tenant";
+import type { Db } from "../../db";
 
 export type Params = Record<string, string | string[] | undefined>;
 
@@ -17,6 +19,8 @@ export interface HandlerContext {
   caller: Caller;
   params: Params;
   now: Date;
+  /** For work that goes on after the handler has answered (a streamed response): its own transaction for the caller's firm. */
+  later<T>(fn: (db: Db) => Promise<T>): Promise<T>;
 }
 
 export type Endpoint = (deps: ApiDeps, req: Request, params?: Params) => Promise<Response>;
@@ -51,7 +55,9 @@ export function endpoint(a: Permission | Handler, b?: Handler | EndpointOptions,
       const key = caller.tokenId ? `token:${caller.tokenId}` : `user:${caller.actor.id}`;
       await enforceRateLimit(deps.db, key, limits.perToken, limits, now);
       if (permission && !can(caller.actor, permission)) throw notFound();
-      return await handler(req, { deps, caller, params, now });
+      // The handler runs in one transaction naming the caller's firm (row-level security).
+      const later = <T>(fn: (db: Db) => Promise<T>) => inFirm(deps.db, caller.actor.firmId, fn, { detached: true });
+      return await inFirm(deps.db, caller.actor.firmId, (db) => handler(req, { deps: { ...deps, db }, caller, params, now, later }));
     } catch (err) {
       return err instanceof ApiError ? errorResponse(err) : internalErrorResponse(err);
     }

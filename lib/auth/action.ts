@@ -8,6 +8,8 @@ import { getActor } from "./actor";
 import { can, type Actor, type Permission } from "./permissions";
 import type { ActionState } from "./action-state";
 import { unstorableText } from "../validation/primitives";
+import { getDb } from "../../db";
+import { inFirm } from "../../db/tenant";
 
 export type { ActionState } from "./action-state";
 
@@ -80,6 +82,33 @@ async function authorize(permission: Permission | null): Promise<Actor | null> {
 
 type ActorFor<P> = P extends null ? null : Actor;
 
+/** Next's redirect() is an exception that means "done, go there": the work before it must commit. */
+function isRedirect(err: unknown): boolean {
+  const digest = (err as { digest?: unknown } | null)?.digest;
+  return typeof digest === "string" && digest.startsWith("NEXT_REDIRECT");
+}
+
+/**
+ * The body of an action runs in one transaction naming the actor's firm (row-level security,
+ * db/tenant.ts); getDb() inside returns it. A redirect commits, any other error rolls back.
+ * Public actions (no actor) run as they are: their lookups open identity transactions.
+ */
+async function inActorsFirm<T>(actor: Actor | null, fn: () => Promise<T>): Promise<T> {
+  if (!actor) return fn();
+  let redirect: { err: unknown } | null = null;
+  const out = await inFirm(await getDb(), actor.firmId, async () => {
+    try {
+      return await fn();
+    } catch (err) {
+      if (!isRedirect(err)) throw err;
+      redirect = { err };
+      return undefined as T;
+    }
+  });
+  if (redirect) throw (redirect as { err: unknown }).err;
+  return out;
+}
+
 /**
  * The form and the previous state from whatever the caller sent. An action is a public endpoint:
  * a client can call it with any arguments, not only the (prev, form) or (form) its page uses.
@@ -112,7 +141,7 @@ export function action<P extends Permission | null, S extends z.ZodType, D = und
       if (opts.notFoundOn && parsed.error.issues.some((i) => opts.notFoundOn!.includes(String(i.path[0])))) notFound();
       return { n, ok: false, fieldErrors: fieldErrorsOf(parsed.error, opts.messages), values };
     }
-    const outcome = await fn(parsed.data, { actor, form, values });
+    const outcome = await inActorsFirm(actor, () => fn(parsed.data, { actor, form, values }));
     if (outcome.ok) return { n, ok: true, fieldErrors: {}, data: outcome.data };
     return { n, ok: false, fieldErrors: outcome.fieldErrors ?? {}, ...(outcome.formError ? { formError: outcome.formError } : {}), values };
   };
@@ -130,6 +159,6 @@ export function formAction<P extends Permission | null, S extends z.ZodType>(
     const { form } = callArgs(args);
     const parsed = schema.safeParse(opts.input ? opts.input(form) : textFields(form));
     if (!parsed.success || Object.keys(unstorableFields(form)).length > 0) notFound();
-    await fn(parsed.data, { actor, form, values: formValues(form) });
+    await inActorsFirm(actor, () => fn(parsed.data, { actor, form, values: formValues(form) }));
   };
 }

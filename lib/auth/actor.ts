@@ -1,15 +1,16 @@
 import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
-import { getDb } from "../../db";
-import { actorForSession } from "../../db/queries/users";
+import { getDb, type Db } from "../../db";
+import { inFirm } from "../../db/tenant";
+import { sessionActor } from "../../db/queries/sessions";
 import { auth } from "./config";
 import { can, type Actor, type Permission } from "./permissions";
 
 /** The signed-in actor, looked up once per request; null when signed out, deactivated or stale. */
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
-  if (!session?.userId || typeof session.sessionVersion !== "number") return null;
-  return actorForSession(await getDb(), session.userId, session.sessionVersion);
+  if (!session?.userId || typeof session.sessionVersion !== "number" || !session.sessionId) return null;
+  return sessionActor(await getDb(), { userId: session.userId, sessionVersion: session.sessionVersion, sessionId: session.sessionId });
 });
 
 /** For pages and server actions: signed-out visitors go to the sign-in page. */
@@ -24,4 +25,15 @@ export async function requirePermission(permission: Permission): Promise<Actor> 
   const actor = await requireActor();
   if (!can(actor, permission)) notFound();
   return actor;
+}
+
+/** The current session row's id, for "keep this session" when the password changes. */
+export const currentSessionId = cache(async (): Promise<string | null> => (await auth())?.sessionId ?? null);
+
+/**
+ * For pages: runs the page's queries in one transaction naming the actor's firm, so row-level
+ * security lets them see that firm's rows and nothing else. Use the `db` it passes in.
+ */
+export async function forActor<T>(actor: Actor, fn: (db: Db) => Promise<T>): Promise<T> {
+  return inFirm(await getDb(), actor.firmId, fn);
 }

@@ -4,7 +4,10 @@ import { z } from "zod";
 import { getDb } from "../../db";
 import { clientIp } from "../api/rate-limit";
 import { authSecret } from "../env";
+import { SESSION_ABSOLUTE_MS } from "./session-policy";
+import { safeRedirect } from "./safe-redirect";
 import { checkCredentials } from "./credentials";
+import { endSession, startSession } from "../../db/queries/sessions";
 
 /** Auth.js's answer when the account is locked from this address (the form says until when). */
 export class SignInLocked extends CredentialsSignin {
@@ -15,21 +18,27 @@ declare module "next-auth" {
   interface Session {
     userId?: string;
     sessionVersion?: number;
+    sessionId?: string;
   }
   interface User {
     sessionVersion?: number;
+    firmId?: string;
   }
 }
 declare module "@auth/core/jwt" {
   interface JWT {
     sv?: number;
+    /** The user_sessions row this cookie belongs to. */
+    sid?: string;
   }
 }
 
 const credentials = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1000) });
 
-// The session (a signed JWT) carries the user id and the session version only; role and
-// firm are read from the database on every request (lib/auth/actor.ts).
+// The session (a signed JWT) carries the user id, the session version and its session row;
+// role and firm are read from the database on every request (lib/auth/actor.ts), and the row
+// decides whether the session still holds (db/queries/sessions.ts). The cookie lives as long
+// as the absolute limit; the idle limit is checked against the row.
 function config(): NextAuthConfig {
   return {
     secret: authSecret(),
@@ -41,7 +50,7 @@ function config(): NextAuthConfig {
         console.error("[auth]", error);
       },
     },
-    session: { strategy: "jwt", maxAge: 60 * 60 * 24 * 14 },
+    session: { strategy: "jwt", maxAge: SESSION_ABSOLUTE_MS / 1000 },
     pages: { signIn: "/sign-in" },
     providers: [
       Credentials({
@@ -50,22 +59,36 @@ function config(): NextAuthConfig {
           const parsed = credentials.safeParse(raw);
           if (!parsed.success) return null;
           const result = await checkCredentials(await getDb(), parsed.data.email, parsed.data.password, clientIp(request));
-          if (result.ok) return { id: result.userId, sessionVersion: result.sessionVersion };
+          if (result.ok) return { id: result.userId, sessionVersion: result.sessionVersion, firmId: result.firmId };
           if (result.reason === "locked") throw new SignInLocked();
           return null;
         },
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
-        if (user) {
+      async jwt({ token, user }) {
+        if (user?.id && user.firmId) {
           token.sub = user.id;
           token.sv = user.sessionVersion;
+          token.sid = await startSession(await getDb(), { id: user.id, firmId: user.firmId });
         }
         return token;
       },
+      // Only paths on this site and URLs of this origin; anything else (`callbackUrl=abc`,
+      // another host) lands on the home page instead of failing or leaving the site.
+      redirect({ url, baseUrl }) {
+        return safeRedirect(url, baseUrl);
+      },
       session({ session, token }) {
-        return { expires: session.expires, userId: token.sub, sessionVersion: token.sv } as typeof session;
+        return { expires: session.expires, userId: token.sub, sessionVersion: token.sv, sessionId: token.sid } as typeof session;
+      },
+    },
+    // Both ways out (the app's button and Auth.js's own /api/auth/signout) end the session row,
+    // so a copy of the cookie taken before signing out no longer works anywhere.
+    events: {
+      async signOut(message) {
+        const sid = "token" in message ? message.token?.sid : undefined;
+        if (sid) await endSession(await getDb(), sid);
       },
     },
   };

@@ -14,7 +14,7 @@ describe("permissions table", () => {
 
   it("gives client users only their own progress and self-assessment", () => {
     const granted = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(actor("client"), p));
-    expect(granted.sort()).toEqual(["checkins.read", "clients.read", "progress.read", "self-assessment.write", "tokens.manage"]);
+    expect(granted.sort()).toEqual(["account.manage", "checkins.read", "clients.read", "progress.read", "self-assessment.write", "tokens.manage"]);
     for (const p of ["clients.list", "clients.create", "checkins.write", "checkins.import", "notes.internal.read"] as Permission[]) {
       expect(can(actor("client"), p)).toBe(false);
     }

@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   "audit.read": ["manager"],
   "progress.read": ["client"],
   "self-assessment.write": ["client"],
+  /** Your own account: change your password, see and end your sessions. */
+  "account.manage": ["manager", "consultant", "client"],
   /** Personal API tokens: every signed-in user, acting with their own role. */
   "tokens.manage": ["manager", "consultant", "client"],
 } as const satisfies Record<string, readonly Role[]>;

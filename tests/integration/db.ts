@@ -3,7 +3,7 @@ import pg from "pg";
 import { sql } from "drizzle-orm";
 import { openDatabase, queryRows, type Database, type Db } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
-import { actorForSession, findUserByEmail } from "@/db/queries/users";
+import { actorForUser, findUserByEmail } from "@/db/queries/users";
 import type { Actor } from "@/lib/auth/permissions";
 
 /**
@@ -45,7 +45,7 @@ export async function createTestDatabase(): Promise<Database & { label: string }
 /** The actor a demo login would be, read through the same lookup as a real session. */
 export async function actorByEmail(db: Database["db"], email: string): Promise<Actor> {
   const u = await findUserByEmail(db, email);
-  const a = u && (await actorForSession(db, u.id, u.sessionVersion));
+  const a = u && (await actorForUser(db, u.id, u.sessionVersion));
   if (!a) throw new Error(`no active user ${email}`);
   return a;
 }

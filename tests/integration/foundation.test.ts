@@ -4,7 +4,7 @@ import type { Database } from "@/db";
 import { queryRows } from "@/db";
 import { auditLog, checkIns, clients, users } from "@/db/schema";
 import { seedDemo, isDatabaseEmpty } from "@/db/seed";
-import { actorForSession, findUserByEmail, setUserActive } from "@/db/queries/users";
+import { actorForUser, findUserByEmail, setUserActive } from "@/db/queries/users";
 import { getClient } from "@/db/queries/clients";
 import { listClientsForList } from "@/db/queries/client-status";
 import { createCheckIn, listCheckInsWithStages } from "@/db/queries/checkins";
@@ -126,14 +126,14 @@ describe("sessions", () => {
     const manager = await actor("manager@example.com");
     // A consultant of its own, so deactivating it cannot affect the other tests' demo users.
     const user = await makeUser(database.db, manager.firmId, "consultant");
-    expect(await actorForSession(database.db, user.id, user.sessionVersion)).not.toBeNull();
+    expect(await actorForUser(database.db, user.id, user.sessionVersion)).not.toBeNull();
     await setUserActive(database.db, manager, user.id, false);
-    expect(await actorForSession(database.db, user.id, user.sessionVersion)).toBeNull();
+    expect(await actorForUser(database.db, user.id, user.sessionVersion)).toBeNull();
     await setUserActive(database.db, manager, user.id, true);
-    expect(await actorForSession(database.db, user.id, user.sessionVersion)).toBeNull();
+    expect(await actorForUser(database.db, user.id, user.sessionVersion)).toBeNull();
     const fresh = (await findUserByEmail(database.db, user.email))!;
     expect(fresh.sessionVersion).toBeGreaterThan(user.sessionVersion);
-    expect(await actorForSession(database.db, fresh.id, fresh.sessionVersion)).not.toBeNull();
+    expect(await actorForUser(database.db, fresh.id, fresh.sessionVersion)).not.toBeNull();
   });
 
   it("a manager of another firm cannot deactivate this firm's users", async () => {

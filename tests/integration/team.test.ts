@@ -3,9 +3,10 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { assignments, auditLog, checkIns, clients, firms, invitations, stageAssessments, users } from "@/db/schema";
 import { acceptInvitation, findInvitation, hashToken, inviteUser, reassignClient, setUserRole, listAssignments } from "@/db/queries/team";
-import { actorForSession, listTeam, setUserActive } from "@/db/queries/users";
+import { actorForUser, listTeam, setUserActive } from "@/db/queries/users";
 import { listAudit, AUDIT_PAGE_SIZE } from "@/db/queries/audit";
 import { verifyPassword } from "@/lib/auth/password";
+import { checkCredentials } from "@/lib/auth/credentials";
 import { actorFromUser, type Actor } from "@/lib/auth/permissions";
 import { createTestDatabase } from "./db";
 import { makeUser } from "./factory";
@@ -38,7 +39,7 @@ beforeAll(async () => {
 afterAll(async () => database?.close());
 
 describe("invitations", () => {
-  it("stores only the sha256 of the token; the user stays inactive without a password until accepted", async () => {
+  it("stores only the sha256 of the token; the user cannot sign in without a password until accepted", async () => {
     const res = await inviteUser(database.db, manager, { name: "New Person", email: "New@Team.test", role: "consultant" });
     expect(res?.ok).toBe(true);
     if (!res?.ok) return;
@@ -48,20 +49,21 @@ describe("invitations", () => {
     expect(inv.tokenHash).not.toContain(res.token);
     expect(inv.expiresAt.getTime() - inv.createdAt.getTime()).toBe(7 * 86_400_000);
     const [u] = await database.db.select().from(users).where(eq(users.id, res.userId));
-    expect(u).toMatchObject({ email: "new@team.test", active: false, passwordHash: null, role: "consultant" });
-    expect(await actorForSession(database.db, u.id, u.sessionVersion)).toBeNull();
+    // Active from the start, so accepting never switches anyone on; no password means no sign-in.
+    expect(u).toMatchObject({ email: "new@team.test", active: true, passwordHash: null, role: "consultant" });
+    expect(await checkCredentials(database.db, "new@team.test", "", "192.0.2.77")).toEqual({ ok: false, reason: "wrong" });
     expect((await listTeam(database.db, manager))!.find((m) => m.id === u.id)?.pending).toBe(true);
     expect(await findInvitation(database.db, res.token)).toMatchObject({ state: "valid", email: "new@team.test" });
 
     expect(await acceptInvitation(database.db, res.token, "short", "short")).toEqual({ ok: false, error: "password-short" });
     expect(await acceptInvitation(database.db, res.token, "long-enough-1", "long-enough-2")).toEqual({ ok: false, error: "password-mismatch" });
-    expect((await database.db.select().from(users).where(eq(users.id, res.userId)))[0].active).toBe(false);
+    expect((await database.db.select().from(users).where(eq(users.id, res.userId)))[0].passwordHash).toBeNull();
 
-    expect(await acceptInvitation(database.db, res.token, "long-enough-1", "long-enough-1")).toEqual({ ok: true, email: "new@team.test" });
+    expect(await acceptInvitation(database.db, res.token, "long-enough-1", "long-enough-1")).toEqual({ ok: true, email: "new@team.test", purpose: "invite" });
     const [after] = await database.db.select().from(users).where(eq(users.id, res.userId));
     expect(after.active).toBe(true);
     expect(await verifyPassword(after.passwordHash, "long-enough-1")).toBe(true);
-    expect(await actorForSession(database.db, after.id, after.sessionVersion)).not.toBeNull();
+    expect(await actorForUser(database.db, after.id, after.sessionVersion)).not.toBeNull();
     // Single use.
     expect(await acceptInvitation(database.db, res.token, "another-pass-1", "another-pass-1")).toEqual({ ok: false, error: "used" });
     expect((await findInvitation(database.db, res.token))?.state).toBe("used");
@@ -103,7 +105,7 @@ describe("roles and reassignment", () => {
     expect(await setUserRole(database.db, manager, dana.id, "manager")).toEqual({ id: dana.id, role: "manager" });
     const after = (await database.db.select().from(users).where(eq(users.id, dana.id)))[0];
     expect(after.sessionVersion).toBe(before.sessionVersion + 1);
-    expect(await actorForSession(database.db, dana.id, before.sessionVersion)).toBeNull();
+    expect(await actorForUser(database.db, dana.id, before.sessionVersion)).toBeNull();
     expect(await setUserRole(database.db, manager, dana.id, "consultant")).toEqual({ id: dana.id, role: "consultant" });
     expect(await setUserRole(database.db, manager, clientUser.id, "consultant")).toBeNull();
     expect(await setUserRole(database.db, manager, manager.id, "consultant")).toBeNull();

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db";
 import { getClientProgress } from "@/db/queries/progress";
-import { requirePermission } from "@/lib/auth/actor";
+import { forActor, requirePermission } from "@/lib/auth/actor";
 import { STAGE_LABELS, STAGE_SUMMARIES, type Stage } from "@/lib/stages";
 import { StageBadge } from "@/components/stage/StageBadge";
 import { JourneyChart } from "@/components/charts/JourneyChart";
@@ -23,7 +22,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 
 export default async function ProgressPage() {
   const actor = await requirePermission("progress.read");
-  const p = await getClientProgress(await getDb(), actor);
+  const p = await forActor(actor, (db) => getClientProgress(db, actor));
   if (!p) notFound();
   const cur = p.current;
   return (

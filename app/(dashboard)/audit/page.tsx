@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db";
 import { listAudit } from "@/db/queries/audit";
 import { listTeam } from "@/db/queries/users";
 import { listAssignments } from "@/db/queries/team";
-import { requirePermission } from "@/lib/auth/actor";
+import { forActor, requirePermission } from "@/lib/auth/actor";
 import { buttonClass, inputClass, PageHeader, tableClass, tdClass, thClass } from "@/components/ui/primitives";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -24,8 +23,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const clientId = one(sp.client) || null;
   const userId = one(sp.user) || null;
   const page = Math.max(1, Number.parseInt(one(sp.page) || "1", 10) || 1);
-  const db = await getDb();
-  const [log, team, clientRows] = await Promise.all([listAudit(db, actor, { clientId, userId, page }), listTeam(db, actor), listAssignments(db, actor)]);
+  const [log, team, clientRows] = await forActor(actor, (db) => Promise.all([listAudit(db, actor, { clientId, userId, page }), listTeam(db, actor), listAssignments(db, actor)]));
   const rows = log?.rows ?? [];
   const q = (p: number) => {
     const s = new URLSearchParams();

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db";
 import { listClientPage } from "@/db/queries/client-status";
-import { requirePermission } from "@/lib/auth/actor";
+import { forActor, requirePermission } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { ClientFilters } from "@/components/clients/ClientFilters";
 import { ClientTable } from "@/components/clients/ClientTable";
@@ -17,8 +16,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
   const actor = await requirePermission("clients.list");
   const raw = await searchParams;
   const query = parseListParams(raw);
-  const db = await getDb();
-  const result = await listClientPage(db, actor, query, pageParam(raw));
+  const result = await forActor(actor, (db) => listClientPage(db, actor, query, pageParam(raw)));
   const { rows, total } = result;
   const filtered = !!(query.q || query.stage !== undefined || query.flag || query.archived);
   const anyAtAll = filtered ? true : total > 0;

@@ -1,9 +1,8 @@
 import { MAX_RANGE_YEARS } from "@/lib/portfolio/range";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db";
 import { getPortfolio, portfolioClients, portfolioFilterOptions, type DrillClient } from "@/db/queries/portfolio";
-import { requirePermission } from "@/lib/auth/actor";
+import { forActor, requirePermission } from "@/lib/auth/actor";
 import { Card, PageHeader } from "@/components/ui/primitives";
 import { StageBadge } from "@/components/stage/StageBadge";
 import { DistributionNowChart } from "@/components/charts/portfolio/DistributionNowChart";
@@ -24,10 +23,9 @@ const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
 export default async function PortfolioPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePermission("portfolio.read");
-  const db = await getDb();
   const today = isoDay();
   const filters = filtersFrom(await searchParams, today);
-  const [p, options, all] = await Promise.all([getPortfolio(db, actor, filters), portfolioFilterOptions(db, actor), portfolioClients(db, actor, filters, { kind: "all" })]);
+  const [p, options, all] = await forActor(actor, (db) => Promise.all([getPortfolio(db, actor, filters), portfolioFilterOptions(db, actor), portfolioClients(db, actor, filters, { kind: "all" })]));
   if (!p || !options || !all) return <p>Those filters cannot be used.</p>;
 
   const att = p.attention;

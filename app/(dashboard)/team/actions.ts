@@ -6,7 +6,7 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { setUserActive } from "@/db/queries/users";
 import { clearSignInLock } from "@/db/queries/sign-in-throttle";
-import { inviteUser, reassignClient, setUserRole } from "@/db/queries/team";
+import { inviteUser, issueLink, reassignClient, revokeLinks, setUserRole } from "@/db/queries/team";
 import { action, fail, formAction, ok } from "@/lib/auth/action";
 import { uuidSchema } from "@/lib/validation/primitives";
 
@@ -57,4 +57,21 @@ export const inviteAction = action("team.manage", inviteInput, async (v, { actor
   if (!res.ok) return fail(res.error === "email-taken" ? { email: "Someone already uses this email address." } : { clientId: "That client was not found." });
   revalidatePath("/team");
   return ok({ path: res.path, email: v.email });
+});
+
+const userInput = z.object({ userId: uuidSchema });
+
+/** A fresh invitation (no password yet) or password reset link; earlier links of the user stop working. */
+export const issueLinkAction = action("team.manage", userInput, async ({ userId }, { actor }) => {
+  const res = await issueLink(await getDb(), actor, userId);
+  if (!res) notFound();
+  if (!res.ok) return fail({}, "This person is deactivated. Reactivate them first, then make a new link.");
+  revalidatePath("/team");
+  return ok({ path: res.path, purpose: res.purpose, expiresAt: res.expiresAt.toISOString() });
+}, { notFoundOn: ["userId"] });
+
+/** Voids a user's open invitation or reset link. */
+export const revokeLinkAction = formAction("team.manage", userInput, async ({ userId }, { actor }) => {
+  if ((await revokeLinks(await getDb(), actor, userId)) === null) notFound();
+  revalidatePath("/team");
 });

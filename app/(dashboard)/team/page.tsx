@@ -1,22 +1,21 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db";
 import { listTeam } from "@/db/queries/users";
 import { listAssignments } from "@/db/queries/team";
 import { lockedAccounts, accountKey } from "@/db/queries/sign-in-throttle";
-import { requirePermission } from "@/lib/auth/actor";
+import { forActor, requirePermission } from "@/lib/auth/actor";
 import { buttonClass, Card, inputClass, PageHeader, tableClass, tdClass, thClass } from "@/components/ui/primitives";
 import { InviteForm } from "@/components/team/InviteForm";
-import { inviteAction, reassignClientAction, setUserActiveAction, setUserRoleAction, unlockSignInAction } from "./actions";
+import { inviteAction, issueLinkAction, reassignClientAction, revokeLinkAction, setUserActiveAction, setUserRoleAction, unlockSignInAction } from "./actions";
+import { LinkButton } from "@/components/team/LinkButton";
 import { RowActionForm } from "@/components/ui/RowActionForm";
+import { isoDay } from "@/lib/validation/primitives";
 
 export const metadata: Metadata = { title: "Team" };
 
 export default async function TeamPage() {
   const actor = await requirePermission("team.manage");
-  const db = await getDb();
-  const [team, clientRows] = await Promise.all([listTeam(db, actor), listAssignments(db, actor)]);
+  const [team, clientRows, locked] = await forActor(actor, (db) => Promise.all([listTeam(db, actor), listAssignments(db, actor), lockedAccounts(db, actor)]));
   const members = team ?? [];
-  const locked = await lockedAccounts(db, actor);
   const consultants = members.filter((u) => u.role === "consultant" && u.active);
   const nameOf = new Map(members.map((u) => [u.id, u.name]));
   return (
@@ -57,13 +56,25 @@ export default async function TeamPage() {
                     )}
                   </td>
                   <td className={tdClass}>
-                    {u.pending ? "invited" : u.active ? "active" : "deactivated"}
+                    {!u.active ? "deactivated" : u.pending ? "invited" : "active"}
+                    {u.active && u.openLinkExpiresAt ? <span className="block text-xs text-slate-600">link open until {isoDay(u.openLinkExpiresAt)}</span> : null}
                     {locked.has(accountKey(u.email)) ? <span className="ml-1 font-medium text-red-800">· sign-in locked</span> : null}
                   </td>
                   <td className={`${tdClass} text-right`}>
                     <div className="flex justify-end gap-2">
                     {locked.has(accountKey(u.email)) ? (
                       <RowActionForm action={unlockSignInAction} fields={{ userId: u.id }} label="Unlock sign-in" ariaLabel={`Unlock sign-in for ${u.email}`} />
+                    ) : null}
+                    {u.id !== actor.id && u.active ? (
+                      <LinkButton
+                        action={issueLinkAction}
+                        userId={u.id}
+                        label={u.pending ? "New invitation link" : "Password reset link"}
+                        ariaLabel={`${u.pending ? "New invitation link" : "Password reset link"} for ${u.email}`}
+                      />
+                    ) : null}
+                    {u.id !== actor.id && u.openLinkExpiresAt ? (
+                      <RowActionForm action={revokeLinkAction} fields={{ userId: u.id }} label="Revoke link" ariaLabel={`Revoke link for ${u.email}`} />
                     ) : null}
                     {u.id === actor.id ? null : (
                       <RowActionForm

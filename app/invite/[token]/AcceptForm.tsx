@@ -8,6 +8,8 @@ const MESSAGES: Record<AcceptErrorCode, string> = {
   invalid: "This invitation link is not valid.",
   used: "This invitation has already been used. Sign in instead.",
   expired: "This invitation has expired. Ask your manager for a new one.",
+  revoked: "This link has been withdrawn. Ask your manager for a new one.",
+  locked: "Too many attempts with invalid links from this address. Wait a while and try again.",
   "password-short": "Use at least 10 characters.",
   "password-mismatch": "The two passwords are not the same.",
 };
@@ -17,7 +19,13 @@ export function AcceptForm({ token }: { token: string }) {
   const say = (code: string | undefined) => (code ? (MESSAGES[code as AcceptErrorCode] ?? MESSAGES.invalid) : null);
   const pwError = say(state.fieldErrors.password === "password-short" ? "password-short" : undefined);
   const confirmError = say(state.fieldErrors.confirm === "password-mismatch" ? "password-mismatch" : undefined);
-  const other = !pwError && !confirmError && !state.ok && state.n > 0 ? say(state.formError ?? "invalid") : null;
+  const lockedFor = state.formError?.startsWith("locked:") ? Number(state.formError.slice(7)) : null;
+  const other =
+    !pwError && !confirmError && !state.ok && state.n > 0
+      ? lockedFor !== null
+        ? `Too many attempts with invalid links from this address. Try again in ${lockedFor} minute${lockedFor === 1 ? "" : "s"}.`
+        : say(state.formError ?? "invalid")
+      : null;
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="token" value={token} />

@@ -55,7 +55,8 @@ interface ImportMode {
   dryRun?: boolean;
 }
 
-async function importCheckIns(req: Request, { deps, caller, now }: HandlerContext, mode: ImportMode): Promise<Response> {
+async function importCheckIns(req: Request, ctx: HandlerContext, mode: ImportMode): Promise<Response> {
+  const { deps, caller, now } = ctx;
   const query = parseQuery(importParams, req);
   // Before a byte of the upload is read: a caller who may not import learns nothing more.
   if (!canImport(caller.actor)) throw notFound();
@@ -66,7 +67,8 @@ async function importCheckIns(req: Request, { deps, caller, now }: HandlerContex
   const opts = { consultantId, lines };
 
   if (dryRun) return json(previewBody(await guarded(() => previewImport(deps.db, caller.actor, records, opts)), upload, consultantId));
-  if (wantsProgress(req)) return progressStream(records.length, (onProgress) => runImport(deps.db, caller.actor, records, { ...opts, onProgress }));
+  // The stream writes after this handler has answered, so in a transaction of its own.
+  if (wantsProgress(req)) return progressStream(records.length, (onProgress) => ctx.later((db) => runImport(db, caller.actor, records, { ...opts, onProgress })));
   const result = await guarded(() => runImport(deps.db, caller.actor, records, opts));
   if (!result.ok) throw importFailed(result.errors.map(importErrorAsFormatError));
   return json(resultBody(result));

@@ -1,5 +1,5 @@
 import type { Database } from "@/db";
-import { findUserByEmail, actorForSession } from "@/db/queries/users";
+import { findUserByEmail, actorForUser } from "@/db/queries/users";
 import { createToken } from "@/db/queries/tokens";
 import type { ApiDeps } from "@/lib/api/context";
 import type { Endpoint, Params } from "@/lib/api/endpoint";
@@ -11,7 +11,7 @@ export const GENEROUS = { windowSeconds: 60, perToken: 1_000_000, perIp: 1_000_0
 export async function actorOf(database: Database, email: string): Promise<Actor> {
   const u = await findUserByEmail(database.db, email);
   if (!u) throw new Error(`no user ${email}`);
-  const a = await actorForSession(database.db, u.id, u.sessionVersion);
+  const a = await actorForUser(database.db, u.id, u.sessionVersion);
   if (!a) throw new Error(`no actor for ${email}`);
   return a;
 }

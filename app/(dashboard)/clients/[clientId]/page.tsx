@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db";
 import { getClient } from "@/db/queries/clients";
 import { listCheckInsWithStages } from "@/db/queries/checkins";
 import { activeOverride, listOverrides } from "@/db/queries/overrides";
 import { latestSelfAssessment } from "@/db/queries/self-assessments";
-import { requirePermission } from "@/lib/auth/actor";
+import { forActor, requirePermission } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { isoDay } from "@/lib/checkin-format";
 import { StageBadge } from "@/components/stage/StageBadge";
@@ -52,14 +51,14 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
   const { clientId } = await params;
   const search = await searchParams;
   const actor = await requirePermission("clients.list");
-  const db = await getDb();
-  const client = await getClient(db, actor, clientId);
-  if (!client) notFound();
-  const [history, overrides, self] = await Promise.all([
-    listCheckInsWithStages(db, actor, clientId),
-    listOverrides(db, actor, clientId),
-    latestSelfAssessment(db, actor, clientId),
-  ]);
+  const loaded = await forActor(actor, async (db) => {
+    const client = await getClient(db, actor, clientId);
+    if (!client) return null;
+    const [history, overrides, self] = await Promise.all([listCheckInsWithStages(db, actor, clientId), listOverrides(db, actor, clientId), latestSelfAssessment(db, actor, clientId)]);
+    return { client, history, overrides, self };
+  });
+  if (!loaded) notFound();
+  const { client, history, overrides, self } = loaded;
   const checkIns = history ?? [];
   const allOverrides = overrides ?? [];
   const latest = checkIns.at(-1) ?? null;

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db";
 import { portfolioClients, type Drill } from "@/db/queries/portfolio";
-import { requirePermission } from "@/lib/auth/actor";
+import { forActor, requirePermission } from "@/lib/auth/actor";
 import { PageHeader, tableClass, tdClass, thClass } from "@/components/ui/primitives";
 import { StageBadge } from "@/components/stage/StageBadge";
 import { filterQuery, filtersFrom, type SearchParams } from "../filters";
@@ -46,7 +45,7 @@ export default async function PortfolioClientsPage({ searchParams }: { searchPar
   const drill = drillFrom(sp);
   if (!drill) notFound();
   // A consultant drill narrows the list to that consultant; the portfolio filter stays as it was.
-  const rows = await portfolioClients(await getDb(), actor, drill.kind === "consultant" ? { ...filters, consultantId: null } : filters, drill);
+  const rows = await forActor(actor, (db) => portfolioClients(db, actor, drill.kind === "consultant" ? { ...filters, consultantId: null } : filters, drill));
   if (!rows) notFound();
   return (
     <section>

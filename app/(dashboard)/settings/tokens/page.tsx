@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db";
 import { listTokens } from "@/db/queries/tokens";
-import { requireActor } from "@/lib/auth/actor";
+import { forActor, requireActor } from "@/lib/auth/actor";
 import { Card, PageHeader, buttonClass, tableClass, tdClass, thClass } from "@/components/ui/primitives";
 import { TokenForm } from "./TokenForm";
 import { revokeTokenAction } from "./actions";
@@ -15,7 +14,7 @@ const day = (d: Date | null) => (d ? isoDay(d) : "—");
 
 export default async function TokensPage() {
   const actor = await requireActor();
-  const tokens = await listTokens(await getDb(), actor);
+  const tokens = await forActor(actor, (db) => listTokens(db, actor));
   // A server component renders once per request: "now" is the request's time, not a render side effect.
   // eslint-disable-next-line react-hooks/purity
   const now = Date.now();

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { randomUUID } from "node:crypto";
-import { fieldsOf, latestCheckIn } from "@/db/queries/checkins";
+import { fieldsOf } from "@/db/queries/checkins";
 import { isoDay } from "@/lib/checkin-format";
 import { prefillFrom, valuesFromFields } from "@/lib/validation/checkin-form";
 import { CheckInForm } from "@/components/checkin/CheckInForm";
@@ -14,8 +14,7 @@ export const metadata: Metadata = { title: "Log a check-in" };
 
 export default async function NewCheckInPage({ params }: { params: Promise<{ clientId: string }> }) {
   const { clientId } = await params;
-  const { actor, db, client } = await loadClientForCheckIn(clientId);
-  const previous = await latestCheckIn(db, actor, clientId);
+  const { client, previous } = await loadClientForCheckIn(clientId);
   const today = isoDay();
   const prevFields = previous ? fieldsOf(previous) : null;
   return (

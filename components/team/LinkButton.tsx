@@ -1,0 +1,42 @@
+"use client";
+import { useActionState } from "react";
+import { initialActionState, type ActionState } from "@/lib/auth/action-state";
+
+export type LinkState = ActionState<{ path: string; purpose: "invite" | "reset"; expiresAt: string }>;
+
+/**
+ * Makes a fresh one-time link for a team member (a new invitation, or a password reset once they
+ * have a password) and shows it once, for the manager to pass on. Any earlier link stops working.
+ */
+export function LinkButton({
+  action,
+  userId,
+  label,
+  ariaLabel,
+}: {
+  action: (prev: LinkState | undefined, form: FormData) => Promise<LinkState>;
+  userId: string;
+  label: string;
+  ariaLabel: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, initialActionState<{ path: string; purpose: "invite" | "reset"; expiresAt: string }>());
+  const origin = typeof window === "undefined" ? "" : window.location.origin;
+  return (
+    <div className="text-left">
+      <form action={formAction}>
+        <input type="hidden" name="userId" value={userId} />
+        <button type="submit" disabled={pending} className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50" aria-label={ariaLabel}>
+          {label}
+        </button>
+      </form>
+      {state.ok && state.data ? (
+        <div role="status" className="mt-1 max-w-xs rounded border border-amber-300 bg-amber-50 p-2 text-xs">
+          {state.data.purpose === "reset" ? "Password reset link" : "Invitation link"} (shown once; earlier links no longer work):
+          <code data-testid="one-time-link" className="mt-1 block break-all font-mono">{origin}{state.data.path}</code>
+        </div>
+      ) : !state.ok && state.formError ? (
+        <p role="alert" className="mt-1 max-w-xs text-xs text-red-700">{state.formError}</p>
+      ) : null}
+    </div>
+  );
+}

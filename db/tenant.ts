@@ -1,0 +1,57 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { sql } from "drizzle-orm";
+import type { Db, Tx } from "./index";
+
+// The app side of row-level security (migration 0005). The app's database role cannot bypass
+// the policies, so every query it makes runs in a transaction that names its firm:
+//  - inFirm(db, firmId, fn): a request acting for a signed-in user (pages, server actions, API
+//    handlers). Inside, getDb() returns this transaction, so code that fetches the database
+//    itself joins it.
+//  - asIdentity(db, fn): the few lookups that find a user before the firm is known (sign-in,
+//    a session cookie, an API token, an invitation link). They may read users, links, tokens
+//    and sessions of any firm, and nothing else.
+// Scripts, migrations and tests connect as the owner, which the policies do not restrict.
+
+const scope = new AsyncLocalStorage<Tx>();
+
+/** The transaction of the current request's firm, if one is open. */
+export function currentTransaction(): Tx | undefined {
+  return scope.getStore();
+}
+
+/** Names the firm for the rest of this transaction. */
+export async function setFirm(tx: Db | Tx, firmId: string): Promise<void> {
+  await tx.execute(sql`select set_config('app.firm_id', ${firmId}, true)`);
+}
+
+/**
+ * Runs `fn` in a transaction that sees only `firmId`'s rows. Nested calls join the open
+ * transaction, unless `detached`: work that outlives the request's transaction (a response
+ * that streams while it writes) gets a transaction of its own.
+ */
+export async function inFirm<T>(db: Db, firmId: string, fn: (tx: Db) => Promise<T>, opts: { detached?: boolean } = {}): Promise<T> {
+  if (opts.detached) return scope.exit(() => inFirm(db, firmId, fn));
+  const open = scope.getStore();
+  if (open) {
+    await setFirm(open, firmId);
+    return fn(open as unknown as Db);
+  }
+  return db.transaction(async (tx) => {
+    await setFirm(tx, firmId);
+    return scope.run(tx, () => fn(tx as unknown as Db));
+  });
+}
+
+/** Runs an identity lookup: users, links, tokens and sessions of any firm are readable, for this transaction only. */
+export async function asIdentity<T>(db: Db | Tx, fn: (tx: Db) => Promise<T>): Promise<T> {
+  const open = scope.getStore();
+  const run = async (tx: Db | Tx) => {
+    await tx.execute(sql`select set_config('app.identity', 'on', true)`);
+    const out = await fn(tx as unknown as Db);
+    // After an error the transaction is rolled back anyway; after success, identity ends here.
+    await tx.execute(sql`select set_config('app.identity', '', true)`);
+    return out;
+  };
+  if (open) return run(open);
+  return db.transaction((tx) => run(tx));
+}
