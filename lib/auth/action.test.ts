@@ -2,13 +2,24 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { Actor } from "./permissions";
 
-const state = vi.hoisted(() => ({ actor: null as Actor | null }));
+const state = vi.hoisted(() => ({ actor: null as Actor | null, firms: [] as string[], committed: 0 }));
 vi.mock("next/navigation", () => ({
   notFound: () => {
     throw new Error("NEXT_NOT_FOUND");
   },
 }));
 vi.mock("./actor", () => ({ getActor: async () => state.actor }));
+// The body runs in the actor's firm transaction (row-level security); here, a stand-in that
+// records the firm and counts commits (a body that throws rolls back).
+vi.mock("../../db", () => ({ getDb: async () => ({}) }));
+vi.mock("../../db/tenant", () => ({
+  inFirm: async (_db: unknown, firmId: string, fn: (db: unknown) => Promise<unknown>) => {
+    state.firms.push(firmId);
+    const out = await fn({});
+    state.committed++;
+    return out;
+  },
+}));
 
 const { action, fail, formAction, ok } = await import("./action");
 
@@ -23,6 +34,24 @@ const schema = z.object({ name: z.string().trim().min(1, "Enter a name."), size:
 describe("action()", () => {
   beforeEach(() => {
     state.actor = null;
+    state.firms = [];
+    state.committed = 0;
+  });
+
+  it("runs the body in one transaction naming the actor's firm; a redirect commits before it goes", async () => {
+    state.actor = who("consultant");
+    const redirect = Object.assign(new Error("NEXT_REDIRECT"), { digest: "NEXT_REDIRECT;replace;/clients;307;" });
+    const act = action("clients.create", schema, async () => {
+      throw redirect;
+    });
+    await expect(act(undefined, form({ name: "x", size: "1" }))).rejects.toBe(redirect);
+    expect(state.firms).toEqual(["f"]);
+    expect(state.committed).toBe(1);
+    const failing = action("clients.create", schema, async () => {
+      throw new Error("boom");
+    });
+    await expect(failing(undefined, form({ name: "x", size: "1" }))).rejects.toThrow("boom");
+    expect(state.committed).toBe(1);
   });
 
   it("answers a signed-out or unpermitted caller with not-found, never running the body", async () => {
