@@ -45,6 +45,8 @@ const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull(
 export const firms = pgTable("firms", {
   id: uuid("id").primaryKey().defaultRandom(),
   name: text("name").notNull(),
+  /** IANA zone: "today" for the firm's users who have not chosen their own. Managers set it. */
+  timeZone: text("time_zone").notNull().default("UTC"),
   createdAt: createdAt(),
 });
 export type Firm = typeof firms.$inferSelect;
@@ -85,6 +87,10 @@ export const users = pgTable(
     active: boolean("active").notNull().default(true),
     // Bumped on password or role change and on deactivation: older sessions stop working.
     sessionVersion: integer("session_version").notNull().default(1),
+    /** The user's language ("en", "bn"); null: the browser's Accept-Language decides. */
+    locale: text("locale").$type<"en" | "bn">(),
+    /** IANA zone for "today" and timestamps; null: the firm's. Set from the browser at sign-in or acceptance. */
+    timeZone: text("time_zone"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -93,6 +99,7 @@ export const users = pgTable(
     index("users_firm_idx").on(t.firmId),
     index("users_client_idx").on(t.clientId),
     check("users_client_link", sql`(${t.role} = 'client') = (${t.clientId} is not null)`),
+    check("users_locale", sql`${t.locale} is null or ${t.locale} in ('en', 'bn')`),
   ],
 );
 export type User = typeof users.$inferSelect;

@@ -251,7 +251,7 @@ export async function seedDemo(db: Db, opts: { today?: string } = {}): Promise<S
       return ids;
     };
 
-    const [northwind] = await tx.insert(firms).values({ name: "Northwind Social" }).returning();
+    const [northwind] = await tx.insert(firms).values({ name: "Northwind Social", timeZone: "Asia/Dhaka" }).returning();
     const [other] = await tx.insert(firms).values({ name: "Other Firm" }).returning();
     summary.firms = 2;
 

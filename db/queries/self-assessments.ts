@@ -4,7 +4,7 @@ import { clients, selfAssessments, type SelfAssessment } from "../schema";
 import { can, type Actor } from "../../lib/auth/permissions";
 import { clientScope, UUID_RE } from "./scope";
 import { writeAudit } from "./audit";
-import { isoDay } from "../../lib/validation/primitives";
+import { todayFor } from "../../lib/time/zone";
 
 /** The latest answer to "which stage would you put yourself in?" for a visible client. */
 export async function latestSelfAssessment(db: Db, actor: Actor, clientId: string): Promise<SelfAssessment | null> {
@@ -42,7 +42,7 @@ export async function recordSelfAssessment(
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(selfAssessments)
-      .values({ clientId, userId: actor.id, stage: input.stage, note: input.note?.trim() || null, date: input.date ?? isoDay() })
+      .values({ clientId, userId: actor.id, stage: input.stage, note: input.note?.trim() || null, date: input.date ?? todayFor(actor) })
       .returning();
     await writeAudit(tx, actor, { action: "self-assessment.create", entityType: "self_assessment", entityId: row.id, clientId, after: { stage: row.stage, note: row.note } });
     return row;

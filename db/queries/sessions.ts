@@ -1,6 +1,6 @@
 import { and, eq, isNull, lt, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "../index";
-import { users, userSessions } from "../schema";
+import { firms, users, userSessions } from "../schema";
 import { actorFromUser, can, type Actor } from "../../lib/auth/permissions";
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "../../lib/auth/password";
 import { SESSION_TOUCH_MS, sessionState } from "../../lib/auth/session-policy";
@@ -55,9 +55,10 @@ export async function sessionActor(root: Db, claims: SessionClaims, now: Date = 
 
 async function sessionLookup(db: Db, claims: SessionClaims, now: Date): Promise<Actor | null> {
   const [row] = await db
-    .select({ u: users, s: userSessions })
+    .select({ u: users, s: userSessions, firmTimeZone: firms.timeZone })
     .from(userSessions)
     .innerJoin(users, eq(users.id, userSessions.userId))
+    .innerJoin(firms, eq(firms.id, users.firmId))
     .where(and(eq(userSessions.id, claims.sessionId), eq(userSessions.userId, claims.userId)))
     .limit(1);
   if (!row || !row.u.active || row.u.sessionVersion !== claims.sessionVersion) return null;
@@ -68,7 +69,7 @@ async function sessionLookup(db: Db, claims: SessionClaims, now: Date): Promise<
       .set({ lastSeenAt: now })
       .where(and(eq(userSessions.id, row.s.id), lt(userSessions.lastSeenAt, new Date(now.getTime() - SESSION_TOUCH_MS))));
   }
-  return actorFromUser(row.u);
+  return actorFromUser(row.u, row.firmTimeZone);
 }
 
 /** How many other live sessions the actor has (for the settings page). */

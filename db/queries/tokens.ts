@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { asIdentity } from "../tenant";
 import type { Db, Tx } from "../index";
-import { apiTokens, users } from "../schema";
+import { apiTokens, users, firms } from "../schema";
 import { actorFromUser, type Actor } from "../../lib/auth/permissions";
 import { hashToken } from "../../lib/auth/token-hash";
 import { UUID_RE } from "./scope";
@@ -84,9 +84,10 @@ export async function actorForToken(root: Db, token: string, now: Date = new Dat
 
 async function tokenLookup(db: Db, token: string, now: Date): Promise<{ actor: Actor; tokenId: string } | null> {
   const [row] = await db
-    .select({ tokenId: apiTokens.id, expiresAt: apiTokens.expiresAt, revokedAt: apiTokens.revokedAt, lastUsedAt: apiTokens.lastUsedAt, u: users })
+    .select({ tokenId: apiTokens.id, expiresAt: apiTokens.expiresAt, revokedAt: apiTokens.revokedAt, lastUsedAt: apiTokens.lastUsedAt, u: users, firmTimeZone: firms.timeZone })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
+    .innerJoin(firms, eq(firms.id, users.firmId))
     .where(eq(apiTokens.tokenHash, hashToken(token)))
     .limit(1);
   if (!row || row.revokedAt || !row.u.active) return null;
@@ -99,7 +100,7 @@ async function tokenLookup(db: Db, token: string, now: Date): Promise<{ actor: A
       .where(and(eq(apiTokens.id, row.tokenId), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - 60_000)))));
   }
   const u = row.u;
-  return { tokenId: row.tokenId, actor: actorFromUser(u) };
+  return { tokenId: row.tokenId, actor: actorFromUser(u, row.firmTimeZone) };
 }
 
 /**

@@ -45,11 +45,27 @@ export interface Actor {
   clientId: string | null;
   email: string;
   name: string;
+  /** The user's own language setting; null: the browser's decides. */
+  locale?: "en" | "bn" | null;
+  /** The IANA zone that "today" and timestamps use: the user's, else the firm's, else UTC. */
+  timeZone?: string;
 }
 
-/** The one mapping from a user row to the actor that sessions, tokens and tests act as. */
-export function actorFromUser(u: { id: string; firmId: string; role: Role; clientId: string | null; email: string; name: string }): Actor {
-  return { id: u.id, firmId: u.firmId, role: u.role, clientId: u.clientId, email: u.email, name: u.name };
+/** The one mapping from a user row (and its firm's zone) to the actor that sessions, tokens and tests act as. */
+export function actorFromUser(
+  u: { id: string; firmId: string; role: Role; clientId: string | null; email: string; name: string; locale?: "en" | "bn" | null; timeZone?: string | null },
+  firmTimeZone?: string | null,
+): Actor {
+  return {
+    id: u.id,
+    firmId: u.firmId,
+    role: u.role,
+    clientId: u.clientId,
+    email: u.email,
+    name: u.name,
+    locale: u.locale ?? null,
+    timeZone: u.timeZone || firmTimeZone || "UTC",
+  };
 }
 
 export function can(actor: Actor | null | undefined, permission: Permission): boolean {

@@ -7,7 +7,7 @@ import { parse as parseSync } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { RECORD_FIELDS } from "./field-defs";
 import { COLUMNS, type CheckInRecord, type FormatError, type ParseResult } from "./types";
-import { COLUMN_COUNT, REQUIRED_COLUMNS, columnId, convertRecord, isoDay, type ConvertOptions, type FieldIssue } from "./values";
+import { COLUMN_COUNT, REQUIRED_COLUMNS, columnId, convertRecord, dayOf, type ConvertOptions, type FieldIssue, type AsOf } from "./values";
 
 // Any of CRLF, LF or CR ends a record (auto-detection would glue the rows of a mixed file together).
 const PARSE_OPTIONS = { bom: true, skip_empty_lines: true, relax_column_count: true, record_delimiter: ["\r\n", "\n", "\r"] } satisfies CsvParseOptions;
@@ -26,8 +26,8 @@ export class CsvRecordReader {
   private readonly opts: ConvertOptions;
   private readonly issues: FieldIssue[] = [];
 
-  constructor(now?: Date, shareLists = false) {
-    this.opts = { today: isoDay(now), withClient: true, shareLists };
+  constructor(now?: AsOf, shareLists = false) {
+    this.opts = { today: dayOf(now), withClient: true, shareLists };
   }
 
   /** Feed one row; returns its record, or null (header, blank row, or errors recorded). */
@@ -121,7 +121,7 @@ class LineTracker {
 }
 
 /** Parse a whole CSV text (csv-parse). Any bad record rejects the file, with one error per bad field. */
-export function parseCsv(text: string, now?: Date): ParseResult {
+export function parseCsv(text: string, now?: AsOf): ParseResult {
   const reader = new CsvRecordReader(now);
   const lines = new LineTracker();
   const records: CheckInRecord[] = [];
@@ -212,7 +212,7 @@ class CsvRows {
 export async function readCsvStream(
   stream: Readable,
   onRecord: (record: CheckInRecord, line: number) => void,
-  now?: Date,
+  now?: AsOf,
   opts: StreamCsvOptions = {},
 ): Promise<FormatError[]> {
   const reader = new CsvRecordReader(now, opts.shareLists === true);
@@ -252,7 +252,7 @@ export type CsvStreamItem = { ok: true; record: CheckInRecord; line: number } | 
  * Read a CSV stream record by record without holding the file in memory. Yields each good record
  * and each error (a caller that must reject bad files collects errors before using any record).
  */
-export async function* streamCsvRecords(stream: Readable, now?: Date, opts: StreamCsvOptions = {}): AsyncGenerator<CsvStreamItem> {
+export async function* streamCsvRecords(stream: Readable, now?: AsOf, opts: StreamCsvOptions = {}): AsyncGenerator<CsvStreamItem> {
   const reader = new CsvRecordReader(now, opts.shareLists === true);
   let pending: CsvStreamItem[] = [];
   let reported = 0;

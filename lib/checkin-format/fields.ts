@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { CheckInFieldDef, CheckInFields } from "../stages/vocabulary";
 import type { CheckInRecord } from "./types";
-import { COLUMN_COUNT, COL, columnId, convertRecord, isoDay, shown, withoutClient, type FieldIssue } from "./values";
+import { COLUMN_COUNT, COL, columnId, convertRecord, dayOf, shown, withoutClient, type FieldIssue, type AsOf } from "./values";
 
 export type FieldsResult<T = CheckInFields> = { ok: true; value: T } | { ok: false; errors: FieldIssue[] };
 
@@ -42,28 +42,28 @@ function convertObject(obj: unknown, withClient: boolean, today: string, issues:
 }
 
 /** One form or CSV-style row of strings (empty string = not given) into fields, or errors by column. */
-export function fieldsFromStrings(row: Record<string, string>, now?: Date): FieldsResult {
+export function fieldsFromStrings(row: Record<string, string>, now?: AsOf): FieldsResult {
   return fieldsFromJson(row, now);
 }
 
 /** One JSON object (snake_case keys) into fields, or errors by column. */
-export function fieldsFromJson(obj: unknown, now?: Date): FieldsResult {
+export function fieldsFromJson(obj: unknown, now?: AsOf): FieldsResult {
   const errors: FieldIssue[] = [];
-  const r = convertObject(obj, false, isoDay(now), errors);
+  const r = convertObject(obj, false, dayOf(now), errors);
   return r === null ? { ok: false, errors } : { ok: true, value: withoutClient(r) };
 }
 
 /** One JSON object with `client` into a CheckInRecord, or errors by column. */
-export function recordFromJson(obj: unknown, now?: Date): FieldsResult<CheckInRecord> {
+export function recordFromJson(obj: unknown, now?: AsOf): FieldsResult<CheckInRecord> {
   const errors: FieldIssue[] = [];
-  const r = convertObject(obj, true, isoDay(now), errors);
+  const r = convertObject(obj, true, dayOf(now), errors);
   return r === null ? { ok: false, errors } : { ok: true, value: r };
 }
 
-function schemaFor<T extends CheckInFields, In>(withClient: boolean, now?: () => Date): z.ZodType<T, In> {
+function schemaFor<T extends CheckInFields, In>(withClient: boolean, now?: () => AsOf): z.ZodType<T, In> {
   return z.unknown().transform((input, ctx) => {
     const issues: FieldIssue[] = [];
-    const r = convertObject(input, withClient, isoDay(now ? now() : new Date()), issues);
+    const r = convertObject(input, withClient, dayOf(now ? now() : undefined), issues);
     if (r === null) {
       for (const i of issues) ctx.addIssue({ code: "custom", message: i.message, path: i.column === null ? [] : [i.column], input });
       return z.NEVER;
@@ -78,7 +78,7 @@ export const checkInFieldsSchema = schemaFor<CheckInFields, CheckInFieldsJson>(f
 export const checkInRecordSchema = schemaFor<CheckInRecord, CheckInRecordJson>(true);
 
 /** The same schemas with a fixed "today" (for tests and imports that pin the clock). */
-export function checkInSchemasAt(now: Date) {
+export function checkInSchemasAt(now: AsOf) {
   return {
     fields: schemaFor<CheckInFields, CheckInFieldsJson>(false, () => now),
     record: schemaFor<CheckInRecord, CheckInRecordJson>(true, () => now),

@@ -7,7 +7,7 @@ export {
   type FieldsResult, type CheckInFieldsJson, type CheckInRecordJson,
 } from "./fields";
 export { formatErrorMessage } from "./errors";
-export { isCalendarDate, isoDay, LIMITS, REQUIRED_COLUMNS, type FieldIssue } from "./values";
+export { dayOf, isCalendarDate, isoDay, LIMITS, REQUIRED_COLUMNS, type AsOf, type FieldIssue } from "./values";
 export {
   CHECKIN_FIELDS, CLIENT_FIELD, ENGINE_FIELDS, ENGINE_KEYS, FIELD_BY_COLUMN, FIELD_KEYS, RECORD_FIELDS,
   defaultOf, fieldsOfType, isOptional, pickFields,

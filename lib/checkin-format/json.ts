@@ -1,13 +1,14 @@
 // JSON reading and writing of the interchange format.
 import type { CheckInRecord, FormatError, ParseResult } from "./types";
 import { recordFromJson } from "./fields";
+import type { AsOf } from "./values";
 import { JsonDepthError, parseJsonBounded } from "../safe-json";
 import { RECORD_FIELDS } from "./field-defs";
 
 export const EMPTY_JSON_MESSAGE = "empty file: expected a JSON array of check-ins";
 
 /** Parse a JSON array of records. Any bad record rejects the file, with one error per bad field. */
-export function parseJson(text: string, now?: Date): ParseResult {
+export function parseJson(text: string, now?: AsOf): ParseResult {
   if (text.trim() === "") return { ok: false, errors: [{ column: null, message: EMPTY_JSON_MESSAGE }] };
   let data: unknown;
   try {

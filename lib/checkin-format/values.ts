@@ -9,6 +9,15 @@ import { COLUMNS, type CheckInRecord, type Column } from "./types";
 
 export { isCalendarDate, isoDay };
 
+/**
+ * When a conversion happens: an instant (its UTC date is "today"), or the caller's own local
+ * date as YYYY-MM-DD, which the app passes so that "not in the future" means the user's today.
+ */
+export type AsOf = Date | string;
+export function dayOf(asOf?: AsOf): string {
+  return typeof asOf === "string" ? asOf : isoDay(asOf ?? new Date());
+}
+
 export interface FieldIssue {
   column: string | null;
   message: string;

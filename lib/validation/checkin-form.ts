@@ -95,7 +95,7 @@ export type CheckInFormResult =
   | { ok: false; errors: Partial<Record<CheckInFormField, string>> };
 
 /** Validate form values with the interchange format's converter; errors keyed by field. */
-export function parseCheckInValues(values: CheckInFormValues, now?: Date): CheckInFormResult {
+export function parseCheckInValues(values: CheckInFormValues, now?: Date | string): CheckInFormResult {
   const row: Record<string, string> = {};
   for (const f of TEXT_FIELDS) row[f] = values[f];
   for (const f of LIST_FIELDS) row[f] = values[f].join(";");

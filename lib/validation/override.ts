@@ -1,6 +1,6 @@
 // Input of the override form and action: the stage the consultant judges, and why.
 import { z } from "zod";
-import { DATE_MESSAGE, isCalendarDate, isoDay, stageInputSchema } from "./primitives";
+import { DATE_MESSAGE, isCalendarDate, stageInputSchema } from "./primitives";
 
 export const OVERRIDE_REASON_MAX = 2000;
 
@@ -14,7 +14,12 @@ export const overrideInputSchema = z.object({
   internal: z.boolean().default(false),
   effectiveDate: z
     .string()
-    .refine(isCalendarDate, DATE_MESSAGE)
-    .refine((d) => d <= isoDay(), "the date is in the future"),
+    // Not after the author's own today: checked where the author is known (overrideDateProblem).
+    .refine(isCalendarDate, DATE_MESSAGE),
 });
 export type OverrideInput = z.infer<typeof overrideInputSchema>;
+
+/** An override may not start after its author's today (their local date). */
+export function overrideDateProblem(effectiveDate: string, today: string): string | null {
+  return effectiveDate > today ? "the date is in the future" : null;
+}

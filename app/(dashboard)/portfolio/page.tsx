@@ -13,8 +13,8 @@ import { ConsultantChart } from "@/components/charts/portfolio/ConsultantChart";
 import { AttentionLists } from "@/components/charts/portfolio/AttentionLists";
 import { FilterBar } from "./FilterBar";
 import { drillHref, filtersFrom, type SearchParams } from "./filters";
-import { isoDay } from "@/lib/validation/primitives";
 import { NO_CHECKIN_DAYS, RECENT_REGRESSION_DAYS, SELF_ASSESSMENT_GAP, STALLED_DAYS } from "@/lib/flags";
+import { todayFor } from "@/lib/time/zone";
 
 export const metadata: Metadata = { title: "Portfolio" };
 
@@ -23,7 +23,7 @@ const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
 export default async function PortfolioPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePermission("portfolio.read");
-  const today = isoDay();
+  const today = todayFor(actor);
   const filters = filtersFrom(await searchParams, today);
   const [p, options, all] = await forActor(actor, (db) => Promise.all([getPortfolio(db, actor, filters), portfolioFilterOptions(db, actor), portfolioClients(db, actor, filters, { kind: "all" })]));
   if (!p || !options || !all) return <p>Those filters cannot be used.</p>;

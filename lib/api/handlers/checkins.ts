@@ -1,13 +1,14 @@
 import { createCheckIn, deleteCheckIn, StaleVersionError, updateCheckIn, fieldsOf } from "../../../db/queries/checkins";
 import { getCheckInWithStage, isCheckInKey, listCheckInAssessmentsPage } from "../../../db/queries/checkin-assessments";
 import { getClient } from "../../../db/queries/clients";
-import { checkInFieldsSchema, toJsonObject } from "../../checkin-format";
+import { checkInSchemasAt, toJsonObject } from "../../checkin-format";
 import { can } from "../../auth/permissions";
 import { readJson } from "../body";
 import { decodeCursor, encodeCursor, endpoint, param, parseBody, parseQuery, type HandlerContext } from "../endpoint";
 import { ApiError, json, notFound } from "../errors";
 import { pageQuery } from "../schemas";
 import { checkInView } from "../views";
+import { todayFor } from "../../time/zone";
 
 /** GET /api/v1/clients/{id}/checkins: in the engine's order (oldest first), each with the stage inferred as of it. */
 export const listCheckInsEndpoint = endpoint("checkins.read", async (req, ctx) => {
@@ -42,7 +43,7 @@ export const createCheckInEndpoint = endpoint("checkins.write", async (req, ctx)
   const clientId = param(ctx, "id");
   if (!can(actor, "checkins.write") || !(await getClient(ctx.deps.db, actor, clientId))) throw notFound();
   const key = idempotencyKey(req);
-  const fields = parseBody(checkInFieldsSchema, await readJson(req));
+  const fields = parseBody(checkInSchemasAt(todayFor(ctx.caller.actor, ctx.now)).fields, await readJson(req));
   const result = await createCheckIn(ctx.deps.db, actor, clientId, fields, { idempotencyKey: key });
   if (!result) throw notFound();
   const body = { checkIn: await withAssessment(ctx, result.checkIn.id), stageBefore: result.stageBefore, stageAfter: result.stageAfter };
@@ -83,7 +84,7 @@ export const updateCheckInEndpoint = endpoint("checkins.write", async (req, ctx)
     throw new ApiError(422, "validation_failed", "Expected a JSON object with the fields to change.");
   }
   const { client: _c, ...stored } = toJsonObject({ client: "", ...fieldsOf(current) });
-  const fields = parseBody(checkInFieldsSchema, { ...stored, ...patch });
+  const fields = parseBody(checkInSchemasAt(todayFor(ctx.caller.actor, ctx.now)).fields, { ...stored, ...patch });
   let result;
   try {
     result = await updateCheckIn(ctx.deps.db, actor, id, version, fields);

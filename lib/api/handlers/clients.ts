@@ -7,7 +7,7 @@ import { decodeCursor, encodeCursor, endpoint, param, parseBody, parseQuery } fr
 import { ApiError, json, notFound } from "../errors";
 import { clientsQuery, newClientSchema } from "../schemas";
 import { clientView } from "../views";
-import { isoDay } from "../../validation/primitives";
+import { todayFor } from "../../time/zone";
 
 /** The cursor is exactly the list's ORDER BY: (lower(name), id). */
 const isClientKey = (v: unknown): v is ClientKey =>
@@ -18,13 +18,13 @@ const isClientKey = (v: unknown): v is ClientKey =>
 export const listClientsEndpoint = endpoint("clients.list", async (req, { deps, caller, now }) => {
   const query = parseQuery(clientsQuery, req);
   const after = decodeCursor(query.cursor, isClientKey);
-  const { rows, next } = await listClientStatusPage(deps.db, caller.actor, { q: query.q, stage: query.stage, after, limit: query.limit, today: isoDay(now) });
+  const { rows, next } = await listClientStatusPage(deps.db, caller.actor, { q: query.q, stage: query.stage, after, limit: query.limit, today: todayFor(caller.actor, now) });
   return json({ data: rows.map(clientView), nextCursor: next ? encodeCursor(next) : null });
 });
 
 /** GET /api/v1/clients/{id} */
 export const getClientEndpoint = endpoint("clients.read", async (_req, ctx) => {
-  const row = await getClientStatus(ctx.deps.db, ctx.caller.actor, param(ctx, "id"), isoDay(ctx.now));
+  const row = await getClientStatus(ctx.deps.db, ctx.caller.actor, param(ctx, "id"), todayFor(ctx.caller.actor, ctx.now));
   if (!row) throw notFound();
   return json(clientView(row));
 });
@@ -47,6 +47,6 @@ export const createClientEndpoint = endpoint("clients.create", async (req, { dep
   if (!created) {
     throw new ApiError(422, "validation_failed", "The request body is invalid.", [{ column: "consultantId", message: "no such consultant in your firm" }]);
   }
-  const row = await getClientStatus(deps.db, actor, created.id, isoDay(now));
+  const row = await getClientStatus(deps.db, actor, created.id, todayFor(actor, now));
   return json(clientView(row!), 201, { Location: `/api/v1/clients/${created.id}` });
 });

@@ -4,6 +4,7 @@ import { endpoint, parseQuery } from "../endpoint";
 import { ApiError, json, notFound } from "../errors";
 import { portfolioQuery } from "../schemas";
 import { isoDay } from "../../validation/primitives";
+import { todayFor } from "../../time/zone";
 
 function yearBefore(day: string): string {
   const d = new Date(day + "T00:00:00Z");
@@ -14,7 +15,7 @@ function yearBefore(day: string): string {
 /** GET /api/v1/portfolio (managers): the numbers behind the portfolio charts. */
 export const portfolioEndpoint = endpoint("portfolio.read", async (req, { deps, caller, now }) => {
   const query = parseQuery(portfolioQuery, req);
-  const today = isoDay(now);
+  const today = todayFor(caller.actor, now);
   const to = query.to ?? today;
   const from = query.from ?? yearBefore(to);
   const problem = rangeProblem(from, to);

@@ -11,7 +11,8 @@ import { readUpload, type Upload } from "../body";
 import { endpoint, formatErrorDetails, parseQuery, type HandlerContext } from "../endpoint";
 import { ApiError, errorBody, json, MAX_LISTED_DETAILS, notFound } from "../errors";
 import { exportQuery, importQuery } from "../schemas";
-import { isoDay } from "../../validation/primitives";
+import { todayFor } from "../../time/zone";
+import type { AsOf } from "../../checkin-format";
 
 export const importParams = importQuery.extend({
   dryRun: z
@@ -63,7 +64,7 @@ async function importCheckIns(req: Request, ctx: HandlerContext, mode: ImportMod
   const upload = await readUpload(req);
   const consultantId = query.consultantId ?? nonEmpty(upload.fields.consultantId);
   const dryRun = mode.dryRun ?? (query.dryRun === "1" || query.dryRun === "true");
-  const { records, lines } = await parseFile(upload, now);
+  const { records, lines } = await parseFile(upload, todayFor(caller.actor, now));
   const opts = { consultantId, lines };
 
   if (dryRun) return json(previewBody(await guarded(() => previewImport(deps.db, caller.actor, records, opts)), upload, consultantId));
@@ -75,7 +76,7 @@ async function importCheckIns(req: Request, ctx: HandlerContext, mode: ImportMod
 }
 
 /** The whole file into records; any bad line rejects it (422) with every problem by line (CSV) or index (JSON). */
-async function parseFile(upload: Upload, now: Date): Promise<{ records: CheckInRecord[]; lines?: number[] }> {
+async function parseFile(upload: Upload, now: AsOf): Promise<{ records: CheckInRecord[]; lines?: number[] }> {
   if (upload.kind === "json") {
     const parsed = parseJson(upload.text, now);
     if (!parsed.ok) throw importFailed(parsed.errors);
@@ -193,7 +194,7 @@ async function exportFile(req: Request, { deps, caller, now }: HandlerContext): 
   const records = await exportCheckIns(deps.db, caller.actor, { clientId: query.client });
   if (!records) throw notFound();
   const base = query.client ? slug(records[0]?.client ?? "client") : "stageline-checkins";
-  const name = `${base}-${isoDay(now)}.${query.format}`;
+  const name = `${base}-${todayFor(caller.actor, now)}.${query.format}`;
   const body = query.format === "csv" ? serializeCsv(records) : serializeJson(records);
   return new Response(body, {
     status: 200,

@@ -9,8 +9,9 @@ import { createOverride, withdrawOverride } from "@/db/queries/overrides";
 import { action, fail, formAction, type ActionFailure, type ActionState } from "@/lib/auth/action";
 import type { Actor } from "@/lib/auth/permissions";
 import { parseCheckInValues, valuesFromFormData, type CheckInFormAction, type CheckInFormState } from "@/lib/validation/checkin-form";
-import { overrideInputSchema } from "@/lib/validation/override";
+import { overrideDateProblem, overrideInputSchema } from "@/lib/validation/override";
 import { uuidSchema } from "@/lib/validation/primitives";
+import { todayFor } from "@/lib/time/zone";
 
 const createMeta = z.object({ clientId: uuidSchema, idempotencyKey: uuidSchema });
 const editMeta = z.object({ clientId: uuidSchema, checkInId: uuidSchema, version: z.coerce.number().int().min(1) });
@@ -41,7 +42,8 @@ function checkInFormAction<S extends z.ZodType>(meta: S, save: (meta: z.output<S
     "checkins.write",
     meta,
     async (m, { actor, form }) => {
-      const parsed = parseCheckInValues(valuesFromFormData(form));
+      // "Not in the future" means after the consultant's own today, in their time zone.
+      const parsed = parseCheckInValues(valuesFromFormData(form), todayFor(actor));
       if (!parsed.ok) return fail(parsed.errors as Record<string, string>);
       const r = await save(m, actor, parsed);
       if ("ok" in r) return r;
@@ -92,6 +94,8 @@ export const createOverrideAction = action(
   "overrides.write",
   overrideForm,
   async ({ clientId, ...input }, { actor }) => {
+    const future = overrideDateProblem(input.effectiveDate, todayFor(actor));
+    if (future) return fail({ effectiveDate: future });
     const row = await createOverride(await getDb(), actor, clientId, input);
     if (!row) notFound();
     revalidatePath(`/clients/${clientId}`);

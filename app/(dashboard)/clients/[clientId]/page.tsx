@@ -7,7 +7,6 @@ import { activeOverride, listOverrides } from "@/db/queries/overrides";
 import { latestSelfAssessment } from "@/db/queries/self-assessments";
 import { forActor, requirePermission } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
-import { isoDay } from "@/lib/checkin-format";
 import { StageBadge } from "@/components/stage/StageBadge";
 import { buttonClass, Card, EmptyState, PageHeader, tableClass, tdClass, thClass } from "@/components/ui/primitives";
 import { StageTimeline, type TimelinePoint } from "@/components/charts/StageTimeline";
@@ -16,6 +15,7 @@ import { OverrideForm } from "@/components/checkin/OverrideForm";
 import { OPTION_TEXT } from "@/components/checkin/fields";
 import { CLIENT_TEXT as T, stageName } from "@/components/checkin/client-page-text";
 import { createOverrideAction, withdrawOverrideAction } from "./actions";
+import { todayFor } from "@/lib/time/zone";
 
 export const metadata: Metadata = { title: "Client" };
 
@@ -64,7 +64,7 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
   const latest = checkIns.at(-1) ?? null;
   const active = activeOverride(allOverrides);
   const writable = can(actor, "checkins.write");
-  const today = isoDay();
+  const today = todayFor(actor);
   const base = `/clients/${clientId}`;
 
   const points: TimelinePoint[] = [

@@ -6,7 +6,7 @@ import { forActor, requirePermission } from "@/lib/auth/actor";
 import { PageHeader, tableClass, tdClass, thClass } from "@/components/ui/primitives";
 import { StageBadge } from "@/components/stage/StageBadge";
 import { filterQuery, filtersFrom, type SearchParams } from "../filters";
-import { isoDay } from "@/lib/validation/primitives";
+import { todayFor } from "@/lib/time/zone";
 
 export const metadata: Metadata = { title: "Portfolio clients" };
 
@@ -40,7 +40,7 @@ function describe(d: Drill): string {
 export default async function PortfolioClientsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePermission("portfolio.read");
   const sp = await searchParams;
-  const today = isoDay();
+  const today = todayFor(actor);
   const filters = filtersFrom(sp, today);
   const drill = drillFrom(sp);
   if (!drill) notFound();

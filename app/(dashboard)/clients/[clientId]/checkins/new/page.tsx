@@ -2,20 +2,20 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { randomUUID } from "node:crypto";
 import { fieldsOf } from "@/db/queries/checkins";
-import { isoDay } from "@/lib/checkin-format";
 import { prefillFrom, valuesFromFields } from "@/lib/validation/checkin-form";
 import { CheckInForm } from "@/components/checkin/CheckInForm";
 import { PageHeader } from "@/components/ui/primitives";
 import { CLIENT_TEXT as T } from "@/components/checkin/client-page-text";
 import { createCheckInAction } from "../../actions";
 import { loadClientForCheckIn } from "../load";
+import { todayFor } from "@/lib/time/zone";
 
 export const metadata: Metadata = { title: "Log a check-in" };
 
 export default async function NewCheckInPage({ params }: { params: Promise<{ clientId: string }> }) {
   const { clientId } = await params;
-  const { client, previous } = await loadClientForCheckIn(clientId);
-  const today = isoDay();
+  const { actor, client, previous } = await loadClientForCheckIn(clientId);
+  const today = todayFor(actor);
   const prevFields = previous ? fieldsOf(previous) : null;
   return (
     <section className="max-w-3xl">

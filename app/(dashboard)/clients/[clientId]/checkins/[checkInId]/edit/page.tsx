@@ -1,19 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { fieldsOf } from "@/db/queries/checkins";
-import { isoDay } from "@/lib/checkin-format";
 import { valuesFromFields } from "@/lib/validation/checkin-form";
 import { CheckInForm } from "@/components/checkin/CheckInForm";
 import { PageHeader } from "@/components/ui/primitives";
 import { CLIENT_TEXT as T } from "@/components/checkin/client-page-text";
 import { updateCheckInAction } from "../../../actions";
+import { todayFor } from "@/lib/time/zone";
 import { loadCheckIn } from "../../load";
 
 export const metadata: Metadata = { title: "Edit check-in" };
 
 export default async function EditCheckInPage({ params }: { params: Promise<{ clientId: string; checkInId: string }> }) {
   const { clientId, checkInId } = await params;
-  const { client, checkIn } = await loadCheckIn(clientId, checkInId);
+  const { actor, client, checkIn } = await loadCheckIn(clientId, checkInId);
   const values = valuesFromFields(fieldsOf(checkIn), checkIn.notesInternal);
   const self = `/clients/${clientId}/checkins/${checkInId}/edit`;
   return (
@@ -33,7 +33,7 @@ export default async function EditCheckInPage({ params }: { params: Promise<{ cl
         previous={values}
         previousDate={null}
         cancelHref={`/clients/${clientId}`}
-        today={isoDay()}
+        today={todayFor(actor)}
       />
     </section>
   );
