@@ -1,3 +1,5 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
 // Headers every response carries. A full script CSP with a per-request nonce needs the proxy
 // and is not here yet; what is here forbids framing and sniffing and keeps referrers short.
 const securityHeaders = [
@@ -20,4 +22,6 @@ const nextConfig = {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
 };
-export default nextConfig;
+// next-intl reads each request's language and time zone from i18n/request.ts.
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+export default withNextIntl(nextConfig);

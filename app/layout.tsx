@@ -1,5 +1,9 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { connection } from "next/server";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale } from "next-intl/server";
+import { Providers } from "@/components/ui/Providers";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -11,9 +15,16 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // Every page renders per request: the CSP nonce (proxy.ts) is new each time, and a page
   // prerendered at build time would carry scripts without it.
   await connection();
+  const locale = await getLocale();
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
-    <html lang="en">
-      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">{children}</body>
+    // The theme class is set before React hydrates (next-themes), hence suppressHydrationWarning.
+    <html lang={locale} suppressHydrationWarning>
+      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
+        <NextIntlClientProvider>
+          <Providers nonce={nonce}>{children}</Providers>
+        </NextIntlClientProvider>
+      </body>
     </html>
   );
 }

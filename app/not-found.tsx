@@ -1,11 +1,14 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { linkClass } from "@/components/ui/primitives";
 
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslations("states.notFound");
   return (
-    <main className="mx-auto max-w-lg p-10 text-center">
-      <h1 className="text-2xl font-semibold">Page not found</h1>
-      <p className="mt-2 text-slate-600">There is nothing here, or it is not yours to see.</p>
-      <Link href="/" className="mt-6 inline-block text-indigo-700 underline">Go to your start page</Link>
+    <main id="main" className="mx-auto max-w-lg p-10 text-center">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p className="mt-2 text-slate-600 dark:text-slate-400">{t("body")}</p>
+      <Link href="/" className={`mt-6 inline-block ${linkClass}`}>{t("home")}</Link>
     </main>
   );
 }

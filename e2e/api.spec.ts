@@ -29,6 +29,7 @@ test("a token made on the settings page is shown once, works without a cookie, a
   await expect(page.getByTestId("new-token")).toHaveCount(0);
   await expect(page.getByText(token)).toHaveCount(0);
   await page.getByRole("button", { name: `Revoke ${name}` }).click();
+  await page.getByRole("button", { name: `Confirm: Revoke ${name}` }).click();
   await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("Revoked");
   const after = await api.get("/api/v1/clients", { headers: { Authorization: `Bearer ${token}` } });
   expect(after.status()).toBe(401);

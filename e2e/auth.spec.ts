@@ -11,16 +11,16 @@ test.describe("sign-in lands each role on its own page", () => {
     await expect(page).toHaveURL(/\/portfolio$/);
     await expect(page.getByRole("heading", { name: "Portfolio" })).toBeVisible();
     await expect(page.getByRole("heading", { name: /Priya Raman/ })).toBeVisible();
-    await expect(page.getByRole("link", { name: "Rosa's Bakery" }).first()).toBeVisible();
+    await expect(page.getByRole("link", { name: "Rosa's Bakery", exact: true }).first()).toBeVisible();
   });
 
   test("a consultant lands on their clients", async ({ page }) => {
     await signIn(page, "consultant@example.com");
     await expect(page).toHaveURL(/\/clients$/);
     await expect(page.getByRole("heading", { name: "Your clients" })).toBeVisible();
-    await expect(page.getByRole("link", { name: "Rosa's Bakery" })).toBeVisible();
-    await expect(page.getByRole("link", { name: "Harbor Bikes" })).toHaveCount(0);
-    await page.getByRole("link", { name: "Rosa's Bakery" }).click();
+    await expect(page.getByRole("link", { name: "Rosa's Bakery", exact: true })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Harbor Bikes", exact: true })).toHaveCount(0);
+    await page.getByRole("link", { name: "Rosa's Bakery", exact: true }).click();
     await expect(page.getByRole("heading", { name: "Rosa's Bakery" })).toBeVisible();
   });
 
@@ -94,6 +94,7 @@ test("a deactivated user's open session stops working at once", async ({ browser
   const manager = await pageAs(browser, "manager");
   await manager.goto("/team");
   await manager.getByRole("button", { name: "Deactivate consultant4@example.com" }).click();
+  await manager.getByRole("button", { name: "Confirm: Deactivate consultant4@example.com" }).click();
   await expect(manager.getByRole("button", { name: "Reactivate consultant4@example.com" })).toBeVisible();
   await victim.goto("/clients");
   await expect(victim).toHaveURL(/\/sign-in$/);

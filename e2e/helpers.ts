@@ -62,3 +62,17 @@ export async function clientIdsOnPage(page: Page): Promise<string[]> {
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
   return [...new Set(hrefs.map((h) => h.split(/[/?#]/)[2] ?? "").filter((id) => uuid.test(id)))];
 }
+
+/** The demo firm's zone (db/seed.ts): "today" on its pages is the date there, not the test machine's. */
+export const FIRM_TIME_ZONE = "Asia/Dhaka";
+
+/** The demo firm's calendar date `offsetDays` from now, YYYY-MM-DD. */
+export function firmDay(offsetDays = 0): string {
+  const d = new Date(Date.now() + offsetDays * 86_400_000);
+  return new Intl.DateTimeFormat("en-CA", { timeZone: FIRM_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
+}
+
+/** A YYYY-MM-DD date as the English pages show it (lib/i18n/format.ts formatDay), e.g. "Dec 1, 2026". */
+export function shownDay(iso: string): string {
+  return new Intl.DateTimeFormat("en", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+}

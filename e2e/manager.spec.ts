@@ -126,6 +126,7 @@ test("a deactivated user's open session fails at once", async ({ browser }) => {
 
   await manager.goto("/team");
   await manager.getByRole("button", { name: `Deactivate ${email}` }).click();
+  await manager.getByRole("button", { name: `Confirm: Deactivate ${email}` }).click();
   await expect(manager.getByRole("button", { name: `Reactivate ${email}` })).toBeVisible();
   await victim.goto("/clients");
   await expect(victim).toHaveURL(/\/sign-in/);

@@ -130,6 +130,7 @@ test("a deactivated invitee's link is void, and revoking or resending a link voi
 
   await manager.goto("/team");
   await manager.getByRole("button", { name: `Deactivate ${email}` }).click();
+  await manager.getByRole("button", { name: `Confirm: Deactivate ${email}` }).click();
   await expect(manager.getByRole("button", { name: `Reactivate ${email}` })).toBeVisible();
   await guest.goto(second);
   await expect(guest.getByText("This link has been withdrawn")).toBeVisible();

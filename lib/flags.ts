@@ -1,4 +1,6 @@
 // Thresholds for the attention flags, one definition for the client list, the portfolio and the API.
+// The SQL in db/queries/client-status.ts computes the flags for many clients at once; the pure
+// functions below state the same rules for one client (and are what the unit tests pin down).
 export const NO_CHECKIN_DAYS = 45;
 export const STALLED_DAYS = 120;
 export const RECENT_REGRESSION_DAYS = 90;
@@ -6,3 +8,31 @@ export const SELF_ASSESSMENT_GAP = 2;
 
 export type Flag = "no-recent-checkin" | "stalled" | "regressed" | "override-differs" | "self-assessment-gap";
 export const FLAGS: Flag[] = ["no-recent-checkin", "stalled", "regressed", "override-differs", "self-assessment-gap"];
+
+/** Whole days from one calendar date (YYYY-MM-DD) to another; negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) / 86_400_000);
+}
+
+export interface CheckInRecency {
+  /** The latest check-in's date, or null when the client has none. */
+  lastCheckIn: string | null;
+  /** The day the client was created (YYYY-MM-DD). */
+  createdOn: string;
+  /** The user's today (YYYY-MM-DD). */
+  today: string;
+}
+
+/**
+ * "No check-in for more than NO_CHECKIN_DAYS days": counted from the last check-in, or, for a
+ * client without one, from the day it was created. It fires once more than NO_CHECKIN_DAYS whole
+ * days have passed (on day 46), which is what the label says.
+ */
+export function noRecentCheckIn({ lastCheckIn, createdOn, today }: CheckInRecency): boolean {
+  return daysBetween(lastCheckIn ?? createdOn, today) > NO_CHECKIN_DAYS;
+}
+
+/** A client with no check-in yet that is not overdue for its first one: shown as "new". */
+export function isNewClient(r: CheckInRecency): boolean {
+  return r.lastCheckIn === null && !noRecentCheckIn(r);
+}

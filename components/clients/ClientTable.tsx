@@ -1,25 +1,100 @@
 import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
 import type { ClientStatus } from "@/lib/clients/list-types";
 import type { ClientListQuery, ClientSort } from "@/lib/clients/list-types";
+import { formatDay } from "@/lib/i18n/format";
 import { StageBadge } from "@/components/stage/StageBadge";
-import { tableClass, tdClass, thClass } from "@/components/ui/primitives";
-import { FLAG_LABELS, daysText } from "./labels";
+import { ScrollRegion, tableClass, tdClass, thClass } from "@/components/ui/primitives";
+import { useDurationText, useFlagLabels } from "./labels";
 import { listHref } from "./list-params";
+import { ConfirmSubmit } from "./ConfirmSubmit";
 import { RowActionForm } from "@/components/ui/RowActionForm";
 
+const link = "font-medium text-indigo-700 hover:underline dark:text-indigo-300";
+const muted = "text-slate-600 dark:text-slate-300";
+
 function SortHeader({ query, sort, label }: { query: ClientListQuery; sort: ClientSort; label: string }) {
+  const t = useTranslations("clients.table");
   const current = (query.sort ?? "name") === sort;
   const dir = query.dir ?? "asc";
   const nextDir = current && dir === "asc" ? "desc" : "asc";
+  const state = current ? `, ${t(dir === "asc" ? "sortedAscending" : "sortedDescending")}; ` : ", ";
   return (
     <th scope="col" className={thClass} aria-sort={current ? (dir === "asc" ? "ascending" : "descending") : "none"}>
-      <Link href={listHref(query, { sort, dir: nextDir })} className="inline-flex items-center gap-1 hover:text-indigo-700">
+      <Link href={listHref(query, { sort, dir: nextDir })} className="inline-flex items-center gap-1 hover:text-indigo-700 dark:hover:text-indigo-300">
         {label}
         <span aria-hidden="true" className="text-xs">{current ? (dir === "asc" ? "▲" : "▼") : "↕"}</span>
-        <span className="sr-only">{current ? `, sorted ${dir === "asc" ? "ascending" : "descending"}; ` : ", "}sort {nextDir === "asc" ? "ascending" : "descending"}</span>
+        <span className="sr-only">{state}{t(nextDir === "asc" ? "sortAscending" : "sortDescending")}</span>
       </Link>
     </th>
   );
+}
+
+/** The pieces of one client's row, shared by the table (wide screens) and the cards (phones). */
+function useCells(query: ClientListQuery, archiveAction: (form: FormData) => Promise<void>, confirmId: string | undefined) {
+  const t = useTranslations("clients");
+  const format = useFormatter();
+  const flagLabels = useFlagLabels();
+  const duration = useDurationText();
+  const back = listHref(query);
+  const isNew = (c: ClientStatus) => c.checkInCount === 0 && !c.flags.includes("no-recent-checkin");
+  return {
+    name: (c: ClientStatus) => (
+      <>
+        <Link href={`/clients/${c.id}`} className={link}>{c.name}</Link>
+        {c.industry ? <div className={`text-xs ${muted}`}>{c.industry}</div> : null}
+      </>
+    ),
+    stage: (c: ClientStatus) => (
+      <>
+        <StageBadge stage={c.stage} />
+        {c.overrideStage !== null ? <div className={`mt-0.5 text-xs ${muted}`}>{t("table.override", { stage: c.overrideStage })}</div> : null}
+      </>
+    ),
+    lastCheckIn: (c: ClientStatus) =>
+      c.lastCheckIn ? <time dateTime={c.lastCheckIn}>{formatDay(format, c.lastCheckIn)}</time> : <span className={muted}>{t("table.never")}</span>,
+    duration: (c: ClientStatus) => duration(c.daysInStage),
+    flags: (c: ClientStatus) =>
+      isNew(c) ? (
+        <span data-status="new" title={t("table.newClientHint")} className="rounded bg-sky-50 px-1.5 py-0.5 text-xs text-sky-900 ring-1 ring-sky-200 dark:bg-sky-950 dark:text-sky-100 dark:ring-sky-700">
+          {t("table.newClient")}
+        </span>
+      ) : c.flags.length === 0 ? (
+        <span className={muted}>—</span>
+      ) : (
+        <ul className="flex flex-wrap gap-1" aria-label={t("table.flagsFor", { name: c.name })}>
+          {c.flags.map((f) => (
+            <li key={f} data-flag={f} className="rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-900 ring-1 ring-amber-200 dark:bg-amber-950 dark:text-amber-100 dark:ring-amber-700">{flagLabels[f]}</li>
+          ))}
+        </ul>
+      ),
+    consultant: (c: ClientStatus) => c.consultantName ?? <span className={muted}>{t("table.unassigned")}</span>,
+    action: (c: ClientStatus) =>
+      c.archived ? (
+        // Bringing a client back is safe: one click.
+        <RowActionForm
+          action={archiveAction}
+          fields={{ clientId: c.id, archived: "false", back }}
+          label={t("archive.unarchive")}
+          ariaLabel={t("archive.unarchiveLabel", { name: c.name })}
+          className="text-xs text-slate-800 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800"
+        />
+      ) : (
+        <ConfirmSubmit
+          action={archiveAction}
+          fields={{ clientId: c.id, archived: "true", back }}
+          label={t("archive.archive")}
+          ariaLabel={t("archive.archiveLabel", { name: c.name })}
+          confirmLabel={t("archive.confirm")}
+          confirmAriaLabel={t("archive.confirmLabel", { name: c.name })}
+          cancelLabel={t("archive.cancel")}
+          askHref={`${back}${back.includes("?") ? "&" : "?"}confirm=${c.id}`}
+          cancelHref={back}
+          asking={confirmId === c.id}
+          className="text-xs"
+        />
+      ),
+  };
 }
 
 export function ClientTable({
@@ -27,66 +102,75 @@ export function ClientTable({
   query,
   showConsultant,
   archiveAction,
+  confirmId,
 }: {
   rows: ClientStatus[];
   query: ClientListQuery;
   showConsultant: boolean;
   archiveAction: (form: FormData) => Promise<void>;
+  /** The client whose archive button asks for confirmation (from the URL, for the no-JavaScript path). */
+  confirmId?: string;
 }) {
-  const back = listHref(query);
+  const t = useTranslations("clients");
+  const cell = useCells(query, archiveAction, confirmId);
+  const caption = t(query.archived ? "table.captionArchived" : "table.caption", { count: rows.length });
   return (
-    <div className="overflow-x-auto">
-      <table className={tableClass}>
-        <caption className="sr-only">Clients{query.archived ? " (archived)" : ""}, {rows.length} shown</caption>
-        <thead>
-          <tr>
-            <SortHeader query={query} sort="name" label="Client" />
-            <SortHeader query={query} sort="stage" label="Stage" />
-            <SortHeader query={query} sort="lastCheckIn" label="Last check-in" />
-            <SortHeader query={query} sort="daysInStage" label="Time in stage" />
-            <SortHeader query={query} sort="flags" label="Flags" />
-            {showConsultant ? <SortHeader query={query} sort="consultant" label="Consultant" /> : null}
-            <th scope="col" className={thClass}><span className="sr-only">Actions</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((c) => (
-            <tr key={c.id}>
-              <td className={tdClass}>
-                <Link href={`/clients/${c.id}`} className="font-medium text-indigo-700 hover:underline">{c.name}</Link>
-                {c.industry ? <div className="text-xs text-slate-500">{c.industry}</div> : null}
-              </td>
-              <td className={tdClass}>
-                <StageBadge stage={c.stage} />
-                {c.overrideStage !== null ? <div className="mt-0.5 text-xs text-slate-600">Override: stage {c.overrideStage}</div> : null}
-              </td>
-              <td className={tdClass}>{c.lastCheckIn ?? <span className="text-slate-500">Never</span>}</td>
-              <td className={tdClass}>{daysText(c.daysInStage)}</td>
-              <td className={tdClass}>
-                {c.flags.length === 0 ? (
-                  <span className="text-slate-400">—</span>
-                ) : (
-                  <ul className="flex flex-wrap gap-1" aria-label={`Flags for ${c.name}`}>
-                    {c.flags.map((f) => (
-                      <li key={f} data-flag={f} className="rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-900 ring-1 ring-amber-200">{FLAG_LABELS[f]}</li>
-                    ))}
-                  </ul>
-                )}
-              </td>
-              {showConsultant ? <td className={tdClass}>{c.consultantName ?? <span className="text-slate-500">Unassigned</span>}</td> : null}
-              <td className={`${tdClass} text-right`}>
-                <RowActionForm
-                  action={archiveAction}
-                  fields={{ clientId: c.id, archived: c.archived ? "false" : "true", back }}
-                  label={c.archived ? "Unarchive" : "Archive"}
-                  ariaLabel={`${c.archived ? "Unarchive" : "Archive"} ${c.name}`}
-                  className="text-xs"
-                />
-              </td>
+    <>
+      {/* Phones: one card per client. */}
+      <ul className="space-y-3 sm:hidden" aria-label={caption}>
+        {rows.map((c) => (
+          <li key={c.id} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm dark:border-slate-700 dark:bg-slate-900">
+            <div className="flex items-start justify-between gap-2">
+              <div className="min-w-0 break-words">{cell.name(c)}</div>
+              <div className="shrink-0">{cell.action(c)}</div>
+            </div>
+            <div className="mt-2">{cell.stage(c)}</div>
+            <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+              <dt className={muted}>{t("table.lastCheckIn")}</dt>
+              <dd>{cell.lastCheckIn(c)}</dd>
+              <dt className={muted}>{t("table.timeInStage")}</dt>
+              <dd>{cell.duration(c)}</dd>
+              {showConsultant ? (
+                <>
+                  <dt className={muted}>{t("table.consultant")}</dt>
+                  <dd>{cell.consultant(c)}</dd>
+                </>
+              ) : null}
+            </dl>
+            <div className="mt-2">{cell.flags(c)}</div>
+          </li>
+        ))}
+      </ul>
+      {/* Wider screens: the sortable table, scrolling inside its own region if it must. */}
+      <ScrollRegion label={t("table.region")} className="hidden sm:block">
+        <table className={`${tableClass} dark:bg-slate-900`}>
+          <caption className="sr-only">{caption}</caption>
+          <thead>
+            <tr>
+              <SortHeader query={query} sort="name" label={t("table.client")} />
+              <SortHeader query={query} sort="stage" label={t("table.stage")} />
+              <SortHeader query={query} sort="lastCheckIn" label={t("table.lastCheckIn")} />
+              <SortHeader query={query} sort="daysInStage" label={t("table.timeInStage")} />
+              <SortHeader query={query} sort="flags" label={t("table.flags")} />
+              {showConsultant ? <SortHeader query={query} sort="consultant" label={t("table.consultant")} /> : null}
+              <th scope="col" className={thClass}><span className="sr-only">{t("table.actions")}</span></th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {rows.map((c) => (
+              <tr key={c.id}>
+                <td className={tdClass}>{cell.name(c)}</td>
+                <td className={tdClass}>{cell.stage(c)}</td>
+                <td className={`${tdClass} whitespace-nowrap`}>{cell.lastCheckIn(c)}</td>
+                <td className={tdClass}>{cell.duration(c)}</td>
+                <td className={tdClass}>{cell.flags(c)}</td>
+                {showConsultant ? <td className={tdClass}>{cell.consultant(c)}</td> : null}
+                <td className={`${tdClass} text-right`}>{cell.action(c)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
+    </>
   );
 }

@@ -1,17 +1,20 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ClientListQuery } from "@/lib/clients/list-types";
 import { listHref } from "./list-params";
 
 /** Previous/next links of the client list: plain links (work without JavaScript) keeping search, filters and sort. */
 export function Pager({ query, page, pageCount }: { query: ClientListQuery; page: number; pageCount: number }) {
+  const t = useTranslations("clients.pager");
   if (pageCount <= 1) return null;
-  const link = "rounded border border-slate-300 px-3 py-1 text-indigo-700 hover:bg-slate-50";
-  const off = "rounded border border-slate-200 px-3 py-1 text-slate-400";
+  const link = "rounded border border-slate-300 px-3 py-1 text-indigo-700 hover:bg-slate-50 dark:border-slate-600 dark:text-indigo-300 dark:hover:bg-slate-800";
+  // Not a control: the muted colour still keeps 4.5:1 (WCAG exempts disabled controls, but we don't rely on it).
+  const off = "rounded border border-slate-200 px-3 py-1 text-slate-600 dark:border-slate-700 dark:text-slate-400";
   return (
-    <nav aria-label="Pages" className="mt-3 flex items-center gap-3 text-sm">
-      {page > 1 ? <Link href={listHref(query, {}, page - 1)} rel="prev" className={link}>← Previous</Link> : <span className={off} aria-disabled="true">← Previous</span>}
-      <span className="text-slate-600">Page {page} of {pageCount}</span>
-      {page < pageCount ? <Link href={listHref(query, {}, page + 1)} rel="next" className={link}>Next →</Link> : <span className={off} aria-disabled="true">Next →</span>}
+    <nav aria-label={t("label")} className="mt-3 flex flex-wrap items-center gap-3 text-sm">
+      {page > 1 ? <Link href={listHref(query, {}, page - 1)} rel="prev" className={link}>{t("previous")}</Link> : <span className={off} aria-disabled="true">{t("previous")}</span>}
+      <span className="text-slate-600 dark:text-slate-300">{t("page", { page, count: pageCount })}</span>
+      {page < pageCount ? <Link href={listHref(query, {}, page + 1)} rel="next" className={link}>{t("next")}</Link> : <span className={off} aria-disabled="true">{t("next")}</span>}
     </nav>
   );
 }

@@ -1,22 +1,31 @@
-// Words for the client list (kept out of the queries, which return codes).
-import type { Flag } from "@/lib/flags";
-import { NO_CHECKIN_DAYS, STALLED_DAYS } from "@/lib/flags";
-
-export const FLAG_LABELS: Record<Flag, string> = {
-  "no-recent-checkin": `No check-in for ${NO_CHECKIN_DAYS}+ days`,
-  stalled: `Stalled (${STALLED_DAYS}+ days in stage)`,
-  regressed: "Moved backwards",
-  "override-differs": "Override differs",
-  "self-assessment-gap": "Self-assessment gap",
-};
+// Words for the client list's codes (the queries return codes): thin lookups into the messages
+// (clients.flags, clients.duration). Hooks, so they work in server and client components alike.
+import { useFormatter, useTranslations } from "next-intl";
+import { NO_CHECKIN_DAYS, STALLED_DAYS, type Flag } from "@/lib/flags";
 
 /** The flags the list filters by (the brief's four, plus the self-assessment gap the status query also computes). */
 export const LIST_FLAGS: Flag[] = ["no-recent-checkin", "stalled", "regressed", "override-differs", "self-assessment-gap"];
 
-export function daysText(days: number | null): string {
-  if (days === null) return "—";
-  if (days < 60) return `${days} day${days === 1 ? "" : "s"}`;
-  const months = Math.round(days / 30.44);
-  if (months < 24) return `${months} months`;
-  return `${(days / 365.25).toFixed(1)} years`;
+export function useFlagLabels(): Record<Flag, string> {
+  const t = useTranslations("clients.flags");
+  return {
+    "no-recent-checkin": t("noRecentCheckin", { days: NO_CHECKIN_DAYS }),
+    stalled: t("stalled", { days: STALLED_DAYS }),
+    regressed: t("regressed"),
+    "override-differs": t("overrideDiffers"),
+    "self-assessment-gap": t("selfAssessmentGap"),
+  };
+}
+
+/** "12 days", "5 months", "2.5 years": how long a client has been in its stage. */
+export function useDurationText(): (days: number | null) => string {
+  const t = useTranslations("clients.duration");
+  const format = useFormatter();
+  return (days) => {
+    if (days === null) return "—";
+    if (days < 60) return t("days", { days });
+    const months = Math.round(days / 30.44);
+    if (months < 24) return t("months", { months });
+    return t("years", { years: format.number(days / 365.25, { maximumFractionDigits: 1, minimumFractionDigits: 1 }) });
+  };
 }

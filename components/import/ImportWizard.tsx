@@ -2,8 +2,9 @@
 
 import Link from "next/link";
 import { useId, useRef, useState } from "react";
-import { buttonClass, inputClass } from "@/components/ui/primitives";
-import { describeError, postFile, readApiError, readJsonLines, type ApiErrorBody, type ErrorDetail, type ImportPreviewBody, type ImportResultBody } from "./transport";
+import { useFormatter, useTranslations } from "next-intl";
+import { buttonClass, errorTextClass, inputClass, linkClass, mutedClass } from "@/components/ui/primitives";
+import { postFile, readApiError, readJsonLines, type ApiErrorBody, type ErrorDetail, type ImportPreviewBody, type ImportResultBody } from "./transport";
 
 type Phase =
   | { kind: "idle" }
@@ -13,29 +14,30 @@ type Phase =
   | { kind: "preview"; preview: ImportPreviewBody }
   | { kind: "invalid"; errors: ErrorDetail[]; errorCount: number }
   | { kind: "done"; result: ImportResultBody }
-  | { kind: "failed"; message: string };
+  | { kind: "failed"; failure: Failure };
 
-// Keyed by the API's error codes (lib/api/errors.ts), plus the browser's own failures.
-const FAILURES: Record<string, string> = {
-  "no-file": "Choose a CSV or JSON file first.",
-  bad_request: "The upload did not arrive complete. Try again.",
-  unsupported_media_type: "The upload did not arrive complete. Try again.",
-  "import-failed": "The import failed and nothing was written. Try again; if it keeps failing, tell your manager.",
-  network: "The connection failed. Nothing was imported. Try again.",
-  unauthorized: "You are signed out. Sign in again.",
-  cross_origin: "The upload was refused because it did not come from this site. Reload the page and try again.",
-  not_found: "You can no longer import. Sign in again.",
-  rate_limited: "Too many uploads in a short time. Wait a minute and try again.",
+type Failure = "noFile" | "incomplete" | "failed" | "network" | "signedOut" | "crossOrigin" | "notAllowed" | "rateLimited" | "tooLarge";
+
+// The API's error codes (lib/api/errors.ts) to what the page says (importer.failures).
+const FAILURES: Record<string, Failure> = {
+  bad_request: "incomplete",
+  unsupported_media_type: "incomplete",
+  unauthorized: "signedOut",
+  cross_origin: "crossOrigin",
+  not_found: "notAllowed",
+  rate_limited: "rateLimited",
+  payload_too_large: "tooLarge",
 };
 
 /** A failed answer in the one error shape: a 422 lists the file's problems, anything else is one message. */
 function failure(status: number, error: ApiErrorBody["error"] | null): Phase {
   if (status === 422 && error) return { kind: "invalid", errors: error.details, errorCount: error.totalDetails ?? error.details.length };
-  if (error?.code === "payload_too_large") return { kind: "failed", message: `${error.message} Split it into smaller files.` };
-  return { kind: "failed", message: FAILURES[error?.code ?? ""] ?? FAILURES["import-failed"]! };
+  return { kind: "failed", failure: FAILURES[error?.code ?? ""] ?? "failed" };
 }
 
 export function ImportWizard({ consultants }: { consultants: { id: string; name: string; email: string }[] | null }) {
+  const t = useTranslations("importer");
+  const format = useFormatter();
   const [file, setFile] = useState<File | null>(null);
   const [consultantId, setConsultantId] = useState("");
   const [consultantError, setConsultantError] = useState(false);
@@ -54,7 +56,7 @@ export function ImportWizard({ consultants }: { consultants: { id: string; name:
   async function preview(e: React.FormEvent) {
     e.preventDefault();
     if (!file) {
-      setPhase({ kind: "failed", message: FAILURES["no-file"]! });
+      setPhase({ kind: "failed", failure: "noFile" });
       fileInput.current?.focus();
       return;
     }
@@ -69,7 +71,7 @@ export function ImportWizard({ consultants }: { consultants: { id: string; name:
       if (!body.ok) setPhase({ kind: "invalid", errors: body.errors, errorCount: body.errorCount });
       else setPhase({ kind: "preview", preview: body });
     } catch {
-      setPhase({ kind: "failed", message: FAILURES.network! });
+      setPhase({ kind: "failed", failure: "network" });
     }
   }
 
@@ -104,9 +106,18 @@ export function ImportWizard({ consultants }: { consultants: { id: string; name:
         }
       }
     } catch {
-      final = { kind: "failed", message: FAILURES.network! };
+      final = { kind: "failed", failure: "network" };
     }
-    setPhase(final ?? { kind: "failed", message: FAILURES["import-failed"]! });
+    setPhase(final ?? { kind: "failed", failure: "failed" });
+  }
+
+  /** "line 7, column rhythm: expected ..." in the user's language; the message itself is the server's. */
+  function describe(d: ErrorDetail): string {
+    const where: string[] = [];
+    if (d.line !== undefined) where.push(t("invalid.line", { line: format.number(d.line, { useGrouping: false }) }));
+    if (d.index !== undefined) where.push(t("invalid.index", { index: format.number(d.index, { useGrouping: false }) }));
+    if (d.column !== null) where.push(t("invalid.column", { column: d.column }));
+    return where.length > 0 ? t("invalid.problem", { where: where.join(", "), message: d.message }) : d.message;
   }
 
   function reset() {
@@ -118,9 +129,9 @@ export function ImportWizard({ consultants }: { consultants: { id: string; name:
 
   return (
     <div className="space-y-4">
-      <form onSubmit={preview} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
-        <div className="min-w-64 flex-1">
-          <label htmlFor={`${ids}-file`} className="block text-sm font-medium">Check-in file (CSV or JSON)</label>
+      <form onSubmit={preview} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+        <div className="min-w-0 flex-1 basis-64">
+          <label htmlFor={`${ids}-file`} className="block text-sm font-medium">{t("file")}</label>
           <input
             ref={fileInput}
             id={`${ids}-file`}
@@ -135,27 +146,27 @@ export function ImportWizard({ consultants }: { consultants: { id: string; name:
             }}
           />
         </div>
-        <button type="submit" className={buttonClass("primary")} disabled={busy}>Preview import</button>
+        <button type="submit" className={buttonClass("primary")} disabled={busy}>{t("preview")}</button>
       </form>
 
       <div aria-live="polite" role="status" className="min-h-6">
         <Status phase={phase} />
       </div>
 
-      {phase.kind === "failed" ? <p className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">{phase.message}</p> : null}
+      {phase.kind === "failed" ? <p role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-100">{t(`failures.${phase.failure}`)}</p> : null}
 
       {phase.kind === "invalid" ? (
-        <section aria-labelledby={`${ids}-errors`} className="rounded-lg border border-red-200 bg-red-50 p-4">
-          <h2 id={`${ids}-errors`} className="font-semibold text-red-900">
-            Nothing was imported: the file has {phase.errorCount} {phase.errorCount === 1 ? "problem" : "problems"}
+        <section aria-labelledby={`${ids}-errors`} className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+          <h2 id={`${ids}-errors`} className="font-semibold">
+            {t("invalid.title", { count: phase.errorCount })}
           </h2>
-          <p className="mt-1 text-sm text-red-900">Fix these lines in your spreadsheet and upload the file again.</p>
-          <ul className="mt-2 list-disc space-y-0.5 pl-5 font-mono text-sm text-red-900" aria-label="Problems in the file">
+          <p className="mt-1 text-sm">{t("invalid.hint")}</p>
+          <ul className="mt-2 list-disc space-y-0.5 pl-5 font-mono text-sm break-words" aria-label={t("invalid.list")}>
             {phase.errors.map((e, i) => (
-              <li key={i}>{describeError(e)}</li>
+              <li key={i}>{describe(e)}</li>
             ))}
           </ul>
-          {phase.errorCount > phase.errors.length ? <p className="mt-2 text-sm">…and {phase.errorCount - phase.errors.length} more.</p> : null}
+          {phase.errorCount > phase.errors.length ? <p className="mt-2 text-sm">{t("invalid.more", { count: phase.errorCount - phase.errors.length })}</p> : null}
         </section>
       ) : null}
 
@@ -176,23 +187,23 @@ export function ImportWizard({ consultants }: { consultants: { id: string; name:
       ) : null}
 
       {phase.kind === "done" ? (
-        <section aria-labelledby={`${ids}-done`} className="rounded-lg border border-emerald-200 bg-emerald-50 p-4">
-          <h2 id={`${ids}-done`} className="font-semibold text-emerald-900">Import complete</h2>
-          <ul className="mt-1 text-sm text-emerald-900">
-            <li>{phase.result.createdCheckIns} check-ins added</li>
-            <li>{phase.result.createdClients.length} new clients created</li>
-            <li>{phase.result.skippedDuplicates} duplicates skipped</li>
+        <section aria-labelledby={`${ids}-done`} className="rounded-lg border border-emerald-200 bg-emerald-50 p-4 text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100">
+          <h2 id={`${ids}-done`} className="font-semibold">{t("done.title")}</h2>
+          <ul className="mt-1 text-sm">
+            <li>{t("done.checkIns", { count: phase.result.createdCheckIns })}</li>
+            <li>{t("done.clients", { count: phase.result.createdClients.length })}</li>
+            <li>{t("done.duplicates", { count: phase.result.skippedDuplicates })}</li>
           </ul>
           {phase.result.createdClients.length > 0 ? (
-            <ul className="mt-2 flex flex-wrap gap-2 text-sm">
+            <ul className="mt-2 flex flex-wrap gap-2 text-sm" aria-label={t("done.createdList")}>
               {phase.result.createdClients.slice(0, 50).map((c) => (
-                <li key={c.id}><Link href={`/clients/${c.id}`} className="text-indigo-700 underline">{c.name}</Link></li>
+                <li key={c.id}><Link href={`/clients/${c.id}`} className={linkClass}>{c.name}</Link></li>
               ))}
             </ul>
           ) : null}
-          <div className="mt-3 flex gap-2">
-            <Link href="/clients" className={buttonClass("primary")}>Go to clients</Link>
-            <button type="button" onClick={reset} className={buttonClass("secondary")}>Import another file</button>
+          <div className="mt-3 flex flex-wrap gap-2">
+            <Link href="/clients" className={buttonClass("primary")}>{t("done.toClients")}</Link>
+            <button type="button" onClick={reset} className={buttonClass("secondary")}>{t("done.another")}</button>
           </div>
         </section>
       ) : null}
@@ -201,25 +212,27 @@ export function ImportWizard({ consultants }: { consultants: { id: string; name:
 }
 
 function Status({ phase }: { phase: Phase }) {
+  const t = useTranslations("importer.status");
   if (phase.kind === "uploading") {
-    const pct = phase.total > 0 ? Math.round((100 * phase.loaded) / phase.total) : 0;
-    return <Bar label={`Uploading the file: ${pct}%`} value={pct} />;
+    const share = phase.total > 0 ? phase.loaded / phase.total : 0;
+    return <Bar label={t("uploading", { share })} value={Math.round(100 * share)} />;
   }
-  if (phase.kind === "checking") return <Bar label="Checking every line of the file…" value={null} />;
+  if (phase.kind === "checking") return <Bar label={t("checking")} value={null} />;
   if (phase.kind === "writing") {
-    if (phase.total === 0) return <Bar label="Starting the import…" value={null} />;
-    const pct = Math.round((100 * phase.done) / phase.total);
-    return <Bar label={`Importing: ${pct}% (${phase.done.toLocaleString()} of ${phase.total.toLocaleString()} steps)`} value={pct} />;
+    if (phase.total === 0) return <Bar label={t("starting")} value={null} />;
+    const share = phase.done / phase.total;
+    return <Bar label={t("importing", { share, done: phase.done, total: phase.total })} value={Math.round(100 * share)} />;
   }
   return null;
 }
 
 function Bar({ label, value }: { label: string; value: number | null }) {
+  const t = useTranslations("importer.status");
   return (
     <div>
-      <p className="text-sm text-slate-700">{label}</p>
+      <p className="text-sm text-slate-700 dark:text-slate-300">{label}</p>
       {/* No value = indeterminate: the server is working and has no count to report yet. */}
-      <progress className="mt-1 h-2 w-full" max={100} value={value ?? undefined} aria-label="Import progress" />
+      <progress className="mt-1 h-2 w-full" max={100} value={value ?? undefined} aria-label={t("progress")} />
     </div>
   );
 }
@@ -243,33 +256,38 @@ function PreviewPanel({
   onConfirm: () => void;
   onCancel: () => void;
 }) {
+  const t = useTranslations("importer.previewPanel");
+  const format = useFormatter();
+  const n = (v: number) => format.number(v);
+  // The list scrolls on its own when long: it is a region a keyboard can reach and scroll.
+  const listClass = "mt-1 max-h-48 overflow-auto rounded text-sm break-words focus-visible:outline-2 focus-visible:outline-indigo-600 dark:focus-visible:outline-indigo-300";
   return (
-    <section aria-labelledby="import-preview-heading" className="rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="import-preview-heading" className="font-semibold">Preview of {preview.fileName ?? "the file"}</h2>
-      <dl className="mt-2 grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
-        <div><dt className="text-slate-600">Check-ins in the file</dt><dd className="text-lg font-semibold" data-testid="preview-records">{preview.records}</dd></div>
-        <div><dt className="text-slate-600">Clients in the file</dt><dd className="text-lg font-semibold">{preview.clients}</dd></div>
-        <div><dt className="text-slate-600">Check-ins to add</dt><dd className="text-lg font-semibold" data-testid="preview-to-create">{preview.toCreate}</dd></div>
-        <div><dt className="text-slate-600">Duplicates to skip</dt><dd className="text-lg font-semibold" data-testid="preview-duplicates">{preview.duplicates}</dd></div>
+    <section aria-labelledby="import-preview-heading" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+      <h2 id="import-preview-heading" className="font-semibold break-words">{t("title", { name: preview.fileName ?? t("theFile") })}</h2>
+      <dl className="mt-2 grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4">
+        <div><dt className={mutedClass}>{t("records")}</dt><dd className="text-lg font-semibold" data-testid="preview-records">{n(preview.records)}</dd></div>
+        <div><dt className={mutedClass}>{t("clients")}</dt><dd className="text-lg font-semibold">{n(preview.clients)}</dd></div>
+        <div><dt className={mutedClass}>{t("toCreate")}</dt><dd className="text-lg font-semibold" data-testid="preview-to-create">{n(preview.toCreate)}</dd></div>
+        <div><dt className={mutedClass}>{t("duplicates")}</dt><dd className="text-lg font-semibold" data-testid="preview-duplicates">{n(preview.duplicates)}</dd></div>
       </dl>
       <div className="mt-3 grid gap-4 sm:grid-cols-2">
-        <div>
-          <h3 className="text-sm font-medium">New clients to create ({preview.newClients.length})</h3>
-          {preview.newClients.length === 0 ? <p className="text-sm text-slate-500">None</p> : (
-            <ul className="mt-1 max-h-48 overflow-auto text-sm" aria-label="New clients">
-              {preview.newClients.map((c) => <li key={c.name}>{c.name} <span className="text-slate-500">({c.records} check-ins)</span></li>)}
+        <div className="min-w-0">
+          <h3 className="text-sm font-medium">{t("newClients", { count: preview.newClients.length })}</h3>
+          {preview.newClients.length === 0 ? <p className={`text-sm ${mutedClass}`}>{t("none")}</p> : (
+            <ul className={listClass} aria-label={t("newList")} tabIndex={0}>
+              {preview.newClients.map((c) => <li key={c.name}>{c.name} <span className={mutedClass}>{t("records1", { count: c.records })}</span></li>)}
             </ul>
           )}
         </div>
-        <div>
-          <h3 className="text-sm font-medium">Matched to existing clients ({preview.matchedClients.length})</h3>
-          {preview.matchedClients.length === 0 ? <p className="text-sm text-slate-500">None</p> : (
-            <ul className="mt-1 max-h-48 overflow-auto text-sm" aria-label="Matched clients">
+        <div className="min-w-0">
+          <h3 className="text-sm font-medium">{t("matched", { count: preview.matchedClients.length })}</h3>
+          {preview.matchedClients.length === 0 ? <p className={`text-sm ${mutedClass}`}>{t("none")}</p> : (
+            <ul className={listClass} aria-label={t("matchedList")} tabIndex={0}>
               {preview.matchedClients.map((c) => (
                 <li key={c.id ?? c.name}>
                   {c.storedName ?? c.name}
-                  {c.archived ? <span className="text-slate-500"> (archived)</span> : null}
-                  <span className="text-slate-500"> ({c.toCreate} to add{c.duplicates ? `, ${c.duplicates} duplicates` : ""})</span>
+                  {c.archived ? <span className={mutedClass}> {t("archived")}</span> : null}
+                  <span className={mutedClass}> {t("matchedCounts", { toCreate: c.toCreate, duplicates: c.duplicates })}</span>
                 </li>
               ))}
             </ul>
@@ -278,19 +296,19 @@ function PreviewPanel({
       </div>
       {preview.needsConsultant && consultants ? (
         <div className="mt-3 max-w-md">
-          <label htmlFor={selectId} className="block text-sm font-medium">Lead consultant for the new clients</label>
+          <label htmlFor={selectId} className="block text-sm font-medium">{t("consultant")}</label>
           <select id={selectId} value={consultantId} onChange={(e) => onConsultant(e.target.value)} className={inputClass} aria-invalid={consultantError} aria-describedby={consultantError ? `${selectId}-error` : undefined}>
-            <option value="">Choose a consultant…</option>
-            {consultants.map((c) => <option key={c.id} value={c.id}>{c.name} ({c.email})</option>)}
+            <option value="">{t("chooseConsultant")}</option>
+            {consultants.map((c) => <option key={c.id} value={c.id}>{t("consultantOption", { name: c.name, email: c.email })}</option>)}
           </select>
-          {consultantError ? <p id={`${selectId}-error`} className="mt-1 text-sm text-red-700">Choose who leads the new clients.</p> : null}
+          {consultantError ? <p id={`${selectId}-error`} className={`mt-1 ${errorTextClass} text-sm`}>{t("consultantError")}</p> : null}
         </div>
       ) : null}
-      <div className="mt-4 flex gap-2">
+      <div className="mt-4 flex flex-wrap gap-2">
         <button type="button" onClick={onConfirm} className={buttonClass("primary")} disabled={preview.toCreate === 0}>
-          {preview.toCreate === 0 ? "Nothing new to import" : `Import ${preview.toCreate} check-ins`}
+          {preview.toCreate === 0 ? t("nothing") : t("run", { count: preview.toCreate })}
         </button>
-        <button type="button" onClick={onCancel} className={buttonClass("secondary")}>Cancel</button>
+        <button type="button" onClick={onCancel} className={buttonClass("secondary")}>{t("cancel")}</button>
       </div>
     </section>
   );

@@ -1,50 +1,60 @@
 "use client";
 import { useActionState, useState } from "react";
-import { buttonClass, inputClass } from "@/components/ui/primitives";
+import { useTranslations } from "next-intl";
+import { buttonClass, errorTextClass, inputClass } from "@/components/ui/primitives";
 import { initialActionState, type ActionState } from "@/lib/auth/action-state";
 
 export type InviteFormState = ActionState<{ path: string; email: string }>;
 
 export function InviteForm({ action, clients }: { action: (prev: InviteFormState | undefined, form: FormData) => Promise<InviteFormState>; clients: { id: string; name: string }[] }) {
+  const t = useTranslations("team.invite");
   const [state, formAction, pending] = useActionState(action, initialActionState<{ path: string; email: string }>());
   const [role, setRole] = useState("consultant");
   const err = state.fieldErrors;
+  // The action answers with codes; anything it did not word itself reads as "check this field".
+  const message = (field: string) => {
+    const code = err[field];
+    if (!code) return null;
+    const key = `errors.${code}` as "errors.invalid";
+    return t.has(key) ? t(key) : t("errors.invalid");
+  };
   const origin = typeof window === "undefined" ? "" : window.location.origin;
   return (
     <div>
-      <form action={formAction} aria-label="Invite someone" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
-        <label className="text-sm">
-          Name
-          <input name="name" className={inputClass} aria-invalid={!!err.name} aria-describedby={err.name ? "invite-name-err" : undefined} />
-          {err.name ? <span id="invite-name-err" className="text-xs text-red-700">{err.name}</span> : null}
+      <form action={formAction} aria-label={t("form")} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
+        <label className="min-w-0 text-sm">
+          {t("name")}
+          <input name="name" defaultValue={state.ok ? "" : state.values?.name} autoComplete="off" className={inputClass} aria-invalid={!!err.name} aria-describedby={err.name ? "invite-name-err" : undefined} />
+          {err.name ? <span id="invite-name-err" className={errorTextClass}>{message("name")}</span> : null}
         </label>
-        <label className="text-sm">
-          Email
-          <input name="email" type="email" className={inputClass} aria-invalid={!!err.email} aria-describedby={err.email ? "invite-email-err" : undefined} />
-          {err.email ? <span id="invite-email-err" className="text-xs text-red-700">{err.email}</span> : null}
+        <label className="min-w-0 text-sm">
+          {t("email")}
+          <input name="email" type="email" defaultValue={state.ok ? "" : state.values?.email} autoComplete="off" className={inputClass} aria-invalid={!!err.email} aria-describedby={err.email ? "invite-email-err" : undefined} />
+          {err.email ? <span id="invite-email-err" className={errorTextClass}>{message("email")}</span> : null}
         </label>
-        <label className="text-sm">
-          Role
-          <select name="role" value={role} onChange={(e) => setRole(e.target.value)} className={inputClass}>
-            <option value="consultant">Consultant</option>
-            <option value="client">Client user</option>
+        <label className="min-w-0 text-sm">
+          {t("role")}
+          <select name="role" value={role} onChange={(e) => setRole(e.target.value)} className={inputClass} aria-invalid={!!err.role} aria-describedby={err.role ? "invite-role-err" : undefined}>
+            <option value="consultant">{t("roleConsultant")}</option>
+            <option value="client">{t("roleClient")}</option>
           </select>
+          {err.role ? <span id="invite-role-err" className={errorTextClass}>{message("role")}</span> : null}
         </label>
-        <label className="text-sm">
-          Client (for a client user)
-          <select name="clientId" disabled={role !== "client"} className={inputClass} aria-invalid={!!err.clientId}>
+        <label className="min-w-0 text-sm">
+          {t("client")}
+          <select name="clientId" disabled={role !== "client"} defaultValue={state.ok ? "" : state.values?.clientId} className={inputClass} aria-invalid={!!err.clientId} aria-describedby={err.clientId ? "invite-client-err" : undefined}>
             <option value="">—</option>
             {clients.map((c) => (
               <option key={c.id} value={c.id}>{c.name}</option>
             ))}
           </select>
-          {err.clientId ? <span className="text-xs text-red-700">{err.clientId}</span> : null}
+          {err.clientId ? <span id="invite-client-err" className={errorTextClass}>{message("clientId")}</span> : null}
         </label>
-        <button type="submit" disabled={pending} className={buttonClass("primary")}>Create invitation</button>
+        <button type="submit" disabled={pending} className={buttonClass("primary", "justify-self-start")}>{pending ? t("submitting") : t("submit")}</button>
       </form>
       {state.ok && state.data ? (
-        <div role="status" className="mt-3 rounded border border-emerald-300 bg-emerald-50 p-3 text-sm">
-          <p>Invitation for {state.data.email} created. Pass this link on; it is shown only once and works for 7 days:</p>
+        <div role="status" className="mt-3 rounded border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-950 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-50">
+          <p>{t("created", { email: state.data.email })}</p>
           <code data-testid="invite-link" className="mt-1 block break-all font-mono">{origin}{state.data.path}</code>
         </div>
       ) : null}

@@ -1,5 +1,7 @@
-// One button that posts a few hidden fields to a server action: the row actions of the client
-// list (archive) and the team (deactivate). Works without JavaScript.
+import { focusClass } from "@/components/ui/primitives";
+
+// One button that posts a few hidden fields to a server action, without JavaScript. For actions
+// that need a confirmation and a toast, use ConfirmButton.
 export function RowActionForm({
   action,
   fields,
@@ -18,7 +20,11 @@ export function RowActionForm({
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <button type="submit" className={`rounded border border-slate-300 px-2 py-1 hover:bg-slate-50 ${className}`} aria-label={ariaLabel}>
+      <button
+        type="submit"
+        className={`rounded border border-slate-300 px-2 py-1 hover:bg-slate-50 dark:border-slate-600 dark:text-slate-100 dark:hover:bg-slate-800 ${focusClass} ${className}`}
+        aria-label={ariaLabel}
+      >
         {label}
       </button>
     </form>

@@ -1,26 +1,41 @@
 // Shared building blocks, so every page looks and behaves alike. Plain server-safe components.
+// Every colour pair here is at least 4.5:1 in the light theme and in the dark one (class `dark`
+// on <html>, set by next-themes).
 import Link from "next/link";
 
 type Tone = "primary" | "secondary" | "danger";
 const BUTTON: Record<Tone, string> = {
-  primary: "bg-indigo-700 text-white hover:bg-indigo-800 disabled:opacity-60",
-  secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 disabled:opacity-60",
-  danger: "bg-red-700 text-white hover:bg-red-800 disabled:opacity-60",
+  primary: "bg-indigo-700 text-white hover:bg-indigo-800 disabled:opacity-60 dark:hover:bg-indigo-600",
+  secondary:
+    "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 disabled:opacity-60 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700",
+  danger: "bg-red-700 text-white hover:bg-red-800 disabled:opacity-60 dark:hover:bg-red-600",
 };
 
+/** The ring every focusable control shows when reached by keyboard. */
+export const focusClass = "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:focus-visible:outline-indigo-300";
+
 export function buttonClass(tone: Tone = "primary", extra = ""): string {
-  return `inline-flex items-center justify-center gap-1 rounded px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 ${BUTTON[tone]} ${extra}`;
+  return `inline-flex items-center justify-center gap-1 rounded px-3 py-1.5 text-sm font-medium ${focusClass} ${BUTTON[tone]} ${extra}`;
 }
 
 export const inputClass =
-  "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm focus:outline-2 focus:outline-indigo-600 aria-[invalid=true]:border-red-600";
+  "mt-1 block w-full min-w-0 rounded border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 placeholder:text-slate-500 focus:outline-2 focus:outline-indigo-600 aria-[invalid=true]:border-red-600 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:placeholder:text-slate-400 dark:focus:outline-indigo-300 dark:aria-[invalid=true]:border-red-400";
+
+/** A link inside running text. */
+export const linkClass = `rounded-sm text-indigo-700 underline hover:text-indigo-900 dark:text-indigo-300 dark:hover:text-indigo-200 ${focusClass}`;
+
+/** Secondary text beside the body text: hints, subtitles, empty lists. */
+export const mutedClass = "text-slate-600 dark:text-slate-400";
+
+/** The text of a field's error, linked to its field with aria-describedby. */
+export const errorTextClass = "text-xs text-red-700 dark:text-red-300";
 
 export function PageHeader({ title, subtitle, actions }: { title: string; subtitle?: React.ReactNode; actions?: React.ReactNode }) {
   return (
     <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
-      <div>
-        <h1 className="text-2xl font-semibold">{title}</h1>
-        {subtitle ? <p className="mt-0.5 text-sm text-slate-600">{subtitle}</p> : null}
+      <div className="min-w-0">
+        <h1 className="text-2xl font-semibold break-words">{title}</h1>
+        {subtitle ? <p className="mt-0.5 text-sm text-slate-600 dark:text-slate-400">{subtitle}</p> : null}
       </div>
       {actions ? <div className="no-print flex flex-wrap gap-2">{actions}</div> : null}
     </div>
@@ -29,7 +44,7 @@ export function PageHeader({ title, subtitle, actions }: { title: string; subtit
 
 export function Card({ title, children, className = "" }: { title?: React.ReactNode; children: React.ReactNode; className?: string }) {
   return (
-    <section className={`rounded-lg border border-slate-200 bg-white p-4 shadow-sm ${className}`}>
+    <section className={`min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900 dark:shadow-none ${className}`}>
       {title ? <h2 className="mb-2 text-base font-semibold">{title}</h2> : null}
       {children}
     </section>
@@ -39,9 +54,9 @@ export function Card({ title, children, className = "" }: { title?: React.ReactN
 /** What an empty page says, and the one thing to do next. */
 export function EmptyState({ title, children, action }: { title: string; children?: React.ReactNode; action?: { href: string; label: string } }) {
   return (
-    <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
+    <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center dark:border-slate-600 dark:bg-slate-900">
       <p className="font-medium">{title}</p>
-      {children ? <div className="mt-1 text-sm text-slate-600">{children}</div> : null}
+      {children ? <div className="mt-1 text-sm text-slate-600 dark:text-slate-400">{children}</div> : null}
       {action ? (
         <Link href={action.href} className={buttonClass("primary", "mt-4")}>
           {action.label}
@@ -51,6 +66,18 @@ export function EmptyState({ title, children, action }: { title: string; childre
   );
 }
 
-export const tableClass = "w-full border-collapse bg-white text-sm";
-export const thClass = "border-b border-slate-200 p-2 text-left font-medium text-slate-600";
-export const tdClass = "border-b border-slate-100 p-2 align-top";
+/**
+ * A wide table's frame on a phone: it scrolls sideways inside this labelled, focusable region
+ * (so a keyboard can scroll it too), and the page itself never does.
+ */
+export function ScrollRegion({ label, children, className = "" }: { label: string; children: React.ReactNode; className?: string }) {
+  return (
+    <div role="region" aria-label={label} tabIndex={0} className={`relative max-w-full overflow-x-auto rounded ${focusClass} ${className}`}>
+      {children}
+    </div>
+  );
+}
+
+export const tableClass = "w-full border-collapse bg-white text-sm dark:bg-slate-900";
+export const thClass = "border-b border-slate-200 p-2 text-left font-medium text-slate-600 dark:border-slate-700 dark:text-slate-300";
+export const tdClass = "border-b border-slate-100 p-2 align-top dark:border-slate-800";

@@ -69,6 +69,7 @@ function statusCte(actor: Actor, opts: StatusOptions): SQL {
   return sql`
     with visible as (
       select ${clients.id} as id, ${clients.name} as name, ${clients.industry} as industry, ${clients.archived} as archived,
+             (${clients.createdAt} at time zone 'UTC')::date as created_on,
              ${assignments.consultantId} as consultant_id, ${users.name} as consultant_name
       from ${clients}
       left join ${assignments} on ${assignments.clientId} = ${clients.id}
@@ -101,7 +102,7 @@ function statusCte(actor: Actor, opts: StatusOptions): SQL {
       order by client_id, created_at desc
     ),
     base as (
-      select v.id, v.name, v.industry, v.archived, v.consultant_id, v.consultant_name,
+      select v.id, v.name, v.industry, v.archived, v.created_on, v.consultant_id, v.consultant_name,
              coalesce(counts.n, 0) as check_in_count,
              cur.last_check_in, cur.stage, cur.confidence,
              last_change.since as stage_since, last_change.prev as previous_stage,
@@ -116,7 +117,9 @@ function statusCte(actor: Actor, opts: StatusOptions): SQL {
     ),
     flagged as (
       select base.*,
-             (last_check_in is null or ${today}::date - last_check_in > ${NO_CHECKIN_DAYS}) as f_no_recent,
+             -- noRecentCheckIn() in lib/flags.ts: more than NO_CHECKIN_DAYS since the last check-in, or,
+             -- for a client without one, since it was created (until then it is a new client).
+             (${today}::date - coalesce(last_check_in, created_on) > ${NO_CHECKIN_DAYS}) as f_no_recent,
              -- Stage 6 is the top of the ladder: staying there is success, not a stall.
              coalesce(days_in_stage > ${STALLED_DAYS} and stage <> 6, false) as f_stalled,
              coalesce(previous_stage > stage, false) as f_regressed,

@@ -1,3 +1,5 @@
+import { ENGINE_COLUMNS } from "./checkin-columns";
+import type { StageInput } from "../../lib/stages";
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { queryRows, type Db } from "../index";
 import { checkIns, clients, stageAssessments, stageOverrides } from "../schema";
@@ -62,4 +64,17 @@ export async function getClientProgress(db: Db, actor: Actor): Promise<ClientPro
     sharedNotes: notes.map((n) => ({ date: n.date, notes: n.notes ?? "" })),
     self: self ? { stage: self.stage, date: self.date, note: self.note } : null,
   };
+}
+
+// The client's check-ins as the stage engine reads them, in the order their stored history was
+// computed (db/queries/stage-history.ts: date, then creation), so the progress page can re-render
+// the engine's reasons in the client's language and voice. Only the engine's fields: never the
+// notes, so an internal note can't reach this page.
+export async function clientEngineHistory(db: Db, actor: Actor, clientId: string): Promise<StageInput[]> {
+  return db
+    .select(ENGINE_COLUMNS)
+    .from(checkIns)
+    .innerJoin(clients, eq(clients.id, checkIns.clientId))
+    .where(and(eq(checkIns.clientId, clientId), clientScope(actor)))
+    .orderBy(asc(checkIns.date), asc(checkIns.createdAt));
 }

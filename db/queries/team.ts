@@ -10,6 +10,7 @@ import { writeAudit } from "./audit";
 import { revokeAllTokensOf } from "./tokens";
 import { endSessionsOf } from "./sessions";
 import { asIdentity, setFirm } from "../tenant";
+import { adoptBrowserTimeZone } from "./preferences";
 import { recordFailure, throttleStatus } from "./sign-in-throttle";
 
 // Invitations, role changes and reassignments. Only the sha256 of an invitation token is
@@ -149,7 +150,7 @@ export const LINK_THROTTLE_ACCOUNT = "link:";
  * switches a user on: a deactivated user's links are void. A reset also ends every session.
  * Wrong, spent or void links count as failures for the address, which the sign-in throttle locks out.
  */
-export async function acceptInvitation(db: Db, token: string, password: string, confirm: string, ip = "unknown", now = new Date()): Promise<AcceptResult> {
+export async function acceptInvitation(db: Db, token: string, password: string, confirm: string, ip = "unknown", now = new Date(), browserTimeZone?: string): Promise<AcceptResult> {
   const status = await throttleStatus(db, LINK_THROTTLE_ACCOUNT, ip, now);
   if (status.locked) return { ok: false, error: "locked", until: status.until };
   if (password.length < MIN_PASSWORD_LENGTH) return { ok: false, error: "password-short" };
@@ -171,6 +172,7 @@ export async function acceptInvitation(db: Db, token: string, password: string, 
       .where(and(eq(users.id, inv.userId), eq(users.active, true)))
       .returning();
     await tx.update(invitations).set({ usedAt: now }).where(eq(invitations.id, inv.id));
+    await adoptBrowserTimeZone(tx, user.id, browserTimeZone);
     const endedSessions = await endSessionsOf(tx, user.id, { now });
     await writeAudit(tx, user, {
       action: reset ? "user.reset-password" : "user.accept-invitation",

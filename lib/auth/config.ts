@@ -8,6 +8,8 @@ import { SESSION_ABSOLUTE_MS } from "./session-policy";
 import { safeRedirect } from "./safe-redirect";
 import { checkCredentials } from "./credentials";
 import { endSession, startSession } from "../../db/queries/sessions";
+import { adoptBrowserTimeZone } from "../../db/queries/preferences";
+import { asIdentity } from "../../db/tenant";
 
 /** Auth.js's answer when the account is locked from this address (the form says until when). */
 export class SignInLocked extends CredentialsSignin {
@@ -33,7 +35,7 @@ declare module "@auth/core/jwt" {
   }
 }
 
-const credentials = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1000) });
+const credentials = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1000), timeZone: z.string().max(64).optional() });
 
 // The session (a signed JWT) carries the user id, the session version and its session row;
 // role and firm are read from the database on every request (lib/auth/actor.ts), and the row
@@ -54,12 +56,17 @@ function config(): NextAuthConfig {
     pages: { signIn: "/sign-in" },
     providers: [
       Credentials({
-        credentials: { email: {}, password: {} },
+        credentials: { email: {}, password: {}, timeZone: {} },
         async authorize(raw, request) {
           const parsed = credentials.safeParse(raw);
           if (!parsed.success) return null;
           const result = await checkCredentials(await getDb(), parsed.data.email, parsed.data.password, clientIp(request));
-          if (result.ok) return { id: result.userId, sessionVersion: result.sessionVersion, firmId: result.firmId };
+          if (result.ok) {
+            // A new user's time zone starts as their browser's (kept only while they have none).
+            const db = await getDb();
+            await asIdentity(db, (tx) => adoptBrowserTimeZone(tx, result.userId, parsed.data.timeZone));
+            return { id: result.userId, sessionVersion: result.sessionVersion, firmId: result.firmId };
+          }
           if (result.reason === "locked") throw new SignInLocked();
           return null;
         },

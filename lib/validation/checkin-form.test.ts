@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CheckInFields } from "../checkin-format";
-import { diffFields, parseCheckInValues, prefillFrom, valuesFromFields, valuesFromFormData } from "./checkin-form";
+import { diffFields, formErrorKinds, fractionToPercent, parseCheckInValues, percentToFraction, prefillFrom, valuesFromFields, valuesFromFormData } from "./checkin-form";
 import { overrideInputSchema } from "./override";
 
 const PREVIOUS: CheckInFields = {
@@ -10,11 +10,11 @@ const PREVIOUS: CheckInFields = {
 };
 
 describe("prefillFrom", () => {
-  it("starts from the previous check-in's observations, dated today, with fresh notes kept internal", () => {
+  it("starts from the previous check-in's observations, dated today, with fresh notes kept internal (automation in percent)", () => {
     const v = prefillFrom(PREVIOUS, "2026-04-01");
     expect(v).toEqual({
       date: "2026-04-01", consultant: "", accounts: ["facebook", "x", "blog"], accounts_since: "2026-01-15", posts_last_30d: "3",
-      rhythm: "sporadic", automated_share: "0.7", replies: "none", promotion: "light", results: "none", tools: ["scheduling"],
+      rhythm: "sporadic", automated_share: "70", replies: "none", promotion: "light", results: "none", tools: ["scheduling"],
       mention_response_hours: "48", advocacy: "none", attitude: "hopeful", followers: "120", notes: "", notes_internal: true,
     });
   });
@@ -71,7 +71,7 @@ describe("diffFields", () => {
   });
 
   it("compares lists as sets and numbers as numbers, values case-insensitively", () => {
-    const after = { ...before, accounts: ["blog", "X", "facebook"], automated_share: "0.70", posts_last_30d: " 3", rhythm: "Sporadic" };
+    const after = { ...before, accounts: ["blog", "X", "facebook"], automated_share: "70.0", posts_last_30d: " 3", rhythm: "Sporadic" };
     expect(diffFields(before, after)).toEqual([]);
   });
 
@@ -105,6 +105,46 @@ describe("form data and validation", () => {
     expect(r.errors.rhythm).toBe("required: expected none, sporadic or scheduled");
     expect(r.errors.date).toBe("date 2026-04-02 is in the future (today is 2026-04-01)");
     expect(r.errors.replies).toBeUndefined();
+  });
+
+  it("sorts each problem into a kind the form can put into words", () => {
+    const v = {
+      ...prefillFrom(PREVIOUS, "2026-04-01"),
+      date: "2026-04-02", accounts_since: "soon", posts_last_30d: "-4", rhythm: "", automated_share: "150",
+      mention_response_hours: "lots", followers: "2.5", consultant: "not-an-email", notes: "x".repeat(5001),
+    };
+    const r = parseCheckInValues(v, new Date("2026-04-01T12:00:00Z"));
+    if (r.ok) throw new Error("expected errors");
+    expect(formErrorKinds(v, r.errors)).toEqual({
+      date: "future", accounts_since: "badDate", posts_last_30d: "negative", rhythm: "required", automated_share: "tooLarge",
+      mention_response_hours: "notNumber", followers: "notWhole", consultant: "badEmail", notes: "tooLong",
+    });
+    const more = { ...v, date: "2026-04-01", accounts_since: "", posts_last_30d: "20000", rhythm: "weekly", automated_share: "-5", mention_response_hours: "", followers: "", consultant: "", notes: "" };
+    const r2 = parseCheckInValues(more, new Date("2026-04-01T12:00:00Z"));
+    if (r2.ok) throw new Error("expected errors");
+    expect(formErrorKinds(more, r2.errors)).toEqual({ posts_last_30d: "tooLarge", rhythm: "badChoice", automated_share: "negative" });
+  });
+});
+
+describe("automation as a percentage", () => {
+  it("converts between the form's percent and the format's fraction without float noise", () => {
+    expect([0.07, 0.7, 0, 1, 0.3333].map(fractionToPercent)).toEqual(["7", "70", "0", "100", "33.33"]);
+    expect(["7", " 12.5 ", "0", "100", "3%", ""].map(percentToFraction)).toEqual(["0.07", "0.125", "0", "1", "3%", ""]);
+  });
+
+  it("the form's 3 (%) is stored as 0.03, and 100 is the most", () => {
+    const base = prefillFrom(PREVIOUS, "2026-04-01");
+    const r = parseCheckInValues({ ...base, automated_share: "3" }, new Date("2026-04-01T12:00:00Z"));
+    expect(r.ok && r.fields.automatedShare).toBe(0.03);
+    const all = parseCheckInValues({ ...base, automated_share: "100" }, new Date("2026-04-01T12:00:00Z"));
+    expect(all.ok && all.fields.automatedShare).toBe(1);
+    expect(parseCheckInValues({ ...base, automated_share: "101" }, new Date("2026-04-01T12:00:00Z")).ok).toBe(false);
+  });
+
+  it("form data carries the percent as typed", () => {
+    const fd = new FormData();
+    fd.set("automated_share", "25");
+    expect(valuesFromFormData(fd).automated_share).toBe("25");
   });
 });
 

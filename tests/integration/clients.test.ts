@@ -26,7 +26,7 @@ function asActor(u: typeof users.$inferSelect): Actor {
 /** A client led by `lead`, with one check-in per [daysAgo, stage] entry, oldest first. */
 async function client(name: string, lead: Actor, history: [number, number][]) {
   const db = database.db;
-  const [c] = await db.insert(clients).values({ firmId: lead.firmId, name }).returning();
+  const [c] = await db.insert(clients).values({ firmId: lead.firmId, name, createdAt: new Date("2025-01-01T12:00:00Z") }).returning();
   await db.insert(assignments).values({ clientId: c.id, consultantId: lead.id });
   for (const [seq, [ago, stage]] of history.entries()) {
     const [k] = await db

@@ -19,7 +19,7 @@ const F: PortfolioFilters = { from: "2026-01-01", to: "2026-06-30", today: "2026
 
 async function addClient(firmId: string, name: string, industry: string, consultantId: string, history: [string, number][]) {
   const db = database.db;
-  const [c] = await db.insert(clients).values({ firmId, name, industry }).returning();
+  const [c] = await db.insert(clients).values({ firmId, name, industry, createdAt: new Date("2025-01-01T12:00:00Z") }).returning();
   await db.insert(assignments).values({ clientId: c.id, consultantId });
   for (let seq = 0; seq < history.length; seq++) {
     const [date, stage] = history[seq];

@@ -13,24 +13,25 @@ import type { ActionState } from "@/lib/auth/action-state";
 
 export type SignInState = ActionState;
 
-const ENTER = "Enter your email and password.";
-const input = z.object({ email: z.string(ENTER).trim().min(1, ENTER), password: z.string(ENTER).min(1, ENTER) });
+// Codes, worded by the form in the user's language (messages auth.signIn).
+const ENTER = "enter";
+const input = z.object({ email: z.string(ENTER).trim().min(1, ENTER), password: z.string(ENTER).min(1, ENTER), timeZone: z.string().max(64).optional() });
 
 // Public: there is no actor before signing in.
-export const signInAction = action(null, input, async ({ email, password }) => {
+export const signInAction = action(null, input, async ({ email, password, timeZone }) => {
   const ip = clientIp(await headers());
   const locked = async () => {
     const status = await throttleStatus(await getDb(), accountKey(email), ip);
     const minutes = status.locked ? minutesUntil(status.until) : 15;
-    return fail({}, `Too many failed sign-ins for this account. For your safety it is locked for ${minutes} more minute${minutes === 1 ? "" : "s"}; try again then, or ask your manager to unlock it.`);
+    return fail({}, `locked:${minutes}`);
   };
   try {
-    await signIn("credentials", { email, password, redirectTo: "/" });
+    await signIn("credentials", { email, password, timeZone: timeZone ?? "", redirectTo: "/" });
     return ok();
   } catch (err) {
     if (err instanceof AuthError && (err as { code?: string }).code === "locked") return locked();
     // One message for an unknown email and a wrong password: no hint which one was wrong.
-    if (err instanceof AuthError) return fail({}, "Wrong email or password.");
+    if (err instanceof AuthError) return fail({}, "wrong");
     throw err; // the redirect after a successful sign-in
   }
 });

@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { listAudit } from "@/db/queries/audit";
 import { listTeam } from "@/db/queries/users";
 import { listAssignments } from "@/db/queries/team";
 import { forActor, requirePermission } from "@/lib/auth/actor";
-import { buttonClass, inputClass, PageHeader, tableClass, tdClass, thClass } from "@/components/ui/primitives";
+import { formatStamp } from "@/lib/i18n/format";
+import { buttonClass, inputClass, linkClass, mutedClass, PageHeader, ScrollRegion, tableClass, tdClass, thClass } from "@/components/ui/primitives";
 
-export const metadata: Metadata = { title: "Audit log" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("audit"))("title") };
+}
 
 type SP = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
@@ -19,6 +23,7 @@ function summary(v: unknown): string {
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SP> }) {
   const actor = await requirePermission("audit.read");
+  const [t, format] = await Promise.all([getTranslations("audit"), getFormatter()]);
   const sp = await searchParams;
   const clientId = one(sp.client) || null;
   const userId = one(sp.user) || null;
@@ -34,49 +39,59 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   };
   return (
     <section>
-      <PageHeader title="Audit log" subtitle="Who changed what, and when. Newest first." />
-      <form method="get" action="/audit" aria-label="Audit filters" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
-        <label className="min-w-48">
-          Client
-          <select name="client" aria-label="Client" defaultValue={clientId ?? ""} className={inputClass}>
-            <option value="">All clients</option>
+      <PageHeader title={t("title")} subtitle={t("subtitle")} />
+      <form method="get" action="/audit" aria-label={t("filters")} className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm sm:flex sm:flex-wrap sm:items-end dark:border-slate-700 dark:bg-slate-900">
+        <label className="min-w-0 sm:w-56">
+          {t("client")}
+          <select name="client" aria-label={t("client")} defaultValue={clientId ?? ""} className={inputClass}>
+            <option value="">{t("allClients")}</option>
             {(clientRows ?? []).map((c) => <option key={c.clientId} value={c.clientId}>{c.clientName}</option>)}
           </select>
         </label>
-        <label className="min-w-48">
-          User
-          <select name="user" aria-label="User" defaultValue={userId ?? ""} className={inputClass}>
-            <option value="">All users</option>
-            {(team ?? []).map((u) => <option key={u.id} value={u.id}>{u.name} ({u.email})</option>)}
+        <label className="min-w-0 sm:w-72">
+          {t("user")}
+          <select name="user" aria-label={t("user")} defaultValue={userId ?? ""} className={inputClass}>
+            <option value="">{t("allUsers")}</option>
+            {(team ?? []).map((u) => <option key={u.id} value={u.id}>{t("userOption", { name: u.name, email: u.email })}</option>)}
           </select>
         </label>
-        <button type="submit" className={buttonClass("primary")}>Apply</button>
-        <a href="/audit" className={buttonClass("secondary")}>Reset</a>
+        <div className="flex gap-2">
+          <button type="submit" className={buttonClass("primary")}>{t("apply")}</button>
+          <a href="/audit" className={buttonClass("secondary")}>{t("reset")}</a>
+        </div>
       </form>
-      <div className="overflow-x-auto">
-        <table className={tableClass} aria-label="Audit entries">
+      <p className={`mb-2 text-sm ${mutedClass}`}>{t("zone", { zone: actor.timeZone ?? "UTC" })}</p>
+      <ScrollRegion label={t("region")}>
+        <table className={tableClass} aria-label={t("table")}>
           <thead>
-            <tr><th className={thClass}>When</th><th className={thClass}>Who</th><th className={thClass}>What</th><th className={thClass}>Client</th><th className={thClass}>Before</th><th className={thClass}>After</th></tr>
+            <tr>
+              <th className={thClass}>{t("when")}</th>
+              <th className={thClass}>{t("who")}</th>
+              <th className={thClass}>{t("what")}</th>
+              <th className={thClass}>{t("client")}</th>
+              <th className={thClass}>{t("before")}</th>
+              <th className={thClass}>{t("after")}</th>
+            </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>
-                <td className={`${tdClass} whitespace-nowrap`}><time dateTime={r.at}>{r.at.slice(0, 16).replace("T", " ")}</time></td>
+                <td className={`${tdClass} min-w-32`}><time dateTime={r.at}>{formatStamp(format, r.at)}</time></td>
                 <td className={tdClass}>{r.actorName ?? "—"}</td>
-                <td className={tdClass}><code className="text-xs">{r.action}</code> <span className="text-xs text-slate-500">{r.entityType}</span></td>
-                <td className={tdClass}>{r.clientId ? <Link href={`/clients/${r.clientId}`} className="text-indigo-700 hover:underline">{r.clientName}</Link> : "—"}</td>
-                <td className={`${tdClass} max-w-64 break-all font-mono text-xs text-slate-600`}>{summary(r.before)}</td>
-                <td className={`${tdClass} max-w-64 break-all font-mono text-xs text-slate-600`}>{summary(r.after)}</td>
+                <td className={tdClass}><code className="text-xs">{r.action}</code> <span className={`text-xs ${mutedClass}`}>{r.entityType}</span></td>
+                <td className={tdClass}>{r.clientId ? <Link href={`/clients/${r.clientId}`} className={linkClass}>{r.clientName}</Link> : "—"}</td>
+                <td className={`${tdClass} max-w-64 min-w-40 break-all font-mono text-xs ${mutedClass}`}>{summary(r.before)}</td>
+                <td className={`${tdClass} max-w-64 min-w-40 break-all font-mono text-xs ${mutedClass}`}>{summary(r.after)}</td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
-      {rows.length === 0 ? <p className="mt-3 text-sm text-slate-600">No entries match.</p> : null}
-      <nav aria-label="Pages" className="mt-3 flex gap-3 text-sm">
-        {page > 1 ? <Link href={q(page - 1)} className="text-indigo-700 hover:underline">← Newer</Link> : null}
-        <span className="text-slate-500">Page {page}</span>
-        {log?.hasMore ? <Link href={q(page + 1)} className="text-indigo-700 hover:underline">Older →</Link> : null}
+      </ScrollRegion>
+      {rows.length === 0 ? <p className={`mt-3 text-sm ${mutedClass}`}>{t("none")}</p> : null}
+      <nav aria-label={t("pages")} className="mt-3 flex flex-wrap gap-3 text-sm">
+        {page > 1 ? <Link href={q(page - 1)} className={linkClass}>{t("newer")}</Link> : null}
+        <span className={mutedClass}>{t("page", { page })}</span>
+        {log?.hasMore ? <Link href={q(page + 1)} className={linkClass}>{t("older")}</Link> : null}
       </nav>
     </section>
   );

@@ -52,7 +52,12 @@ export const setClientArchivedAction = formAction("clients.archive", archiveInpu
   const done = await setClientArchived(await getDb(), actor, input.clientId, input.archived === "true");
   if (!done) notFound();
   revalidatePath("/clients");
-  // Only ever back to the client list, with its own filters.
+  // Only ever back to the client list, with its own filters, saying what was done (the list
+  // shows it, with Undo).
   const back = input.back && input.back.startsWith("/clients") && !input.back.startsWith("//") ? input.back : "/clients";
-  redirect(back);
+  const url = new URL(back, "http://list.invalid");
+  url.searchParams.delete("confirm");
+  url.searchParams.set("done", input.archived === "true" ? "archived" : "unarchived");
+  url.searchParams.set("client", input.clientId);
+  redirect(`${url.pathname === "/clients" ? url.pathname : "/clients"}${url.search}`);
 });

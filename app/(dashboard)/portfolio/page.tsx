@@ -1,9 +1,10 @@
 import { MAX_RANGE_YEARS } from "@/lib/portfolio/range";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { getPortfolio, portfolioClients, portfolioFilterOptions, type DrillClient } from "@/db/queries/portfolio";
 import { forActor, requirePermission } from "@/lib/auth/actor";
-import { Card, PageHeader } from "@/components/ui/primitives";
+import { Card, PageHeader, ScrollRegion, linkClass, mutedClass, tableClass, tdClass, thClass } from "@/components/ui/primitives";
 import { StageBadge } from "@/components/stage/StageBadge";
 import { DistributionNowChart } from "@/components/charts/portfolio/DistributionNowChart";
 import { OverTimeChart } from "@/components/charts/portfolio/OverTimeChart";
@@ -11,132 +12,142 @@ import { FlowMatrix } from "@/components/charts/portfolio/FlowMatrix";
 import { TimeInStageChart } from "@/components/charts/portfolio/TimeInStageChart";
 import { ConsultantChart } from "@/components/charts/portfolio/ConsultantChart";
 import { AttentionLists } from "@/components/charts/portfolio/AttentionLists";
+import { formatDay } from "@/lib/i18n/format";
 import { FilterBar } from "./FilterBar";
 import { drillHref, filtersFrom, type SearchParams } from "./filters";
 import { NO_CHECKIN_DAYS, RECENT_REGRESSION_DAYS, SELF_ASSESSMENT_GAP, STALLED_DAYS } from "@/lib/flags";
 import { todayFor } from "@/lib/time/zone";
 
-export const metadata: Metadata = { title: "Portfolio" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("portfolio");
+  return { title: t("metaTitle") };
+}
 
 const STAGES = [1, 2, 3, 4, 5, 6];
-const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
 export default async function PortfolioPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePermission("portfolio.read");
+  // The default range ends on the manager's own today, not the server's or UTC's.
   const today = todayFor(actor);
   const filters = filtersFrom(await searchParams, today);
+  const [t, format] = await Promise.all([getTranslations("portfolio"), getFormatter()]);
   const [p, options, all] = await forActor(actor, (db) => Promise.all([getPortfolio(db, actor, filters), portfolioFilterOptions(db, actor), portfolioClients(db, actor, filters, { kind: "all" })]));
-  if (!p || !options || !all) return <p>Those filters cannot be used.</p>;
+  if (!p || !options || !all) return <p role="alert">{t("badFilters")}</p>;
 
+  const num = (n: number) => format.number(n);
+  const day = (iso: string) => formatDay(format, iso);
+  const unassigned = t("consultants.unassigned");
   const att = p.attention;
   const groups = [
-    { key: "stalled", title: `Stalled over ${STALLED_DAYS} days`, entries: att.stalled.map((c) => ({ id: c.id, name: c.name, stage: c.stage, detail: `${c.daysInStage} days` })) },
-    { key: "regressed", title: `Moved back in the last ${RECENT_REGRESSION_DAYS} days`, entries: att.regressed.map((c) => ({ id: c.id, name: c.name, stage: c.stage, detail: `from ${c.previousStage}` })) },
-    { key: "no-checkin", title: `No check-in for ${NO_CHECKIN_DAYS} days`, entries: att.noRecentCheckIn.map((c) => ({ id: c.id, name: c.name, stage: c.stage, detail: c.lastCheckIn ?? "never" })) },
-    { key: "override", title: "Override differs from inference", entries: att.overrideDiffers.map((c) => ({ id: c.id, name: c.name, stage: c.stage, detail: `override ${c.overrideStage}` })) },
-    { key: "self", title: `Self-assessment ${SELF_ASSESSMENT_GAP}+ stages apart`, entries: att.selfAssessmentGap.map((c) => ({ id: c.id, name: c.name, stage: c.stage, detail: `says ${c.selfStage}` })) },
-  ];
+    { key: "stalled", title: t("attention.stalled", { days: STALLED_DAYS }), entries: att.stalled.map((c) => ({ id: c.id, name: c.name, stage: c.stage, detail: t("attention.days", { days: c.daysInStage ?? 0 }) })) },
+    { key: "regressed", title: t("attention.regressed", { days: RECENT_REGRESSION_DAYS }), entries: att.regressed.map((c) => ({ id: c.id, name: c.name, stage: c.stage, detail: t("attention.fromStage", { stage: c.previousStage ?? 0 }) })) },
+    { key: "no-checkin", title: t("attention.noCheckIn", { days: NO_CHECKIN_DAYS }), entries: att.noRecentCheckIn.map((c) => ({ id: c.id, name: c.name, stage: c.stage, detail: c.lastCheckIn ? day(c.lastCheckIn) : t("attention.never") })) },
+    { key: "override", title: t("attention.override"), entries: att.overrideDiffers.map((c) => ({ id: c.id, name: c.name, stage: c.stage, detail: t("attention.overrideStage", { stage: c.overrideStage ?? 0 }) })) },
+    { key: "self", title: t("attention.self", { gap: SELF_ASSESSMENT_GAP }), entries: att.selfAssessmentGap.map((c) => ({ id: c.id, name: c.name, stage: c.stage, detail: t("attention.selfStage", { stage: c.selfStage ?? 0 }) })) },
+  ].map((g) => ({ ...g, count: num(g.entries.length) }));
   const byConsultant = new Map<string, DrillClient[]>();
   for (const c of all) {
-    const key = c.consultantName ?? "Unassigned";
+    const key = c.consultantName ?? unassigned;
     byConsultant.set(key, [...(byConsultant.get(key) ?? []), c]);
   }
+  const subtitle = [
+    t("subtitle", { count: p.totalClients, from: day(p.filters.from), to: day(p.filters.to) }),
+    p.withoutStage ? t("withoutStage", { count: p.withoutStage }) : null,
+  ]
+    .filter(Boolean)
+    .join(" · ");
 
   return (
-    <section>
-      <PageHeader title="Portfolio" subtitle={`${p.totalClients} clients · ${p.filters.from} to ${p.filters.to}${p.withoutStage ? ` · ${p.withoutStage} without a check-in yet` : ""}`} />
+    <section className="min-w-0">
+      <PageHeader title={t("title")} subtitle={subtitle} />
       <FilterBar action="/portfolio" filters={filters} consultants={options.consultants} industries={options.industries} />
       {filters.error ? (
-        <p role="status" className="mb-3 text-sm text-red-700">
-          {filters.error === "order" ? "The start date was after the end date" : `The period was longer than ${MAX_RANGE_YEARS} years`}; showing the last twelve months instead.
+        <p role="status" className="mb-3 text-sm text-red-700 dark:text-red-300">
+          {filters.error === "order" ? t("rangeOrder") : t("rangeTooLong", { years: MAX_RANGE_YEARS })}
         </p>
       ) : null}
 
-      <div className="grid gap-4 lg:grid-cols-2">
-        <Card title="Stage distribution now">
-          <p className="sr-only" data-testid="distribution-counts">{p.distribution.map((d) => d.count).join(",")}</p>
-          <DistributionNowChart title="Stage distribution now" data={p.distribution.map((d) => ({ ...d, href: drillHref(filters, { stage: d.stage }) }))} />
+      {/* The counts of "now", for tests: not shown, not read out (the chart's table says it). */}
+      <p hidden data-testid="distribution-counts">{p.distribution.map((d) => d.count).join(",")}</p>
+
+      <div className="grid min-w-0 gap-4 lg:grid-cols-2">
+        <Card title={t("charts.distributionNow")}>
+          <DistributionNowChart title={t("charts.distributionNow")} data={p.distribution.map((d) => ({ ...d, href: drillHref(filters, { stage: d.stage }) }))} />
         </Card>
-        <Card title="Stage distribution over time">
+        <Card title={t("charts.overTime")}>
           <OverTimeChart
-            title="Stage distribution over time"
+            title={t("charts.overTime")}
             data={p.overTime.map((m) => ({ month: m.month, counts: m.counts, hrefs: STAGES.map((s) => drillHref(filters, { month: m.month, stage: s })) }))}
           />
         </Card>
-        <Card title="Flows between stages">
-          <FlowMatrix
-            title="Flows between stages"
-            fromLabel="from"
-            toLabel="to"
-            forwardLabel="forward moves"
-            backwardLabel="backward moves"
-            cells={p.flows.map((f) => ({ ...f, href: drillHref(filters, { flowFrom: f.from, flowTo: f.to }) }))}
-          />
+        <Card title={t("charts.flows")}>
+          {p.flows.some((f) => f.count > 0) ? null : <p className={`mb-2 text-sm ${mutedClass}`}>{t("flowsEmpty")}</p>}
+          <FlowMatrix title={t("charts.flows")} cells={p.flows.map((f) => ({ ...f, href: drillHref(filters, { flowFrom: f.from, flowTo: f.to }) }))} />
         </Card>
-        <Card title="Time in stage">
+        <Card title={t("charts.timeInStage")}>
           {p.timeInStage.length === 0 ? (
-            <p className="text-sm text-slate-600">No client moved on from a stage in this range.</p>
+            <p className={`text-sm ${mutedClass}`}>{t("timeInStageEmpty")}</p>
           ) : (
-            <>
-              <TimeInStageChart title="Time in stage" data={p.timeInStage.map((t) => ({ ...t, href: drillHref(filters, { spell: t.stage }) }))} />
-              <table className="mt-2 w-full text-xs">
-                <thead>
-                  <tr className="text-left text-slate-500"><th>Stage</th><th>Spells</th><th>Median days</th><th>Middle half</th><th>Range</th></tr>
-                </thead>
-                <tbody>
-                  {p.timeInStage.map((t) => (
-                    <tr key={t.stage}>
-                      <td><a className="text-indigo-700 hover:underline" href={drillHref(filters, { spell: t.stage })}>Stage {t.stage}</a></td>
-                      <td>{t.spells}</td><td>{Math.round(t.median)}</td><td>{Math.round(t.p25)}–{Math.round(t.p75)}</td><td>{t.min}–{t.max}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </>
+            <TimeInStageChart title={t("charts.timeInStage")} data={p.timeInStage.map((s) => ({ ...s, href: drillHref(filters, { spell: s.stage }) }))} />
           )}
         </Card>
       </div>
 
-      <Card title="Needs attention" className="mt-4">
-        <AttentionLists groups={groups} emptyText="Nobody." />
+      <Card title={t("attention.title")} className="mt-4">
+        <AttentionLists groups={groups} emptyText={t("attention.nobody")} />
       </Card>
 
-      <Card title="Per consultant" className="mt-4">
-        <ConsultantChart
-          title="Per consultant"
-          data={p.consultants.map((c) => ({ name: c.consultantName ?? "Unassigned", stageMix: c.stageMix, hrefs: STAGES.map((s) => drillHref(filters, { byConsultant: c.consultantId ?? "none", stage: s })) }))}
-        />
-        <table className="mt-2 w-full text-sm" aria-label="Consultant figures">
-          <thead>
-            <tr className="border-b border-slate-200 text-left text-slate-600">
-              <th className="p-1 font-medium">Consultant</th>
-              <th className="p-1 font-medium">Clients</th>
-              <th className="p-1 font-medium">Check-ins, last 30 days</th>
-              <th className="p-1 font-medium">Net stage movement</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.consultants.map((c) => (
-              <tr key={c.consultantId ?? "none"} className="border-b border-slate-100">
-                <td className="p-1"><a className="text-indigo-700 hover:underline" href={drillHref(filters, { byConsultant: c.consultantId ?? "none" })}>{c.consultantName ?? "Unassigned"}</a></td>
-                <td className="p-1">{c.clients}</td>
-                <td className="p-1">{c.checkInsLast30d}</td>
-                <td className={`p-1 ${c.netMovement > 0 ? "text-emerald-700" : c.netMovement < 0 ? "text-red-700" : ""}`}>{signed(c.netMovement)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <Card title={t("charts.perConsultant")} className="mt-4">
+        {p.consultants.length === 0 ? (
+          <p className={`text-sm ${mutedClass}`}>{t("consultants.empty")}</p>
+        ) : (
+          <>
+            <ConsultantChart
+              title={t("charts.perConsultant")}
+              data={p.consultants.map((c) => ({ name: c.consultantName ?? unassigned, stageMix: c.stageMix, hrefs: STAGES.map((s) => drillHref(filters, { byConsultant: c.consultantId ?? "none", stage: s })) }))}
+            />
+            <ScrollRegion label={t("consultants.table")} className="mt-4">
+              <table className={tableClass} aria-label={t("consultants.table")}>
+                <thead>
+                  <tr>
+                    <th scope="col" className={thClass}>{t("consultants.consultant")}</th>
+                    <th scope="col" className={`${thClass} text-right`}>{t("consultants.clients")}</th>
+                    <th scope="col" className={`${thClass} text-right`}>{t("consultants.checkIns", { days: 30 })}</th>
+                    <th scope="col" className={`${thClass} text-right`}>{t("consultants.net")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {p.consultants.map((c) => (
+                    <tr key={c.consultantId ?? "none"}>
+                      <th scope="row" className={`${tdClass} text-left font-normal`}>
+                        <a className={linkClass} href={drillHref(filters, { byConsultant: c.consultantId ?? "none" })}>{c.consultantName ?? unassigned}</a>
+                      </th>
+                      <td className={`${tdClass} text-right`}>{num(c.clients)}</td>
+                      <td className={`${tdClass} text-right`}>{num(c.checkInsLast30d)}</td>
+                      <td className={`${tdClass} text-right ${c.netMovement > 0 ? "text-emerald-700 dark:text-emerald-300" : c.netMovement < 0 ? "text-red-700 dark:text-red-300" : ""}`}>
+                        {format.number(c.netMovement, { signDisplay: "exceptZero" })}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
+          </>
+        )}
       </Card>
 
-      <h2 className="mt-6 text-lg font-semibold">Clients by consultant</h2>
-      <div className="mt-2 grid gap-4 md:grid-cols-2">
+      <h2 className="mt-6 text-lg font-semibold">{t("byConsultant.title")}</h2>
+      {byConsultant.size === 0 ? <p className={`mt-2 text-sm ${mutedClass}`}>{t("byConsultant.empty")}</p> : null}
+      <div className="mt-2 grid min-w-0 gap-4 md:grid-cols-2">
         {[...byConsultant.entries()].map(([name, list]) => (
-          <div key={name} className="rounded-lg border border-slate-200 bg-white p-4">
-            <h3 className="font-semibold">{name} <span className="font-normal text-slate-500">· {list.length} clients</span></h3>
+          <div key={name} className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+            <h3 className="font-semibold break-words">
+              {name} <span className={`font-normal ${mutedClass}`}>· {t("byConsultant.count", { count: list.length })}</span>
+            </h3>
             <ul className="mt-2 space-y-1 text-sm">
               {list.map((c) => (
-                <li key={c.id} className="flex items-center justify-between gap-2">
-                  <Link href={`/clients/${c.id}`} className="text-indigo-700 hover:underline">{c.name}</Link>
+                <li key={c.id} className="flex min-w-0 flex-wrap items-center justify-between gap-x-2 gap-y-0.5">
+                  <Link href={`/clients/${c.id}`} className={`min-w-0 break-words ${linkClass}`}>{c.name}</Link>
                   <StageBadge stage={c.stage} compact />
                 </li>
               ))}

@@ -1,8 +1,10 @@
 "use server";
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { changePassword, signOutEverywhere } from "@/db/queries/sessions";
+import { setFirmTimeZone, updatePreferences } from "@/db/queries/preferences";
 import { currentSessionId } from "@/lib/auth/actor";
 import { action, fail, formAction, ok } from "@/lib/auth/action";
 import type { ActionState } from "@/lib/auth/action-state";
@@ -37,3 +39,28 @@ export const signOutEverywhereAction = formAction("account.manage", z.object({})
   await signOutEverywhere(await getDb(), actor);
   redirect("/sign-in?ended=everywhere");
 });
+
+const preferencesInput = z.object({ locale: z.string().max(10), timeZone: z.string().max(64) });
+
+/** Language and time zone, applied from the next request. Errors are codes the form words. */
+export const updatePreferencesAction = action("account.manage", preferencesInput, async (input, { actor }) => {
+  const res = await updatePreferences(await getDb(), actor, input);
+  if (!res) return fail({}, "badLocale");
+  if (!res.ok) return fail({ [res.field]: res.field === "locale" ? "badLocale" : "badTimeZone" });
+  revalidatePath("/", "layout");
+  return ok();
+});
+
+/** A manager's choice of the firm's default zone. */
+export const setFirmTimeZoneAction = action(
+  "team.manage",
+  z.object({ timeZone: z.string().max(64) }),
+  async ({ timeZone }, { actor }) => {
+    const res = await setFirmTimeZone(await getDb(), actor, timeZone);
+    if (!res) return fail({ timeZone: "badTimeZone" });
+    revalidatePath("/", "layout");
+    return ok();
+  },
+  // Named apart from the user's own `timeZone` select on the same page.
+  { input: (form) => ({ timeZone: form.get("firmTimeZone") ?? "" }) },
+);

@@ -1,42 +1,65 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { otherLiveSessions } from "@/db/queries/sessions";
+import { firmTimeZone } from "@/db/queries/preferences";
 import { currentSessionId, forActor, requirePermission } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
 import { Card, PageHeader, buttonClass } from "@/components/ui/primitives";
+import { ThemeSwitch } from "@/components/ui/ThemeSwitch";
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "@/lib/auth/session-policy";
+import { timeZones } from "@/lib/time/zone";
 import { PasswordForm } from "./PasswordForm";
-import { signOutEverywhereAction } from "./actions";
+import { FirmTimeZoneForm, PreferencesForm } from "./PreferencesForm";
+import { setFirmTimeZoneAction, signOutEverywhereAction, updatePreferencesAction } from "./actions";
 
-export const metadata: Metadata = { title: "Settings" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("settings"))("title") };
+}
 
 const hours = (ms: number) => Math.round(ms / 3_600_000);
 
 export default async function SettingsPage() {
   const actor = await requirePermission("account.manage");
+  const t = await getTranslations("settings");
   const sessionId = await currentSessionId();
-  const others = await forActor(actor, (db) => otherLiveSessions(db, actor, sessionId));
+  const manager = can(actor, "team.manage");
+  const [others, firmZone] = await forActor(actor, (db) => Promise.all([otherLiveSessions(db, actor, sessionId), manager ? firmTimeZone(db, actor) : null]));
+  const zones = timeZones();
   return (
-    <section>
-      <PageHeader title="Settings" subtitle={<>Signed in as {actor.name} ({actor.email}).</>} />
-      <Card title="Password">
+    <section className="space-y-4">
+      <PageHeader title={t("title")} subtitle={t("signedInAs", { name: actor.name, email: actor.email })} />
+      <Card title={t("preferences.title")}>
+        <PreferencesForm action={updatePreferencesAction} locale={actor.locale ?? null} timeZone={actor.timeZone ?? "UTC"} zones={zones} />
+      </Card>
+      {manager && firmZone ? (
+        <Card title={t("firm.title")}>
+          <p className="mb-2 text-sm text-slate-600 dark:text-slate-400">{t("firm.hint")}</p>
+          <FirmTimeZoneForm action={setFirmTimeZoneAction} timeZone={firmZone} zones={zones} />
+        </Card>
+      ) : null}
+      <Card title={t("theme.title")}>
+        <ThemeSwitch />
+      </Card>
+      <Card title={t("password.title")}>
         <PasswordForm />
       </Card>
-      <Card title="Sessions" className="mt-4">
-        <p className="text-sm text-slate-700" data-testid="other-sessions">
-          {others === 0 ? "You are signed in only here." : `You are also signed in on ${others} other browser${others === 1 ? "" : "s"} or device${others === 1 ? "" : "s"}.`}
+      <Card title={t("sessions.title")}>
+        <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="other-sessions">
+          {others === 0 ? t("sessions.onlyHere") : t("sessions.others", { count: others })}
         </p>
-        <p className="mt-1 text-sm text-slate-600">
-          A session ends after {hours(SESSION_IDLE_MS)} hours without use, and {hours(SESSION_ABSOLUTE_MS) / 24} days after signing in at the latest.
-        </p>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t("sessions.limits", { idleHours: hours(SESSION_IDLE_MS), days: hours(SESSION_ABSOLUTE_MS) / 24 })}</p>
         <form action={signOutEverywhereAction} className="mt-3">
-          <button type="submit" className={buttonClass("secondary")}>Sign out everywhere</button>
+          <button type="submit" className={buttonClass("secondary")}>{t("sessions.everywhere")}</button>
         </form>
       </Card>
-      <Card title="API tokens" className="mt-4">
-        <p className="text-sm text-slate-700">
-          <Link href="/settings/tokens" className="text-indigo-700 underline">Manage your API tokens</Link>
-        </p>
-      </Card>
+      {can(actor, "tokens.manage") && actor.role !== "client" ? (
+        <Card title={t("tokens.title")}>
+          <p className="text-sm">
+            <Link href="/settings/tokens" className="text-indigo-700 underline dark:text-indigo-300">{t("tokens.link")}</Link>
+          </p>
+        </Card>
+      ) : null}
     </section>
   );
 }

@@ -36,25 +36,33 @@ export const setUserRoleAction = formAction("team.manage", roleInput, async (inp
 
 const reassignInput = z.object({ clientId: uuidSchema, consultantId: uuidSchema });
 
-export const reassignClientAction = formAction("team.manage", reassignInput, async (input, { actor }) => {
-  const done = await reassignClient(await getDb(), actor, input.clientId, input.consultantId);
-  if (!done) notFound();
-  revalidatePath("/team");
-});
+/** Errors are codes the form words (team.reassign.errors in the messages). */
+export const reassignClientAction = action(
+  "team.manage",
+  reassignInput,
+  async (input, { actor }) => {
+    const done = await reassignClient(await getDb(), actor, input.clientId, input.consultantId);
+    if (!done) return fail({}, "failed");
+    revalidatePath("/team");
+    return ok();
+  },
+  { messages: { clientId: "client", consultantId: "consultant" } },
+);
 
 const inviteInput = z
   .object({
-    name: z.string().trim().min(1, "Enter the person's name.").max(200, "Keep the name under 200 characters."),
-    email: z.string().trim().pipe(z.email("Enter a valid email address.").max(320)),
-    role: z.enum(["consultant", "client"], "Choose consultant or client user."),
+    name: z.string().trim().min(1, "nameRequired").max(200, "nameTooLong"),
+    email: z.string().trim().pipe(z.email("badEmail").max(320, "badEmail")),
+    role: z.enum(["consultant", "client"], "badRole"),
     clientId: z.string().optional().transform((v) => v || undefined),
   })
-  .refine((v) => v.role !== "client" || !!v.clientId, { path: ["clientId"], message: "Choose the client this user belongs to." });
+  .refine((v) => v.role !== "client" || !!v.clientId, { path: ["clientId"], message: "clientRequired" });
 
+/** Errors are codes the form words (team.invite.errors in the messages). */
 export const inviteAction = action("team.manage", inviteInput, async (v, { actor }) => {
   const res = await inviteUser(await getDb(), actor, v.role === "client" ? { name: v.name, email: v.email, role: "client", clientId: v.clientId! } : { name: v.name, email: v.email, role: "consultant" });
   if (!res) notFound();
-  if (!res.ok) return fail(res.error === "email-taken" ? { email: "Someone already uses this email address." } : { clientId: "That client was not found." });
+  if (!res.ok) return fail(res.error === "email-taken" ? { email: "emailTaken" } : { clientId: "clientMissing" });
   revalidatePath("/team");
   return ok({ path: res.path, email: v.email });
 });
@@ -65,7 +73,7 @@ const userInput = z.object({ userId: uuidSchema });
 export const issueLinkAction = action("team.manage", userInput, async ({ userId }, { actor }) => {
   const res = await issueLink(await getDb(), actor, userId);
   if (!res) notFound();
-  if (!res.ok) return fail({}, "This person is deactivated. Reactivate them first, then make a new link.");
+  if (!res.ok) return fail({}, "linkDeactivated");
   revalidatePath("/team");
   return ok({ path: res.path, purpose: res.purpose, expiresAt: res.expiresAt.toISOString() });
 }, { notFoundOn: ["userId"] });

@@ -1,46 +1,44 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
 import { buttonClass, inputClass } from "@/components/ui/primitives";
 import { initialActionState } from "@/lib/auth/action-state";
-import { acceptInvitationAction, type AcceptErrorCode } from "./actions";
+import { acceptInvitationAction } from "./actions";
 
-const MESSAGES: Record<AcceptErrorCode, string> = {
-  invalid: "This invitation link is not valid.",
-  used: "This invitation has already been used. Sign in instead.",
-  expired: "This invitation has expired. Ask your manager for a new one.",
-  revoked: "This link has been withdrawn. Ask your manager for a new one.",
-  locked: "Too many attempts with invalid links from this address. Wait a while and try again.",
-  "password-short": "Use at least 10 characters.",
-  "password-mismatch": "The two passwords are not the same.",
-};
+const LINK_STATES = ["invalid", "used", "expired", "revoked"] as const;
 
 export function AcceptForm({ token }: { token: string }) {
+  const t = useTranslations("auth.link");
   const [state, action, pending] = useActionState(acceptInvitationAction, initialActionState());
-  const say = (code: string | undefined) => (code ? (MESSAGES[code as AcceptErrorCode] ?? MESSAGES.invalid) : null);
-  const pwError = say(state.fieldErrors.password === "password-short" ? "password-short" : undefined);
-  const confirmError = say(state.fieldErrors.confirm === "password-mismatch" ? "password-mismatch" : undefined);
-  const lockedFor = state.formError?.startsWith("locked:") ? Number(state.formError.slice(7)) : null;
+  // The browser's zone becomes the new user's, unless they already have one.
+  const [timeZone, setTimeZone] = useState("");
+  // eslint-disable-next-line react-hooks/set-state-in-effect
+  useEffect(() => setTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone ?? ""), []);
+  const pwError = state.fieldErrors.password === "password-short" ? t("short") : null;
+  const confirmError = state.fieldErrors.confirm === "password-mismatch" ? t("mismatch") : null;
+  const code = state.formError ?? "invalid";
   const other =
     !pwError && !confirmError && !state.ok && state.n > 0
-      ? lockedFor !== null
-        ? `Too many attempts with invalid links from this address. Try again in ${lockedFor} minute${lockedFor === 1 ? "" : "s"}.`
-        : say(state.formError ?? "invalid")
+      ? code.startsWith("locked:")
+        ? t("locked", { minutes: Number(code.slice(7)) || 15 })
+        : t(LINK_STATES.find((s) => s === code) ?? "invalid")
       : null;
   return (
-    <form action={action} className="space-y-3">
+    <form action={action} className="space-y-3" noValidate>
       <input type="hidden" name="token" value={token} />
+      <input type="hidden" name="timeZone" value={timeZone} />
       <label className="block text-sm">
-        New password
-        <input name="password" type="password" autoComplete="new-password" minLength={10} required className={inputClass} aria-invalid={!!pwError} aria-describedby={pwError ? "pw-err" : undefined} />
-        {pwError ? <span id="pw-err" className="text-xs text-red-700">{pwError}</span> : <span className="text-xs text-slate-500">At least 10 characters.</span>}
+        {t("newPassword")}
+        <input name="password" type="password" autoComplete="new-password" minLength={10} required className={inputClass} aria-invalid={!!pwError} aria-describedby={pwError ? "pw-err" : "pw-hint"} />
+        {pwError ? <span id="pw-err" className="text-xs text-red-700 dark:text-red-300">{pwError}</span> : <span id="pw-hint" className="text-xs text-slate-600 dark:text-slate-400">{t("hint")}</span>}
       </label>
       <label className="block text-sm">
-        Confirm password
+        {t("confirmPassword")}
         <input name="confirm" type="password" autoComplete="new-password" required className={inputClass} aria-invalid={!!confirmError} aria-describedby={confirmError ? "confirm-err" : undefined} />
-        {confirmError ? <span id="confirm-err" className="text-xs text-red-700">{confirmError}</span> : null}
+        {confirmError ? <span id="confirm-err" className="text-xs text-red-700 dark:text-red-300">{confirmError}</span> : null}
       </label>
-      {other ? <p className="text-sm text-red-700">{other}</p> : null}
-      <button type="submit" disabled={pending} className={buttonClass("primary", "w-full")}>Set password</button>
+      {other ? <p role="alert" className="text-sm text-red-700 dark:text-red-300">{other}</p> : null}
+      <button type="submit" disabled={pending} className={buttonClass("primary", "w-full")}>{t("submit")}</button>
     </form>
   );
 }

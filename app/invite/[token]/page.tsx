@@ -1,33 +1,41 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { findInvitation } from "@/db/queries/team";
+import { LanguageSwitch } from "@/app/(auth)/LanguageSwitch";
 import { AcceptForm } from "./AcceptForm";
 
-export const metadata: Metadata = { title: "Accept invitation", referrer: "no-referrer" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth.link"))("welcome"), referrer: "no-referrer" };
+}
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
+  const t = await getTranslations("auth.link");
   const inv = await findInvitation(await getDb(), token);
   return (
-    <main className="mx-auto mt-16 max-w-sm rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-      <h1 className="text-xl font-semibold">{inv?.purpose === "reset" ? "Choose a new password" : "Welcome to Stageline"}</h1>
-      {!inv ? (
-        <p className="mt-3 text-sm">This invitation link is not valid.</p>
-      ) : inv.state === "used" ? (
-        <p className="mt-3 text-sm">This invitation has already been used. <Link href="/sign-in" className="text-indigo-700 underline">Sign in</Link></p>
-      ) : inv.state === "expired" ? (
-        <p className="mt-3 text-sm">This link has expired. Ask your manager for a new one.</p>
-      ) : inv.state === "revoked" ? (
-        <p className="mt-3 text-sm">This link has been withdrawn. Ask your manager for a new one.</p>
-      ) : (
-        <>
-          <p className="mt-2 text-sm text-slate-600">
-            {inv.purpose === "reset" ? `${inv.name}, choose a new password for ${inv.email}. Every session of yours will be signed out.` : `${inv.name}, choose a password for ${inv.email}.`}
+    <main id="main" className="mx-auto mt-10 max-w-sm px-4 sm:mt-16">
+      <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-700 dark:bg-slate-900">
+        <h1 className="text-xl font-semibold">{inv?.purpose === "reset" ? t("resetTitle") : t("welcome")}</h1>
+        {!inv ? (
+          <p className="mt-3 text-sm">{t("invalid")}</p>
+        ) : inv.state === "used" ? (
+          <p className="mt-3 text-sm">
+            {t("used")} <Link href="/sign-in" className="text-indigo-700 underline dark:text-indigo-300">{t("usedSignIn")}</Link>
           </p>
-          <div className="mt-4"><AcceptForm token={token} /></div>
-        </>
-      )}
+        ) : inv.state === "expired" ? (
+          <p className="mt-3 text-sm">{t("expired")}</p>
+        ) : inv.state === "revoked" ? (
+          <p className="mt-3 text-sm">{t("revoked")}</p>
+        ) : (
+          <>
+            <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">{t(inv.purpose === "reset" ? "chooseReset" : "choose", { name: inv.name, email: inv.email })}</p>
+            <div className="mt-4"><AcceptForm token={token} /></div>
+          </>
+        )}
+      </div>
+      <LanguageSwitch back={`/invite/${token}`} />
     </main>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { StageBadge } from "@/components/stage/StageBadge";
+import { linkClass, mutedClass } from "@/components/ui/primitives";
 
 export interface AttentionEntry {
   id: string;
@@ -12,6 +13,8 @@ export interface AttentionEntry {
 export interface AttentionGroup {
   key: string;
   title: string;
+  /** The count as the page formats it (Bengali digits in Bengali). */
+  count: string;
   entries: AttentionEntry[];
 }
 
@@ -20,18 +23,18 @@ export function AttentionLists({ groups, emptyText }: { groups: AttentionGroup[]
   return (
     <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
       {groups.map((g) => (
-        <section key={g.key} aria-label={g.title} className="rounded border border-slate-100 p-2">
+        <section key={g.key} aria-label={g.title} className="min-w-0 rounded border border-slate-200 p-2 dark:border-slate-700">
           <h3 className="text-sm font-semibold">
-            {g.title} <span className="font-normal text-slate-500">({g.entries.length})</span>
+            {g.title} <span className={`font-normal ${mutedClass}`}>({g.count})</span>
           </h3>
           {g.entries.length === 0 ? (
-            <p className="mt-1 text-xs text-slate-500">{emptyText}</p>
+            <p className={`mt-1 text-xs ${mutedClass}`}>{emptyText}</p>
           ) : (
             <ul className="mt-1 max-h-48 space-y-1 overflow-y-auto text-sm">
               {g.entries.map((e) => (
-                <li key={e.id} className="flex items-center justify-between gap-2">
-                  <Link href={`/clients/${e.id}`} className="truncate text-indigo-700 hover:underline">{e.name}</Link>
-                  <span className="flex shrink-0 items-center gap-1 text-xs text-slate-500">
+                <li key={e.id} className="flex min-w-0 flex-wrap items-center justify-between gap-x-2 gap-y-0.5">
+                  <Link href={`/clients/${e.id}`} className={`min-w-0 truncate ${linkClass}`}>{e.name}</Link>
+                  <span className={`flex shrink-0 items-center gap-1 text-xs ${mutedClass}`}>
                     {e.detail} <StageBadge stage={e.stage} compact />
                   </span>
                 </li>

@@ -1,5 +1,6 @@
 "use client";
 import { StackedStageBars } from "./StackedStageBars";
+import { useChartWords } from "../words";
 
 export interface ConsultantDatum {
   name: string;
@@ -9,5 +10,6 @@ export interface ConsultantDatum {
 }
 
 export function ConsultantChart({ data, title }: { data: ConsultantDatum[]; title: string }) {
-  return <StackedStageBars horizontal title={title} data={data.map((d) => ({ label: d.name, counts: d.stageMix, hrefs: d.hrefs }))} />;
+  const w = useChartWords();
+  return <StackedStageBars horizontal title={title} categoryLabel={w.t("col.consultant")} data={data.map((d) => ({ label: d.name, counts: d.stageMix, hrefs: d.hrefs }))} />;
 }

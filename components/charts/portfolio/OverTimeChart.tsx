@@ -1,7 +1,9 @@
 "use client";
 import { StackedStageBars } from "./StackedStageBars";
+import { useChartWords } from "../words";
 
 export interface OverTimeDatum {
+  /** YYYY-MM */
   month: string;
   /** counts[stage - 1] */
   counts: number[];
@@ -10,5 +12,6 @@ export interface OverTimeDatum {
 }
 
 export function OverTimeChart({ data, title }: { data: OverTimeDatum[]; title: string }) {
-  return <StackedStageBars title={title} data={data.map((d) => ({ label: d.month, counts: d.counts, hrefs: d.hrefs }))} />;
+  const w = useChartWords();
+  return <StackedStageBars title={title} categoryLabel={w.t("col.month")} data={data.map((d) => ({ label: w.month(d.month), counts: d.counts, hrefs: d.hrefs }))} />;
 }

@@ -8,7 +8,7 @@ import { createCheckIn, deleteCheckIn, StaleVersionError, updateCheckIn } from "
 import { createOverride, withdrawOverride } from "@/db/queries/overrides";
 import { action, fail, formAction, type ActionFailure, type ActionState } from "@/lib/auth/action";
 import type { Actor } from "@/lib/auth/permissions";
-import { parseCheckInValues, valuesFromFormData, type CheckInFormAction, type CheckInFormState } from "@/lib/validation/checkin-form";
+import { formErrorKinds, parseCheckInValues, valuesFromFormData, type CheckInFormAction, type CheckInFormState } from "@/lib/validation/checkin-form";
 import { overrideDateProblem, overrideInputSchema } from "@/lib/validation/override";
 import { uuidSchema } from "@/lib/validation/primitives";
 import { todayFor } from "@/lib/time/zone";
@@ -43,8 +43,10 @@ function checkInFormAction<S extends z.ZodType>(meta: S, save: (meta: z.output<S
     meta,
     async (m, { actor, form }) => {
       // "Not in the future" means after the consultant's own today, in their time zone.
-      const parsed = parseCheckInValues(valuesFromFormData(form), todayFor(actor));
-      if (!parsed.ok) return fail(parsed.errors as Record<string, string>);
+      const values = valuesFromFormData(form);
+      const parsed = parseCheckInValues(values, todayFor(actor));
+      // The form gets the kind of each problem and says what to do in the user's language.
+      if (!parsed.ok) return fail(formErrorKinds(values, parsed.errors) as Record<string, string>);
       const r = await save(m, actor, parsed);
       if ("ok" in r) return r;
       revalidatePath(`/clients/${r.clientId}`);

@@ -1,14 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { portfolioClients, type Drill } from "@/db/queries/portfolio";
 import { forActor, requirePermission } from "@/lib/auth/actor";
-import { PageHeader, tableClass, tdClass, thClass } from "@/components/ui/primitives";
+import { PageHeader, ScrollRegion, linkClass, mutedClass, tableClass, tdClass, thClass } from "@/components/ui/primitives";
 import { StageBadge } from "@/components/stage/StageBadge";
+import { formatDay, formatMonth } from "@/lib/i18n/format";
 import { filterQuery, filtersFrom, type SearchParams } from "../filters";
 import { todayFor } from "@/lib/time/zone";
 
-export const metadata: Metadata = { title: "Portfolio clients" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("portfolio.drill");
+  return { title: t("metaTitle") };
+}
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
@@ -26,17 +31,6 @@ function drillFrom(sp: SearchParams): Drill | null {
   return { kind: "all" };
 }
 
-function describe(d: Drill): string {
-  switch (d.kind) {
-    case "stage": return `In stage ${d.stage} now`;
-    case "month": return `In stage ${d.stage} at the end of ${d.month}`;
-    case "flow": return `Moved from stage ${d.from} to stage ${d.to}`;
-    case "spell": return `Left stage ${d.stage} in the range`;
-    case "consultant": return d.stage ? `Consultant's clients in stage ${d.stage}` : "Consultant's clients";
-    case "all": return "All clients";
-  }
-}
-
 export default async function PortfolioClientsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePermission("portfolio.read");
   const sp = await searchParams;
@@ -47,25 +41,55 @@ export default async function PortfolioClientsPage({ searchParams }: { searchPar
   // A consultant drill narrows the list to that consultant; the portfolio filter stays as it was.
   const rows = await forActor(actor, (db) => portfolioClients(db, actor, drill.kind === "consultant" ? { ...filters, consultantId: null } : filters, drill));
   if (!rows) notFound();
+  const [t, format] = await Promise.all([getTranslations("portfolio.drill"), getFormatter()]);
+  const day = (iso: string) => formatDay(format, iso);
+
+  function describe(d: Drill): string {
+    switch (d.kind) {
+      case "stage": return t("stage", { stage: d.stage });
+      case "month": return t("month", { stage: d.stage, month: /^\d{4}-\d{2}$/.test(d.month) ? formatMonth(format, d.month) : d.month });
+      case "flow": return t("flow", { from: d.from, to: d.to });
+      case "spell": return t("spell", { stage: d.stage });
+      case "consultant": return d.stage ? t("consultantStage", { stage: d.stage }) : t("consultant");
+      case "all": return t("all");
+    }
+  }
+
   return (
-    <section>
-      <PageHeader title={describe(drill)} subtitle={`${rows.length} clients · ${filters.from} to ${filters.to}`} actions={<Link href={`/portfolio?${filterQuery(filters)}`} className="text-sm text-indigo-700 hover:underline">← Back to the portfolio</Link>} />
-      <table className={tableClass} aria-label="Clients">
-        <thead>
-          <tr><th className={thClass}>Client</th><th className={thClass}>Industry</th><th className={thClass}>Consultant</th><th className={thClass}>Stage now</th><th className={thClass}>Last check-in</th></tr>
-        </thead>
-        <tbody>
-          {rows.map((c) => (
-            <tr key={c.id}>
-              <td className={tdClass}><Link href={`/clients/${c.id}`} className="text-indigo-700 hover:underline">{c.name}</Link></td>
-              <td className={tdClass}>{c.industry ?? "—"}</td>
-              <td className={tdClass}>{c.consultantName ?? "Unassigned"}</td>
-              <td className={tdClass}><StageBadge stage={c.stage} compact /></td>
-              <td className={tdClass}>{c.lastCheckIn ?? "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <section className="min-w-0">
+      <PageHeader
+        title={describe(drill)}
+        subtitle={t("subtitle", { count: rows.length, from: day(filters.from), to: day(filters.to) })}
+        actions={<Link href={`/portfolio?${filterQuery(filters)}`} className={`text-sm ${linkClass}`}>{t("back")}</Link>}
+      />
+      {rows.length === 0 ? (
+        <p className={`text-sm ${mutedClass}`}>{t("empty")}</p>
+      ) : (
+        <ScrollRegion label={t("table")}>
+          <table className={tableClass} aria-label={t("table")}>
+            <thead>
+              <tr>
+                <th scope="col" className={thClass}>{t("col.client")}</th>
+                <th scope="col" className={thClass}>{t("col.industry")}</th>
+                <th scope="col" className={thClass}>{t("col.consultant")}</th>
+                <th scope="col" className={thClass}>{t("col.stage")}</th>
+                <th scope="col" className={thClass}>{t("col.lastCheckIn")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((c) => (
+                <tr key={c.id}>
+                  <td className={tdClass}><Link href={`/clients/${c.id}`} className={linkClass}>{c.name}</Link></td>
+                  <td className={tdClass}>{c.industry ?? t("none")}</td>
+                  <td className={tdClass}>{c.consultantName ?? t("unassigned")}</td>
+                  <td className={tdClass}><StageBadge stage={c.stage} compact /></td>
+                  <td className={`${tdClass} whitespace-nowrap`}>{c.lastCheckIn ? day(c.lastCheckIn) : t("never")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      )}
     </section>
   );
 }

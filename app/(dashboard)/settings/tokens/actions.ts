@@ -10,7 +10,6 @@ import { uuidSchema } from "@/lib/validation/primitives";
 
 export type CreateTokenState = ActionState<{ token: string; name: string }>;
 
-
 /** Any signed-in user may hold tokens: they act with the owner's own role and visibility. */
 export const createTokenAction = action(
   "tokens.manage",
@@ -22,7 +21,8 @@ export const createTokenAction = action(
   },
   {
     input: (form) => ({ name: String(form.get("name") ?? ""), expiresInDays: Number(form.get("expiresInDays") ?? "") }),
-    messages: { name: "Give the token a name of 1-100 characters.", expiresInDays: "Choose between 1 and 365 days.", form: "Give the token a name of 1-100 characters." },
+    // Codes the form words (tokens.form.errors in the messages).
+    messages: { name: "name", expiresInDays: "expiresInDays", form: "name" },
   },
 );
 

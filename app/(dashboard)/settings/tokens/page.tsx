@@ -1,72 +1,89 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { listTokens } from "@/db/queries/tokens";
 import { forActor, requireActor } from "@/lib/auth/actor";
-import { Card, PageHeader, buttonClass, tableClass, tdClass, thClass } from "@/components/ui/primitives";
+import { Card, PageHeader, ScrollRegion, linkClass, mutedClass, tableClass, tdClass, thClass } from "@/components/ui/primitives";
+import { ConfirmButton } from "@/components/ui/ConfirmButton";
 import { TokenForm } from "./TokenForm";
 import { revokeTokenAction } from "./actions";
-import { isoDay } from "@/lib/validation/primitives";
 
-export const metadata: Metadata = { title: "API tokens" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("tokens"))("title") };
+}
 export const dynamic = "force-dynamic";
-
-const day = (d: Date | null) => (d ? isoDay(d) : "—");
 
 export default async function TokensPage() {
   const actor = await requireActor();
+  const [t, format] = await Promise.all([getTranslations("tokens"), getFormatter()]);
   const tokens = await forActor(actor, (db) => listTokens(db, actor));
   // A server component renders once per request: "now" is the request's time, not a render side effect.
   // eslint-disable-next-line react-hooks/purity
   const now = Date.now();
+  // Instants, shown as days in the user's own zone.
+  const day = (d: Date | null, empty: string) => (d ? <time dateTime={d.toISOString()}>{format.dateTime(d, "day")}</time> : empty);
   return (
-    <section>
+    <section className="space-y-4">
       <PageHeader
-        title="API tokens"
-        subtitle={<>Personal access tokens let scripts and tools use the <Link href="/api-docs" className="text-indigo-700 underline">Stageline API</Link> as you, seeing exactly what you see.</>}
+        title={t("title")}
+        subtitle={t.rich("subtitle", {
+          link: (chunks) => (
+            <Link href="/api-docs" className={linkClass}>
+              {chunks}
+            </Link>
+          ),
+        })}
       />
-      <Card title="New token">
+      <Card title={t("newToken")}>
         <TokenForm />
       </Card>
-      <Card title="Your tokens" className="mt-4">
+      <Card title={t("yours")}>
         {tokens.length === 0 ? (
-          <p className="text-sm text-slate-600">You have no tokens yet.</p>
+          <p className={`text-sm ${mutedClass}`}>{t("none")}</p>
         ) : (
-          <table className={tableClass}>
-            <thead>
-              <tr>
-                <th className={thClass}>Name</th>
-                <th className={thClass}>Starts with</th>
-                <th className={thClass}>Created</th>
-                <th className={thClass}>Expires</th>
-                <th className={thClass}>Last used</th>
-                <th className={thClass}>Status</th>
-                <th className={thClass}><span className="sr-only">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((t) => {
-                const status = t.revokedAt ? "Revoked" : t.expiresAt && t.expiresAt.getTime() <= now ? "Expired" : "Active";
-                return (
-                  <tr key={t.id}>
-                    <td className={tdClass}>{t.name}</td>
-                    <td className={tdClass}><code className="font-mono text-xs">{t.prefix}…</code></td>
-                    <td className={tdClass}>{day(t.createdAt)}</td>
-                    <td className={tdClass}>{day(t.expiresAt)}</td>
-                    <td className={tdClass}>{day(t.lastUsedAt)}</td>
-                    <td className={tdClass}>{status}</td>
-                    <td className={tdClass}>
-                      {status === "Active" ? (
-                        <form action={revokeTokenAction}>
-                          <input type="hidden" name="id" value={t.id} />
-                          <button type="submit" className={buttonClass("danger")} aria-label={`Revoke ${t.name}`}>Revoke</button>
-                        </form>
-                      ) : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <ScrollRegion label={t("region")}>
+            <table className={tableClass}>
+              <thead>
+                <tr>
+                  <th className={thClass}>{t("columns.name")}</th>
+                  <th className={thClass}>{t("columns.prefix")}</th>
+                  <th className={thClass}>{t("columns.created")}</th>
+                  <th className={thClass}>{t("columns.expires")}</th>
+                  <th className={thClass}>{t("columns.lastUsed")}</th>
+                  <th className={thClass}>{t("columns.status")}</th>
+                  <th className={thClass}><span className="sr-only">{t("columns.actions")}</span></th>
+                </tr>
+              </thead>
+              <tbody>
+                {tokens.map((tk) => {
+                  const status = tk.revokedAt ? "revoked" : tk.expiresAt && tk.expiresAt.getTime() <= now ? "expired" : "active";
+                  return (
+                    <tr key={tk.id}>
+                      <td className={`${tdClass} break-words`}>{tk.name}</td>
+                      <td className={tdClass}><code className="font-mono text-xs whitespace-nowrap">{tk.prefix}…</code></td>
+                      <td className={`${tdClass} whitespace-nowrap`}>{day(tk.createdAt, "—")}</td>
+                      <td className={`${tdClass} whitespace-nowrap`}>{day(tk.expiresAt, "—")}</td>
+                      <td className={`${tdClass} whitespace-nowrap`}>{day(tk.lastUsedAt, t("never"))}</td>
+                      <td className={tdClass}>{t(`status.${status}`)}</td>
+                      <td className={tdClass}>
+                        {status === "active" ? (
+                          <ConfirmButton
+                            action={revokeTokenAction}
+                            fields={{ id: tk.id }}
+                            label={t("revoke")}
+                            ariaLabel={t("revokeAria", { name: tk.name })}
+                            warning={t("revokeWarning", { name: tk.name })}
+                            done={t("revoked", { name: tk.name })}
+                            tone="danger"
+                          />
+                        ) : null}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </ScrollRegion>
         )}
       </Card>
     </section>

@@ -1,26 +1,30 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { randomUUID } from "node:crypto";
+import { getTranslations } from "next-intl/server";
 import { fieldsOf } from "@/db/queries/checkins";
 import { prefillFrom, valuesFromFields } from "@/lib/validation/checkin-form";
 import { CheckInForm } from "@/components/checkin/CheckInForm";
 import { PageHeader } from "@/components/ui/primitives";
-import { CLIENT_TEXT as T } from "@/components/checkin/client-page-text";
 import { createCheckInAction } from "../../actions";
 import { loadClientForCheckIn } from "../load";
 import { todayFor } from "@/lib/time/zone";
 
-export const metadata: Metadata = { title: "Log a check-in" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("client.checkins");
+  return { title: t("newTitle") };
+}
 
 export default async function NewCheckInPage({ params }: { params: Promise<{ clientId: string }> }) {
   const { clientId } = await params;
   const { actor, client, previous } = await loadClientForCheckIn(clientId);
+  const t = await getTranslations("client");
   const today = todayFor(actor);
   const prevFields = previous ? fieldsOf(previous) : null;
   return (
-    <section className="max-w-3xl">
-      <p className="mb-2 text-sm"><Link href={`/clients/${clientId}`} className="text-indigo-700 hover:underline">← {T.backTo(client.name)}</Link></p>
-      <PageHeader title={T.newTitle} subtitle={client.name} />
+    <section className="max-w-3xl min-w-0">
+      <p className="mb-2 text-sm"><Link href={`/clients/${clientId}`} className="text-indigo-700 hover:underline dark:text-indigo-300">← {t("backTo", { name: client.name })}</Link></p>
+      <PageHeader title={t("checkins.newTitle")} subtitle={client.name} />
       <CheckInForm
         action={createCheckInAction}
         mode="create"

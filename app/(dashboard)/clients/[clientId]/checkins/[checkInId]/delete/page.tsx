@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { formatDay } from "@/lib/i18n/format";
 import { buttonClass, Card, PageHeader } from "@/components/ui/primitives";
-import { CLIENT_TEXT as T } from "@/components/checkin/client-page-text";
-import { OPTION_TEXT } from "@/components/checkin/fields";
 import { deleteCheckInAction } from "../../../actions";
 import { loadCheckIn } from "../../load";
 
-export const metadata: Metadata = { title: "Delete check-in" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("client.checkins");
+  return { title: t("deleteMeta") };
+}
 
 export default async function DeleteCheckInPage({
   params,
@@ -18,25 +21,28 @@ export default async function DeleteCheckInPage({
   const { clientId, checkInId } = await params;
   const { stale } = await searchParams;
   const { client, checkIn } = await loadCheckIn(clientId, checkInId);
+  const [t, tc, format] = await Promise.all([getTranslations("client"), getTranslations("checkin"), getFormatter()]);
+  const dt = "text-slate-600 dark:text-slate-300";
   return (
-    <section className="max-w-xl">
-      <p className="mb-2 text-sm"><Link href={`/clients/${clientId}`} className="text-indigo-700 hover:underline">← {T.backTo(client.name)}</Link></p>
-      <PageHeader title={T.deleteTitle(checkIn.date)} subtitle={client.name} />
-      {stale ? <p role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">{T.deleteStale}</p> : null}
-      <Card>
+    <section className="max-w-xl min-w-0">
+      <p className="mb-2 text-sm"><Link href={`/clients/${clientId}`} className="text-indigo-700 hover:underline dark:text-indigo-300">← {t("backTo", { name: client.name })}</Link></p>
+      <PageHeader title={t("checkins.deleteTitle", { date: formatDay(format, checkIn.date) })} subtitle={client.name} />
+      {stale ? <p role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-100">{t("checkins.deleteStale")}</p> : null}
+      <Card className="dark:border-slate-700 dark:bg-slate-900">
         <dl className="grid grid-cols-2 gap-1 text-sm">
-          <dt className="text-slate-600">{T.col.posts}</dt><dd>{checkIn.postsLast30d}</dd>
-          <dt className="text-slate-600">{T.col.rhythm}</dt><dd>{T.rhythmShort[checkIn.rhythm]}</dd>
-          <dt className="text-slate-600">{T.col.replies}</dt><dd>{OPTION_TEXT.replies[checkIn.replies]}</dd>
-          <dt className="text-slate-600">{T.col.results}</dt><dd>{OPTION_TEXT.results[checkIn.results]}</dd>
+          <dt className={dt}>{t("history.posts")}</dt><dd>{format.number(checkIn.postsLast30d)}</dd>
+          <dt className={dt}>{t("history.automated")}</dt><dd>{t("history.percent", { share: checkIn.automatedShare })}</dd>
+          <dt className={dt}>{t("history.rhythm")}</dt><dd>{t(`rhythmShort.${checkIn.rhythm}`)}</dd>
+          <dt className={dt}>{t("history.replies")}</dt><dd>{tc(`options.replies.${checkIn.replies}`)}</dd>
+          <dt className={dt}>{t("history.results")}</dt><dd>{tc(`options.results.${checkIn.results}`)}</dd>
         </dl>
-        <p className="mt-3 text-sm text-slate-700">{T.deleteBody}</p>
-        <form action={deleteCheckInAction} className="mt-4 flex gap-3">
+        <p className="mt-3 text-sm text-slate-700 dark:text-slate-200">{t("checkins.deleteBody")}</p>
+        <form action={deleteCheckInAction} className="mt-4 flex flex-wrap gap-3">
           <input type="hidden" name="clientId" value={clientId} />
           <input type="hidden" name="checkInId" value={checkIn.id} />
           <input type="hidden" name="version" value={checkIn.version} />
-          <button type="submit" className={buttonClass("danger")}>{T.deleteConfirm}</button>
-          <Link href={`/clients/${clientId}`} className={buttonClass("secondary")}>{T.cancel}</Link>
+          <button type="submit" className={buttonClass("danger")}>{t("checkins.deleteConfirm")}</button>
+          <Link href={`/clients/${clientId}`} className={buttonClass("secondary")}>{t("checkins.cancel")}</Link>
         </form>
       </Card>
     </section>

@@ -1,25 +1,30 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { fieldsOf } from "@/db/queries/checkins";
 import { valuesFromFields } from "@/lib/validation/checkin-form";
+import { formatDay } from "@/lib/i18n/format";
 import { CheckInForm } from "@/components/checkin/CheckInForm";
 import { PageHeader } from "@/components/ui/primitives";
-import { CLIENT_TEXT as T } from "@/components/checkin/client-page-text";
 import { updateCheckInAction } from "../../../actions";
 import { todayFor } from "@/lib/time/zone";
 import { loadCheckIn } from "../../load";
 
-export const metadata: Metadata = { title: "Edit check-in" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("client.checkins");
+  return { title: t("editMeta") };
+}
 
 export default async function EditCheckInPage({ params }: { params: Promise<{ clientId: string; checkInId: string }> }) {
   const { clientId, checkInId } = await params;
   const { actor, client, checkIn } = await loadCheckIn(clientId, checkInId);
+  const [t, format] = await Promise.all([getTranslations("client"), getFormatter()]);
   const values = valuesFromFields(fieldsOf(checkIn), checkIn.notesInternal);
   const self = `/clients/${clientId}/checkins/${checkInId}/edit`;
   return (
-    <section className="max-w-3xl">
-      <p className="mb-2 text-sm"><Link href={`/clients/${clientId}`} className="text-indigo-700 hover:underline">← {T.backTo(client.name)}</Link></p>
-      <PageHeader title={T.editTitle(checkIn.date)} subtitle={client.name} />
+    <section className="max-w-3xl min-w-0">
+      <p className="mb-2 text-sm"><Link href={`/clients/${clientId}`} className="text-indigo-700 hover:underline dark:text-indigo-300">← {t("backTo", { name: client.name })}</Link></p>
+      <PageHeader title={t("checkins.editTitle", { date: formatDay(format, checkIn.date) })} subtitle={client.name} />
       <CheckInForm
         action={updateCheckInAction}
         // A new version (after a reload) gets a fresh form.

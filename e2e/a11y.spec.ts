@@ -1,0 +1,76 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Browser } from "@playwright/test";
+import { authFile, type Login } from "./helpers";
+
+// #10: every page at 360 px and 1400 px has no sideways scroll and 0 axe violations (WCAG 2.2
+// A and AA rules), in English and Bengali, in light and dark mode. The demo logins have no
+// language setting of their own, so the browser's language decides; dark mode follows the
+// system's (next-themes' default).
+
+const VARIANTS = [
+  { name: "en light", locale: "en-GB", colorScheme: "light" as const },
+  { name: "bn light", locale: "bn-BD", colorScheme: "light" as const },
+  { name: "bn dark", locale: "bn-BD", colorScheme: "dark" as const },
+];
+const WIDTHS = [360, 1400];
+
+type PageSpec = { who: Login | null; path: string | ((browser: Browser) => Promise<string>) };
+
+async function firstClientPath(browser: Browser): Promise<string> {
+  const ctx = await browser.newContext({ storageState: authFile("consultant") });
+  const page = await ctx.newPage();
+  await page.goto("/clients");
+  const href = await page.locator('a[href^="/clients/"][href*="-"]').first().getAttribute("href");
+  await ctx.close();
+  return href!;
+}
+
+const PAGES: Record<string, PageSpec> = {
+  "sign-in": { who: null, path: "/sign-in" },
+  "invitation link": { who: null, path: "/invite/not-a-real-token" },
+  portfolio: { who: "manager", path: "/portfolio" },
+  "portfolio drill-down": { who: "manager", path: "/portfolio/clients?stage=4" },
+  "client list": { who: "consultant", path: "/clients" },
+  "client page": { who: "consultant", path: firstClientPath },
+  "new check-in": { who: "consultant", path: async (b) => `${await firstClientPath(b)}/checkins/new` },
+  "new client": { who: "consultant", path: "/clients/new" },
+  import: { who: "consultant", path: "/import" },
+  team: { who: "manager", path: "/team" },
+  audit: { who: "manager", path: "/audit" },
+  settings: { who: "manager", path: "/settings" },
+  "API tokens": { who: "consultant", path: "/settings/tokens" },
+  progress: { who: "client", path: "/progress" },
+  "client settings": { who: "client", path: "/settings" },
+  "not found": { who: "consultant", path: "/no-such-page" },
+};
+
+for (const variant of VARIANTS) {
+  test.describe(variant.name, () => {
+    for (const [name, spec] of Object.entries(PAGES)) {
+      test(`${name}: fits 360 and 1400 px, 0 axe violations`, async ({ browser }) => {
+        const path = typeof spec.path === "string" ? spec.path : await spec.path(browser);
+        for (const width of WIDTHS) {
+          const context = await browser.newContext({
+            ...(spec.who ? { storageState: authFile(spec.who) } : {}),
+            locale: variant.locale,
+            colorScheme: variant.colorScheme,
+            viewport: { width, height: 900 },
+          });
+          const page = await context.newPage();
+          await page.goto(path);
+          await page.waitForLoadState("load");
+          await page.locator("main").first().waitFor();
+          await page.waitForTimeout(300); // hydration and the charts' first render
+          await expect(page.locator("html")).toHaveAttribute("lang", variant.locale.slice(0, 2));
+          if (variant.colorScheme === "dark") await expect(page.locator("html")).toHaveClass(/dark/);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          expect(overflow, `${name} at ${width}px scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(1);
+          const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+          const summary = results.violations.map((v) => `${v.id} (${v.impact}) x${v.nodes.length}: ${v.nodes.slice(0, 2).map((n) => n.target.join(" ")).join(" | ")}`);
+          expect(summary, `${name} at ${width}px, ${variant.name}`).toEqual([]);
+          await context.close();
+        }
+      });
+    }
+  });
+}

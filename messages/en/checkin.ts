@@ -1,0 +1,118 @@
+// English: the check-in form (labels, help, option labels, errors). Keys must match
+// messages/bn/checkin.ts (tests/i18n check). Field keys are the format's columns
+// (fieldLabelKey / fieldHelpKey in lib/stages/vocabulary.ts).
+const checkin = {
+  fields: {
+    date: { label: "Date of the check-in", help: "The day you observed the business; it covers roughly the 30 days before it. Not in the future." },
+    consultant: { label: "Consultant's email", help: "Who made the observation. Leave empty to use your own email." },
+    accounts: { label: "Accounts the business controls", help: "Platforms where the business has an account of its own. None ticked = no accounts." },
+    accounts_since: { label: "Accounts open since", help: "When the business opened its first account, if known. Empty = the date of the first check-in that lists an account." },
+    posts_last_30d: { label: "Posts in the last 30 days", help: "Posts published across all platforms in the 30 days before the date (0 to {max, number})." },
+    rhythm: { label: "Posting rhythm", help: "Scheduled: time for social media is set aside on a routine. Sporadic: when they remember or feel like it." },
+    automated_share: { label: "Share of posts sent automatically", help: "In percent, 0 to 100: the part of those posts that went out without the owner's attention (an auto-synced blog, blind cross-posting). 50 = half." },
+    replies: { label: "Replies to the audience", help: "How the business answers comments, mentions and messages." },
+    promotion: { label: "Promotion of the accounts", help: "Whether the business points its customers to its accounts (in the shop, on receipts, in email)." },
+    results: { label: "Results", help: "Outcomes the business can attribute to social media: links and visits, page growth, customers who say they found it there." },
+    tools: { label: "Tools in use", help: "Monitoring = listening and brand-mention alerts; influence = influence scoring." },
+    mention_response_hours: { label: "Hours to answer a mention", help: "Typical hours until the business answers a mention or message (0 to {max, number}). Empty if unknown." },
+    advocacy: { label: "Advocacy", help: "Whether the owner recommends social media to peers, shares tool lists and case studies, refers other businesses." },
+    attitude: { label: "Owner's attitude", help: "Your read of the owner's mindset. One signal among many: behaviour outweighs what they say." },
+    followers: { label: "Followers", help: "Total followers across platforms, if known." },
+    notes: { label: "Notes", help: "Free text, up to {max, number} characters." },
+    notes_internal: { label: "Keep this note internal", help: "Internal notes are never shown to the client." },
+  },
+  options: {
+    accounts: {
+      facebook: "Facebook", x: "X (Twitter)", instagram: "Instagram", linkedin: "LinkedIn", tiktok: "TikTok",
+      youtube: "YouTube", pinterest: "Pinterest", blog: "Blog", other: "Other",
+    },
+    rhythm: { none: "None: no posting", sporadic: "Sporadic: when they remember", scheduled: "Scheduled: time set aside on a routine" },
+    replies: { none: "None", some: "Some", consistent: "Consistent" },
+    promotion: { none: "None", light: "Light", active: "Active" },
+    results: { none: "None yet", some: "Some", clear: "Clear" },
+    tools: { scheduling: "Scheduling", analytics: "Analytics", monitoring: "Monitoring (listening, mention alerts)", influence: "Influence scoring", crm: "CRM" },
+    advocacy: { none: "None", some: "Some", active: "Active" },
+    attitude: {
+      dismissive: "Dismissive", hesitant: "Hesitant", hopeful: "Hopeful", frustrated: "Frustrated",
+      comfortable: "Comfortable", enthusiastic: "Enthusiastic", evangelist: "Evangelist",
+    },
+  },
+  form: {
+    choose: "Choose…",
+    notRecorded: "Not recorded",
+    percent: "%",
+    groups: { when: "When and who", presence: "Presence and posting", audience: "Audience and results", growth: "Tools and advocacy", notes: "Notes" },
+    saveNew: "Save check-in",
+    saveEdit: "Save changes",
+    saving: "Saving…",
+    cancel: "Cancel",
+    errorSummary: "{count, plural, one {One field needs attention:} other {# fields need attention:}}",
+    errorSummaryHint: "Select a problem to go to its field.",
+    conflict: "This check-in was changed by someone else while you were editing. Your changes were not saved.",
+    conflictReload: "Reload the latest version",
+    changedSince: "Changed since the last check-in: {fields}.",
+    unchangedSince: "Same observations as the last check-in so far.",
+    changedInEdit: "Changed in this edit: {fields}.",
+    unchangedInEdit: "No observation changed yet.",
+    changedMark: "changed",
+    prefilledNote: "Prefilled from the check-in of {date}. Change what is different and save.",
+    firstNote: "This is the client's first check-in.",
+  },
+  // What to do about a bad value, per field and per kind of problem (lib/validation/checkin-form.ts
+  // formErrorKinds). A field without its own message for a kind uses the generic one.
+  errors: {
+    generic: {
+      required: "Fill in this field.",
+      notNumber: "Enter a number.",
+      notWhole: "Enter a whole number.",
+      negative: "This can't be negative.",
+      tooLarge: "Enter a smaller number.",
+      badDate: "Enter a real date.",
+      future: "Choose a date that is not in the future.",
+      badChoice: "Choose one of the options in the list.",
+      badEmail: "Enter an email address, like name@example.com, or leave it empty.",
+      tooLong: "This text is too long: shorten it.",
+      invalid: "Check this value and try again.",
+    },
+    date: {
+      required: "Enter the date of the check-in.",
+      badDate: "Enter the date of the check-in, for example today's.",
+      future: "Choose a date that is not in the future.",
+    },
+    accounts_since: {
+      badDate: "Enter the date the first account was opened, or leave it empty.",
+      future: "Choose a date that is not in the future, or leave it empty.",
+    },
+    accounts: { badChoice: "Tick only platforms from the list." },
+    tools: { badChoice: "Tick only tools from the list." },
+    posts_last_30d: {
+      required: "Enter how many posts went out in the last 30 days (0 if none).",
+      notNumber: "Enter a whole number of posts from 0 to {max, number}.",
+      notWhole: "Enter a whole number of posts from 0 to {max, number}.",
+      negative: "Posts can't be negative.",
+      tooLarge: "Enter a whole number of posts from 0 to {max, number}.",
+    },
+    rhythm: { required: "Choose the posting rhythm.", badChoice: "Choose the posting rhythm from the list." },
+    replies: { required: "Choose how the business replies to its audience.", badChoice: "Choose how the business replies from the list." },
+    results: { required: "Choose the results the business sees (None yet is fine).", badChoice: "Choose the results from the list." },
+    automated_share: {
+      notNumber: "Enter a percentage from 0 to 100.",
+      negative: "The share can't be negative: enter 0 to 100.",
+      tooLarge: "The share can't be more than 100%.",
+    },
+    mention_response_hours: {
+      notNumber: "Enter the hours as a number from 0 to {max, number}, or leave it empty.",
+      negative: "Hours can't be negative.",
+      tooLarge: "Enter at most {max, number} hours (30 days), or leave it empty.",
+    },
+    followers: {
+      notNumber: "Enter the followers as a whole number, or leave it empty.",
+      notWhole: "Enter the followers as a whole number, or leave it empty.",
+      negative: "Followers can't be negative.",
+      tooLarge: "That is more followers than can be stored: check the number.",
+    },
+    notes: { tooLong: "Keep the notes to {max, number} characters or fewer." },
+  },
+};
+
+export default checkin;

@@ -1,0 +1,25 @@
+// English: the app shell (top bar, navigation menu, skip link). Keys must match messages/bn/nav.ts (tests/i18n check).
+const nav = {
+  skip: "Skip to content",
+  main: "Main",
+  menu: "Menu",
+  home: "Stageline, start page",
+  links: {
+    portfolio: "Portfolio",
+    clients: "Clients",
+    import: "Import",
+    team: "Team",
+    audit: "Audit",
+    progress: "My progress",
+    settings: "Settings",
+  },
+  roles: {
+    manager: "manager",
+    consultant: "consultant",
+    client: "client",
+  },
+  signedInAs: "Signed in as {name}",
+  signOut: "Sign out",
+};
+
+export default nav;
