@@ -13,8 +13,8 @@ import { TimeInStageChart } from "@/components/charts/portfolio/TimeInStageChart
 import { ConsultantChart } from "@/components/charts/portfolio/ConsultantChart";
 import { AttentionLists } from "@/components/charts/portfolio/AttentionLists";
 import { formatDay } from "@/lib/i18n/format";
-import { FilterBar } from "./FilterBar";
-import { drillHref, filtersFrom, type SearchParams } from "./filters";
+import { FilterBar } from "../FilterBar";
+import { drillHref, filtersFrom, type SearchParams } from "../filters";
 import { NO_CHECKIN_DAYS, RECENT_REGRESSION_DAYS, SELF_ASSESSMENT_GAP, STALLED_DAYS } from "@/lib/flags";
 import { todayFor } from "@/lib/time/zone";
 

@@ -14,7 +14,7 @@ import { pageParam, parseListParams, listHref, type RawParams } from "@/componen
 import { Pager } from "@/components/clients/Pager";
 import { RowActionForm } from "@/components/ui/RowActionForm";
 import { EmptyState, PageHeader, buttonClass } from "@/components/ui/primitives";
-import { setClientArchivedAction } from "./actions";
+import { setClientArchivedAction } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("clients");
