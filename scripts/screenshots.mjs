@@ -3,6 +3,7 @@
 // Starts the production server on a throwaway embedded database with the demo firm, signs in as
 // the demo logins, and writes docs/portfolio.png, docs/client-page.png, docs/progress.png, and
 // the Bengali ones: docs/progress-bn-phone.png (a phone) and docs/portfolio-bn-dark.png (dark mode).
+// Bengali text needs a Bengali font on this machine (Debian: apt-get install fonts-noto-core).
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
