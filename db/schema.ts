@@ -10,6 +10,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   real,
   smallint,
   text,
@@ -155,7 +156,8 @@ export const checkIns = pgTable(
   (t) => [
     index("check_ins_client_date_idx").on(t.clientId, t.date),
     index("check_ins_author_idx").on(t.authorId),
-    index("check_ins_date_idx").on(t.date),
+    // The portfolio's "check-ins in the last 30 days" per firm (row-level security adds firm_id = app_firm()).
+    index("check_ins_firm_date_idx").on(t.firmId, t.date),
     uniqueIndex("check_ins_idempotency_uq").on(t.idempotencyKey),
     check("check_ins_posts_range", sql`${t.postsLast30d} between 0 and 10000`),
     check("check_ins_automated_range", sql`${t.automatedShare} between 0 and 1`),
@@ -188,11 +190,73 @@ export const stageAssessments = pgTable(
   },
   (t) => [
     index("stage_assessments_client_seq_idx").on(t.clientId, t.seq),
-    index("stage_assessments_date_idx").on(t.date),
     check("stage_assessments_stage_range", sql`${t.stage} between 1 and 6`),
   ],
 );
 export type StageAssessment = typeof stageAssessments.$inferSelect;
+
+/**
+ * Stays in one inferred stage (overrides aside), derived from stage_assessments and written with
+ * it (db/queries/stage-history.ts): a spell opens at the assessment that first shows its stage and
+ * ends on the date of the assessment that shows the next one. Time in stage, flows and the
+ * distribution over time are computed from these rows.
+ */
+export const stageSpells = pgTable(
+  "stage_spells",
+  {
+    clientId: uuid("client_id")
+      .notNull()
+      .references(() => clients.id, { onDelete: "cascade" }),
+    // Filled from the parent row by a trigger (migration 0007) and checked by row-level security.
+    firmId: uuid("firm_id").notNull().default(sql`app_firm()`).references(() => firms.id),
+    // The seq of the assessment that opened the spell: orders a client's spells, even two on one day.
+    startSeq: integer("start_seq").notNull(),
+    stage: smallint("stage").notNull(),
+    started: date("started", { mode: "string" }).notNull(),
+    // The date of the next spell's first assessment; null while the spell is open.
+    ended: date("ended", { mode: "string" }),
+    nextStage: smallint("next_stage"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clientId, t.startSeq] }),
+    index("stage_spells_firm_started_idx").on(t.firmId, t.started),
+    index("stage_spells_firm_ended_idx").on(t.firmId, t.ended),
+    check("stage_spells_stage_range", sql`${t.stage} between 1 and 6`),
+    check("stage_spells_next_range", sql`${t.nextStage} is null or (${t.nextStage} between 1 and 6 and ${t.nextStage} <> ${t.stage})`),
+    check("stage_spells_order", sql`${t.ended} is null or ${t.ended} >= ${t.started}`),
+    check("stage_spells_open", sql`(${t.ended} is null) = (${t.nextStage} is null)`),
+  ],
+);
+export type StageSpell = typeof stageSpells.$inferSelect;
+
+/**
+ * Each client's current status, stored so that no list, flag, API call or portfolio recomputes it:
+ * refreshed in the same transaction as every change to the client's history, override or
+ * self-assessment (refreshStatus in db/queries/stage-history.ts). Name, industry, archive and
+ * consultant stay in clients and assignments, their one home; the lists join them by key.
+ */
+export const clientStatus = pgTable(
+  "client_status",
+  {
+    clientId: uuid("client_id")
+      .primaryKey()
+      .references(() => clients.id, { onDelete: "cascade" }),
+    // Filled from the parent row by a trigger (migration 0007) and checked by row-level security.
+    firmId: uuid("firm_id").notNull().default(sql`app_firm()`).references(() => firms.id),
+    stage: smallint("stage"),
+    confidence: real("confidence"),
+    stageSince: date("stage_since", { mode: "string" }),
+    previousStage: smallint("previous_stage"),
+    lastCheckIn: date("last_check_in", { mode: "string" }),
+    checkInCount: integer("check_in_count").notNull().default(0),
+    overrideStage: smallint("override_stage"),
+    selfStage: smallint("self_stage"),
+    selfDate: date("self_date", { mode: "string" }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("client_status_firm_stage_idx").on(t.firmId, t.stage)],
+);
+export type ClientStatusRow = typeof clientStatus.$inferSelect;
 
 /** A consultant's judgement beside the inference, never replacing it. */
 export const stageOverrides = pgTable(

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { queryRows, type Db, type Tx } from "./index";
 import { assignments, checkIns, clients, firms, selfAssessments, stageOverrides, users, type NewCheckIn } from "./schema";
 import { recomputeStages } from "./queries/checkins";
+import { refreshStatus } from "./queries/stage-history";
 import { hashPassword } from "../lib/auth/password";
 import type { Platform, Tool, Attitude } from "../lib/stages/vocabulary";
 import { isoDay } from "../lib/validation/primitives";
@@ -280,6 +281,8 @@ export async function seedDemo(db: Db, opts: { today?: string } = {}): Promise<S
       { clientId: brightside.id, stage: 4, reason: "Owner is on leave; the dip is temporary, confirmed with the practice manager.", internal: true, effectiveDate: addDays(today, -10), authorId: priya[0].id },
     ]);
     await tx.insert(selfAssessments).values({ clientId: clientIds[0][0], userId: rosa.id, stage: 4, note: "We post every week now, but I wouldn't call myself an evangelist yet!", date: addDays(today, -12) });
+    // Written directly, so their clients' stored status is refreshed here, as the app's writers do.
+    await refreshStatus(tx as Tx, [corner.id, brightside.id, clientIds[0][0]]);
     await addUser(northwind.id, "client2@example.com", "Sam Harbor", "client", clientIds[1][0]);
 
     const otherManager = await addUser(other.id, "other-manager@example.org", "Olga Petrov", "manager");

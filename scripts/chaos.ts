@@ -195,8 +195,8 @@ async function main() {
     const duplicates = [...stored.values()].filter((ids) => ids.length > 1).length;
     const storedAcknowledged = [...tally.acknowledged.keys()].filter((k) => stored.has(k)).length;
     const findings = await checkConsistency(database.db);
-    const mismatches = findings.find((f) => f.rule === "stage history differs from a recomputation")!.count;
-    const other = findings.filter((f) => f.count > 0 && f.rule !== "stage history differs from a recomputation");
+    const mismatches = findings.find((f) => f.rule === "stage history, spells or status differ from a recomputation")!.count;
+    const other = findings.filter((f) => f.count > 0 && f.rule !== "stage history, spells or status differ from a recomputation");
     for (const f of other) console.log(`FAIL ${f.rule}: ${f.count} (e.g. ${f.examples.join(", ")})`);
     console.log(
       `acknowledged ${tally.acknowledged.size}, stored ${storedAcknowledged}, duplicates ${duplicates}, history mismatches ${mismatches}` +

@@ -12,13 +12,14 @@ export { fieldsOf } from "./checkin-columns";
 import { fieldsOf } from "./checkin-columns";
 
 /**
- * Rewrites a client's stored stage history from its check-ins. Runs inside the
- * transaction of the change, after the client row is locked, so pages only ever read
- * stored stages and two writers for one client cannot interleave.
+ * Rewrites a client's stored stage history, spells and status from its check-ins: from `since`
+ * (the earliest date the change touched) on, or the whole history without it. Runs inside the
+ * transaction of the change, after the client row is locked, so pages only ever read stored
+ * stages and two writers for one client cannot interleave.
  */
-export async function recomputeStages(tx: Tx, clientId: string): Promise<{ before: number | null; after: number | null }> {
+export async function recomputeStages(tx: Tx, clientId: string, since?: string): Promise<{ before: number | null; after: number | null }> {
   const before = await currentStageOf(tx, clientId);
-  await recomputeStagesMany(tx, [clientId]);
+  await recomputeStagesMany(tx, [clientId], undefined, since === undefined ? undefined : new Map([[clientId, since]]));
   return { before, after: await currentStageOf(tx, clientId) };
 }
 
@@ -64,7 +65,7 @@ export async function createCheckIn(
       const stage = await currentStageOf(tx, clientId);
       return { checkIn: existing, stageBefore: stage, stageAfter: stage, duplicate: true };
     }
-    const { before, after } = await recomputeStages(tx, clientId);
+    const { before, after } = await recomputeStages(tx, clientId, inserted.date);
     await writeAudit(tx, actor, { action: "checkin.create", entityType: "check_in", entityId: inserted.id, clientId, after: fieldsOf(inserted) });
     return { checkIn: inserted, stageBefore: before, stageAfter: after, duplicate: false };
   });
@@ -104,7 +105,8 @@ export async function updateCheckIn(
       .where(and(eq(checkIns.id, checkInId), eq(checkIns.version, expectedVersion)))
       .returning();
     if (!updated) throw new StaleVersionError(current);
-    const { before, after } = await recomputeStages(tx, current.clientId);
+    // An edit that moves the date touches the history from the earlier of the two dates.
+    const { before, after } = await recomputeStages(tx, current.clientId, current.date < updated.date ? current.date : updated.date);
     await writeAudit(tx, actor, { action: "checkin.update", entityType: "check_in", entityId: checkInId, clientId: current.clientId, before: { ...fieldsOf(current), notesInternal: current.notesInternal }, after: { ...fieldsOf(updated), notesInternal: updated.notesInternal } });
     return { checkIn: updated, stageBefore: before, stageAfter: after, duplicate: false };
   });
@@ -118,7 +120,7 @@ export async function deleteCheckIn(db: Db, actor: Actor, checkInId: string, exp
     // Read the stage first: deleting the check-in cascades to its stored assessment.
     const before = await currentStageOf(tx, current.clientId);
     await tx.delete(checkIns).where(and(eq(checkIns.id, checkInId), eq(checkIns.clientId, current.clientId)));
-    const { after } = await recomputeStages(tx, current.clientId);
+    const { after } = await recomputeStages(tx, current.clientId, current.date);
     await writeAudit(tx, actor, { action: "checkin.delete", entityType: "check_in", entityId: checkInId, clientId: current.clientId, before: fieldsOf(current) });
     return { clientId: current.clientId, stageBefore: before, stageAfter: after };
   });

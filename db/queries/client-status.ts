@@ -58,8 +58,9 @@ const FLAG_COLUMN: Record<Flag, string> = {
 
 /**
  * `status`: one row per visible client with its current stage, history, override,
- * self-assessment and flags. One SQL statement with window functions over stage_assessments,
- * so it stays one round trip for thousands of clients. Wrapped by the list queries below.
+ * self-assessment and flags. Reads the stored status (client_status, written with every change
+ * by db/queries/stage-history.ts) joined by key to the client and its consultant; only the flags,
+ * which depend on "today", are worked out here, as plain expressions on the row.
  */
 function statusCte(actor: Actor, opts: StatusOptions): SQL {
   const today = opts.today ?? isoDay();
@@ -67,53 +68,18 @@ function statusCte(actor: Actor, opts: StatusOptions): SQL {
   const archived = opts.includeArchived ? sql`true` : sql`${clients.archived} = false`;
   const extra = opts.where ?? sql`true`;
   return sql`
-    with visible as (
+    with base as (
       select ${clients.id} as id, ${clients.name} as name, ${clients.industry} as industry, ${clients.archived} as archived,
              (${clients.createdAt} at time zone 'UTC')::date as created_on,
-             ${assignments.consultantId} as consultant_id, ${users.name} as consultant_name
+             ${assignments.consultantId} as consultant_id, ${users.name} as consultant_name,
+             coalesce(cs.check_in_count, 0) as check_in_count, cs.last_check_in, cs.stage, cs.confidence,
+             cs.stage_since, cs.previous_stage, (${today}::date - cs.stage_since) as days_in_stage,
+             cs.override_stage, cs.self_stage, cs.self_date
       from ${clients}
+      left join client_status cs on cs.client_id = ${clients.id}
       left join ${assignments} on ${assignments.clientId} = ${clients.id}
       left join ${users} on ${users.id} = ${assignments.consultantId}
       where ${scope} and ${archived} and ${extra}
-    ),
-    hist as (
-      select sa.client_id, sa.seq, sa.date, sa.stage, sa.confidence,
-             lag(sa.stage) over (partition by sa.client_id order by sa.seq) as prev
-      from stage_assessments sa join visible v on v.id = sa.client_id
-    ),
-    cur as (
-      select distinct on (client_id) client_id, stage, confidence, date as last_check_in
-      from hist order by client_id, seq desc
-    ),
-    counts as (select client_id, count(*) as n from hist group by client_id),
-    last_change as (
-      select distinct on (client_id) client_id, date as since, prev
-      from hist where prev is null or prev <> stage
-      order by client_id, seq desc
-    ),
-    ovr as (
-      select distinct on (client_id) client_id, stage
-      from stage_overrides o where o.withdrawn_at is null and o.client_id in (select id from visible)
-      order by client_id, created_at desc
-    ),
-    self as (
-      select distinct on (client_id) client_id, stage, date
-      from self_assessments s where s.client_id in (select id from visible)
-      order by client_id, created_at desc
-    ),
-    base as (
-      select v.id, v.name, v.industry, v.archived, v.created_on, v.consultant_id, v.consultant_name,
-             coalesce(counts.n, 0) as check_in_count,
-             cur.last_check_in, cur.stage, cur.confidence,
-             last_change.since as stage_since, last_change.prev as previous_stage,
-             (${today}::date - last_change.since) as days_in_stage,
-             ovr.stage as override_stage, self.stage as self_stage, self.date as self_date
-      from visible v
-      left join cur on cur.client_id = v.id
-      left join counts on counts.client_id = v.id
-      left join last_change on last_change.client_id = v.id
-      left join ovr on ovr.client_id = v.id
-      left join self on self.client_id = v.id
     ),
     flagged as (
       select base.*,

@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from "drizzle-orm";
+import { refreshStatus } from "./stage-history";
 import type { Db, Tx } from "../index";
 import { assignments, clients, users, type Client } from "../schema";
 import { can, type Actor } from "../../lib/auth/permissions";
@@ -61,6 +62,7 @@ export async function createClientInTx(tx: Tx, actor: Actor, input: NewClientInp
     .values({ firmId: actor.firmId, name, industry: input.industry || null, notes: input.notes || null })
     .returning();
   await tx.insert(assignments).values({ clientId: client.id, consultantId: consultantId!, assignedBy: actor.id });
+  await refreshStatus(tx, [client.id]);
   await writeAudit(tx, actor, { action: "client.create", entityType: "client", entityId: client.id, clientId: client.id, after: { name, industry: client.industry, consultantId } });
   return client;
 }

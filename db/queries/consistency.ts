@@ -27,19 +27,40 @@ interface StoredRow {
   missing: string;
 }
 
+// The derived rows the writers keep beside the history: spells, and each client's status (a
+// client without a status row reads as one with no stage and no check-ins, as the lists read it).
+const SPELLS = sql`
+  select client_id, concat_ws('|', start_seq, stage, started, ended, next_stage) as k from stage_spells order by client_id, start_seq`;
+const STATUS = sql`
+  select c.id as client_id, concat_ws('|', s.stage, round(s.confidence::numeric, 4), s.stage_since, s.previous_stage, s.last_check_in,
+         coalesce(s.check_in_count, 0), s.override_stage, s.self_stage, s.self_date) as k
+  from clients c left join client_status s on s.client_id = c.id order by c.id`;
+
 class RollBack extends Error {}
 
 const key = (r: StoredRow) => `${r.check_in_id}|${r.date}|${r.seq}|${r.stage}|${Number(r.confidence).toFixed(4)}|${r.reasons}|${r.missing}`;
 
-/** Every client's stored stage history compared with a recomputation from its check-ins. */
+/**
+ * Every client's stored stage history, spells and status compared with a full recomputation from
+ * its check-ins (the writers recompute only from the changed date; this recomputes everything).
+ */
 async function historyMismatches(db: Db): Promise<string[]> {
   let mismatched: string[] = [];
   try {
     await db.transaction(async (tx) => {
+      const derived = async () => {
+        const m = new Map<string, string[]>();
+        for (const r of [...(await queryRows<{ client_id: string; k: string }>(tx, SPELLS)), ...(await queryRows<{ client_id: string; k: string }>(tx, STATUS))]) {
+          m.set(r.client_id, [...(m.get(r.client_id) ?? []), r.k]);
+        }
+        return m;
+      };
       const before = await queryRows<StoredRow>(tx, STORED);
-      const ids = (await queryRows<{ id: string }>(tx, sql`select distinct client_id as id from check_ins union select distinct client_id from stage_assessments`)).map((r) => r.id);
+      const derivedBefore = await derived();
+      const ids = (await queryRows<{ id: string }>(tx, sql`select id from clients`)).map((r) => r.id);
       await recomputeStagesMany(tx, ids);
       const after = await queryRows<StoredRow>(tx, STORED);
+      const derivedAfter = await derived();
       const byClient = (rows: StoredRow[]) => {
         const m = new Map<string, string[]>();
         for (const r of rows) m.set(r.client_id, [...(m.get(r.client_id) ?? []), key(r)]);
@@ -47,7 +68,8 @@ async function historyMismatches(db: Db): Promise<string[]> {
       };
       const a = byClient(before);
       const b = byClient(after);
-      mismatched = ids.filter((id) => (a.get(id) ?? []).join("\n") !== (b.get(id) ?? []).join("\n"));
+      const same = (x: Map<string, string[]>, y: Map<string, string[]>, id: string) => (x.get(id) ?? []).join("\n") === (y.get(id) ?? []).join("\n");
+      mismatched = ids.filter((id) => !same(a, b, id) || !same(derivedBefore, derivedAfter, id));
       throw new RollBack();
     });
   } catch (err) {
@@ -71,7 +93,7 @@ export async function checkConsistency(db: Db): Promise<Finding[]> {
       where c.idempotency_key is not null
         and not exists (select 1 from audit_log l where l.entity_type = 'check_in' and l.entity_id = c.id::text and l.action = 'checkin.create')`)],
     ["duplicate idempotency key", () => ids(db, sql`select idempotency_key as id from check_ins where idempotency_key is not null group by idempotency_key having count(*) > 1`)],
-    ["stage history differs from a recomputation", () => historyMismatches(db)],
+    ["stage history, spells or status differ from a recomputation", () => historyMismatches(db)],
   ];
   const findings: Finding[] = [];
   for (const [rule, run] of rules) {

@@ -1,4 +1,5 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
+import { refreshStatus } from "./stage-history";
 import type { Db } from "../index";
 import { clients, stageOverrides, users, type StageOverride } from "../schema";
 import { can, type Actor } from "../../lib/auth/permissions";
@@ -50,6 +51,7 @@ export async function createOverride(db: Db, actor: Actor, clientId: string, inp
       .values({ clientId, stage: input.stage, reason, internal: input.internal, effectiveDate: input.effectiveDate, authorId: actor.id })
       .returning();
     await writeAudit(tx, actor, { action: "override.create", entityType: "stage_override", entityId: row.id, clientId, after: auditView(row) });
+    await refreshStatus(tx, [clientId]);
     return row;
   });
 }
@@ -68,6 +70,7 @@ export async function withdrawOverride(db: Db, actor: Actor, overrideId: string)
       .returning();
     if (!row) return null;
     await writeAudit(tx, actor, { action: "override.withdraw", entityType: "stage_override", entityId: row.id, clientId: row.clientId, before: { withdrawnAt: null }, after: auditView(row) });
+    await refreshStatus(tx, [row.clientId]);
     return row;
   });
 }

@@ -11,9 +11,11 @@ import { clientScope, UUID_RE } from "./scope";
 import { isCalendarDate, isoDay } from "../../lib/validation/primitives";
 import { isStage } from "../../lib/validation/primitives";
 
-// The manager's portfolio. Every figure is one SQL statement over the stored stage
-// history (stage_assessments), scoped by clientScope and by the same filters, so the page
-// stays a handful of round trips however many clients the firm has.
+// The manager's portfolio. Every figure is one SQL statement over the stored stage spells
+// (stage_spells: one row per stay in a stage) and the stored status (client_status), scoped by
+// clientScope and by the same filters, so the page stays a handful of round trips and never
+// walks the whole assessment history. tests/integration/spells-equivalence.test.ts checks every
+// figure against the former queries over stage_assessments.
 
 export interface PortfolioFilters {
   consultantId?: string | null;
@@ -133,17 +135,30 @@ function visibleCte(actor: Actor, f: Portfolio["filters"]): SQL {
   )`;
 }
 
-/** The stage a client held at the end of `day` (its last assessment dated on or before it). */
+/**
+ * The stage a client held at the end of `day`: the spell open then (started on or before it, not
+ * ended by it). Spells of one client do not overlap, and a zero-length spell (two changes on one
+ * day) is never open at a day's end, so at most one row matches.
+ */
 const stageAt = (clientRef: SQL, day: SQL) =>
-  sql`(select sa.stage from stage_assessments sa where sa.client_id = ${clientRef} and sa.date <= ${day} order by sa.seq desc limit 1)`;
+  sql`(select sp.stage from stage_spells sp where sp.client_id = ${clientRef} and sp.started <= ${day} and (sp.ended is null or sp.ended > ${day}) limit 1)`;
+
+/** The spells of the visible clients, as a CTE body (after visibleCte). */
+const spellsCte = (actor: Actor) => sql`spells as (
+    select s.client_id, s.stage, s.started, s.ended, s.next_stage from stage_spells s join visible v on v.id = s.client_id
+    where s.firm_id = ${actor.firmId}
+  )`;
 
 const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 
 async function distribution(db: Db | Tx, actor: Actor, f: Portfolio["filters"]) {
   const rows = await queryRows<{ stage: number | null; count: string | number }>(
     db,
-    sql`with ${visibleCte(actor, f)},
-    at_end as (select v.id, ${stageAt(sql`v.id`, sql`${f.to}::date`)} as stage from visible v)
+    sql`with ${visibleCte(actor, f)}, ${spellsCte(actor)},
+    at_end as (
+      select v.id, sp.stage from visible v
+      left join spells sp on sp.client_id = v.id and sp.started <= ${f.to}::date and (sp.ended is null or sp.ended > ${f.to}::date)
+    )
     select stage, count(*) as count from at_end group by stage`,
   );
   const byStage = new Map(rows.map((r) => [r.stage === null ? null : Number(r.stage), n(r.count)]));
@@ -154,49 +169,65 @@ async function distribution(db: Db | Tx, actor: Actor, f: Portfolio["filters"]) 
   };
 }
 
-async function overTime(db: Db | Tx, actor: Actor, f: Portfolio["filters"]): Promise<MonthRow[]> {
-  const rows = await queryRows<{ month: string; as_of: string; stage: number | null; count: string | number }>(
-    db,
-    sql`with ${visibleCte(actor, f)},
-    months as (
-      select to_char(m, 'YYYY-MM') as month,
-             least((m + interval '1 month' - interval '1 day')::date, ${f.to}::date) as as_of
-      from generate_series(date_trunc('month', ${f.from}::timestamp), date_trunc('month', ${f.to}::timestamp), interval '1 month') as m
-    )
-    select months.month, months.as_of::text as as_of, s.stage, count(s.stage) as count
-    from months
-    left join lateral (
-      select last.stage from visible v
-      cross join lateral (
-        select sa.stage from stage_assessments sa where sa.client_id = v.id and sa.date <= months.as_of order by sa.seq desc limit 1
-      ) last
-    ) s on true
-    group by months.month, months.as_of, s.stage
-    order by months.month`,
-  );
-  const out = new Map<string, MonthRow>();
-  for (const r of rows) {
-    const row = out.get(r.month) ?? { month: r.month, asOf: String(r.as_of).slice(0, 10), counts: [0, 0, 0, 0, 0, 0] };
-    if (r.stage !== null) row.counts[Number(r.stage) - 1] = n(r.count);
-    out.set(r.month, row);
+/** The months of a range, YYYY-MM, with the day each is counted at (its last day, or `to`). */
+function monthsOf(from: string, to: string): { month: string; asOf: string }[] {
+  const out: { month: string; asOf: string }[] = [];
+  let y = Number(from.slice(0, 4));
+  let m = Number(from.slice(5, 7));
+  const last = to.slice(0, 7);
+  for (;;) {
+    const month = `${y}-${String(m).padStart(2, "0")}`;
+    out.push({ month, asOf: monthAsOf(month, to) });
+    if (month >= last) return out;
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
   }
-  return [...out.values()];
 }
 
-/** Consecutive assessments of one client where the stage changed, dated within the range. */
-const movesCte = (f: Portfolio["filters"]) => sql`hist as (
-    select sa.client_id, sa.seq, sa.date, sa.stage, lag(sa.stage) over (partition by sa.client_id order by sa.seq) as prev
-    from stage_assessments sa join visible v on v.id = sa.client_id
-  ),
+/**
+ * A month's distribution is the spells open at its end. Rather than test every spell against
+ * every month, count spell starts and ends per month (earlier months fold into the first) and
+ * keep running totals: open at the end of month m = started by then − ended by then.
+ */
+async function overTime(db: Db | Tx, actor: Actor, f: Portfolio["filters"]): Promise<MonthRow[]> {
+  const first = `${f.from.slice(0, 7)}-01`;
+  const rows = await queryRows<{ kind: "start" | "end"; month: string; stage: number | string; count: string | number }>(
+    db,
+    sql`with ${visibleCte(actor, f)}, ${spellsCte(actor)},
+    ranged as (select stage, started, ended from spells where started <= ${f.to}::date)
+    select 'start' as kind, to_char(greatest(started, ${first}::date), 'YYYY-MM') as month, stage, count(*) as count
+    from ranged group by 2, 3
+    union all
+    select 'end' as kind, to_char(greatest(ended, ${first}::date), 'YYYY-MM') as month, stage, count(*) as count
+    from ranged where ended is not null and ended <= ${f.to}::date group by 2, 3`,
+  );
+  const delta = new Map<string, number[]>();
+  for (const r of rows) {
+    const d = delta.get(r.month) ?? [0, 0, 0, 0, 0, 0];
+    d[Number(r.stage) - 1]! += (r.kind === "start" ? 1 : -1) * n(r.count);
+    delta.set(r.month, d);
+  }
+  const open = [0, 0, 0, 0, 0, 0];
+  return monthsOf(f.from, f.to).map(({ month, asOf }) => {
+    delta.get(month)?.forEach((d, i) => (open[i]! += d));
+    return { month, asOf, counts: [...open] };
+  });
+}
+
+/** Moves between stages dated within the range: the spells that ended in it, with the stage that followed. */
+const movesCte = (actor: Actor, f: Portfolio["filters"]) => sql`${spellsCte(actor)},
   moves as (
-    select client_id, prev as from_stage, stage as to_stage from hist
-    where prev is not null and prev <> stage and date between ${f.from}::date and ${f.to}::date
+    select client_id, stage as from_stage, next_stage as to_stage from spells
+    where ended between ${f.from}::date and ${f.to}::date
   )`;
 
 async function flows(db: Db | Tx, actor: Actor, f: Portfolio["filters"]): Promise<FlowRow[]> {
   const rows = await queryRows<{ from_stage: number; to_stage: number; count: string | number; clients: string | number }>(
     db,
-    sql`with ${visibleCte(actor, f)}, ${movesCte(f)}
+    sql`with ${visibleCte(actor, f)}, ${movesCte(actor, f)}
     select from_stage, to_stage, count(*) as count, count(distinct client_id) as clients
     from moves group by from_stage, to_stage order by from_stage, to_stage`,
   );
@@ -209,21 +240,12 @@ async function flows(db: Db | Tx, actor: Actor, f: Portfolio["filters"]): Promis
   }));
 }
 
-// Spells ordered by the history's seq, so two changes on one day keep the engine's order.
-const spellsCteOrdered = sql`hist as (
-    select sa.client_id, sa.seq, sa.date, sa.stage, lag(sa.stage) over (partition by sa.client_id order by sa.seq) as prev
-    from stage_assessments sa join visible v on v.id = sa.client_id
-  ),
-  spells as (
-    select client_id, stage, date as started, lead(date) over (partition by client_id order by seq) as ended
-    from hist where prev is null or prev <> stage
-  )`;
-
+/** Completed spells: those that ended within the range, with their length in days. */
 async function timeInStage(db: Db | Tx, actor: Actor, f: Portfolio["filters"]): Promise<TimeInStageRow[]> {
   const rows = await queryRows<Record<string, string | number>>(
     db,
-    sql`with ${visibleCte(actor, f)}, ${spellsCteOrdered},
-    done as (select stage, (ended - started) as days from spells where ended is not null and ended between ${f.from}::date and ${f.to}::date)
+    sql`with ${visibleCte(actor, f)}, ${spellsCte(actor)},
+    done as (select stage, (ended - started) as days from spells where ended between ${f.from}::date and ${f.to}::date)
     select stage, count(*) as spells, min(days) as min, max(days) as max,
       percentile_cont(0.25) within group (order by days) as p25,
       percentile_cont(0.5) within group (order by days) as median,
@@ -241,19 +263,19 @@ async function timeInStage(db: Db | Tx, actor: Actor, f: Portfolio["filters"]): 
   }));
 }
 
-
 async function perConsultant(db: Db | Tx, actor: Actor, f: Portfolio["filters"]): Promise<ConsultantRow[]> {
   const rows = await queryRows<Record<string, string | number | null>>(
     db,
-    sql`with ${visibleCte(actor, f)},
+    sql`with ${visibleCte(actor, f)}, ${spellsCte(actor)},
     ends as (
-      select v.id, v.consultant_id, ${stageAt(sql`v.id`, sql`${f.to}::date`)} as at_end,
-             ${stageAt(sql`v.id`, sql`${f.from}::date`)} as at_start
+      select v.id, v.consultant_id, e.stage as at_end, s.stage as at_start
       from visible v
+      left join spells e on e.client_id = v.id and e.started <= ${f.to}::date and (e.ended is null or e.ended > ${f.to}::date)
+      left join spells s on s.client_id = v.id and s.started <= ${f.from}::date and (s.ended is null or s.ended > ${f.from}::date)
     ),
     recent as (
       select v.consultant_id, count(*) as n from check_ins k join visible v on v.id = k.client_id
-      where k.date > ${f.to}::date - 30 and k.date <= ${f.to}::date
+      where k.firm_id = ${actor.firmId} and k.date > ${f.to}::date - 30 and k.date <= ${f.to}::date
       group by v.consultant_id
     )
     select e.consultant_id, u.name as consultant_name, count(*) as clients,
@@ -349,11 +371,11 @@ export async function portfolioClients(db: Db | Tx, actor: Actor, filters: Portf
     }
     case "flow":
       if (!okStage(drill.from) || !okStage(drill.to)) return null;
-      cte = sql`${movesCte(f)}, picked as (select distinct client_id as id from moves where from_stage = ${drill.from} and to_stage = ${drill.to})`;
+      cte = sql`${movesCte(actor, f)}, picked as (select distinct client_id as id from moves where from_stage = ${drill.from} and to_stage = ${drill.to})`;
       break;
     case "spell":
       if (!okStage(drill.stage)) return null;
-      cte = sql`${spellsCteOrdered}, picked as (select distinct client_id as id from spells where stage = ${drill.stage} and ended between ${f.from}::date and ${f.to}::date)`;
+      cte = sql`${spellsCte(actor)}, picked as (select distinct client_id as id from spells where stage = ${drill.stage} and ended between ${f.from}::date and ${f.to}::date)`;
       break;
     case "consultant": {
       if (!okStage(drill.stage) || (drill.consultantId && !UUID_RE.test(drill.consultantId))) return null;
@@ -373,7 +395,7 @@ export async function portfolioClients(db: Db | Tx, actor: Actor, filters: Portf
     sql`with ${visibleCte(actor, f)}, ${cte}
     select v.id, v.name, v.industry, v.consultant_id, u.name as consultant_name,
       ${stageAt(sql`v.id`, sql`${f.to}::date`)} as stage,
-      (select max(k.date)::text from check_ins k where k.client_id = v.id and k.date <= ${f.to}::date) as last_check_in
+      (select k.date::text from check_ins k where k.client_id = v.id and k.date <= ${f.to}::date order by k.date desc limit 1) as last_check_in
     from visible v join picked p on p.id = v.id left join ${users} u on u.id = v.consultant_id
     order by lower(v.name)`,
   );

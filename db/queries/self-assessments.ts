@@ -1,4 +1,5 @@
 import { and, desc, eq } from "drizzle-orm";
+import { refreshStatus } from "./stage-history";
 import type { Db } from "../index";
 import { clients, selfAssessments, type SelfAssessment } from "../schema";
 import { can, type Actor } from "../../lib/auth/permissions";
@@ -40,11 +41,15 @@ export async function recordSelfAssessment(
   if (!Number.isInteger(input.stage) || input.stage < 1 || input.stage > 6) return null;
   const clientId = actor.clientId;
   return db.transaction(async (tx) => {
+    // The same lock as every other writer of this client's status, so their refreshes cannot interleave.
+    const [client] = await tx.select({ id: clients.id }).from(clients).where(eq(clients.id, clientId)).for("update").limit(1);
+    if (!client) return null;
     const [row] = await tx
       .insert(selfAssessments)
       .values({ clientId, userId: actor.id, stage: input.stage, note: input.note?.trim() || null, date: input.date ?? todayFor(actor) })
       .returning();
     await writeAudit(tx, actor, { action: "self-assessment.create", entityType: "self_assessment", entityId: row.id, clientId, after: { stage: row.stage, note: row.note } });
+    await refreshStatus(tx, [clientId]);
     return row;
   });
 }

@@ -1,22 +1,40 @@
 import { asc, inArray, sql } from "drizzle-orm";
 import type { Tx } from "../index";
 import { checkIns, stageAssessments } from "../schema";
-import { inferStages, type StageInput } from "../../lib/stages";
+import { inferStages, type StageEntry, type StageInput } from "../../lib/stages";
+import { firstChangedSpell, spellsOf } from "../../lib/stages/spells";
 import { ENGINE_COLUMNS } from "./checkin-columns";
 
-// The one place that turns stored check-ins into stored stage history. Every write path
-// (a single check-in, an import, the seed) calls it inside its own transaction, so pages
-// read stored stages and never run inference on a page view.
+// The one place that turns stored check-ins into stored stage history, stage spells and each
+// client's stored status. Every write path (a check-in, an import, an override, a
+// self-assessment, the seed) calls it inside its own transaction, so pages read stored rows and
+// never run inference or recompute a status on a page view.
 
 const BATCH = 1000;
+const PER_QUERY = 100;
+
+type History = { clientId: string; rows: (StageInput & { id: string })[] };
+
+/** A client's history changed from this date on (YYYY-MM-DD): earlier assessments stay as stored. */
+export type ChangedSince = ReadonlyMap<string, string>;
 
 /**
- * Rewrites the stage history of many clients: the same order as a single client's (date, then entry
- * order), the same engine call and the same stored rows, but a few statements per hundred clients
- * instead of four per client, which is what keeps a 50,000-row import well inside its time budget.
+ * Brings the stored stage history, spells and status of many clients up to date with their
+ * check-ins: the same order as a single client's (date, then entry order), the same engine call
+ * and the same stored rows, a few statements per hundred clients.
+ *
+ * With `since`, a client's history is rewritten only from the earliest changed date: the engine
+ * never rewrites an earlier stage when a later check-in is added (a tested property,
+ * lib/stages/properties.test.ts), so the assessments before that date are already right. The
+ * engine still reads the whole history to rebuild its state (microseconds per check-in); the
+ * database writes only the changed tail.
  */
-export async function recomputeStagesMany(tx: Tx, clientIds: string[], progress: (n: number) => void = () => {}): Promise<void> {
-  const PER_QUERY = 100;
+export async function recomputeStagesMany(
+  tx: Tx,
+  clientIds: string[],
+  progress: (n: number) => void = () => {},
+  since?: ChangedSince,
+): Promise<void> {
   for (let i = 0; i < clientIds.length; i += PER_QUERY) {
     const part = clientIds.slice(i, i + PER_QUERY);
     // Only what the engine reads (StageInput's columns, from the field definitions): less to fetch and decode.
@@ -25,35 +43,122 @@ export async function recomputeStagesMany(tx: Tx, clientIds: string[], progress:
       .from(checkIns)
       .where(inArray(checkIns.clientId, part))
       .orderBy(asc(checkIns.clientId), asc(checkIns.date), asc(checkIns.createdAt));
-    await tx.delete(stageAssessments).where(inArray(stageAssessments.clientId, part));
-    const histories: { clientId: string; rows: typeof rows }[] = [];
-    let start = 0;
-    while (start < rows.length) {
-      let end = start;
-      while (end < rows.length && rows[end]!.clientId === rows[start]!.clientId) end++;
-      histories.push({ clientId: rows[start]!.clientId, rows: rows.slice(start, end) });
-      start = end;
-    }
-    await storeStages(tx, histories);
+    const byClient = new Map<string, History["rows"]>(part.map((id) => [id, []]));
+    for (const r of rows) byClient.get(r.clientId)!.push(r);
+    const histories = [...byClient].map(([clientId, rows]) => {
+      const from = since?.get(clientId);
+      // Check-ins are in date order, so every one dated before `from` is unchanged and keeps its position.
+      const k = from === undefined ? 0 : rows.findIndex((r) => r.date >= from);
+      return { clientId, rows, from: k === -1 ? rows.length : k };
+    });
+    await writeHistories(tx, histories);
     progress(part.length);
   }
 }
 
-/** Infers and stores the stage history of clients whose (ordered) check-ins are given; their old rows must be gone. */
-export async function storeStages(tx: Tx, histories: { clientId: string; rows: (StageInput & { id: string })[] }[]): Promise<void> {
-  const values: Record<string, unknown>[] = [];
-  for (const { clientId, rows } of histories) {
-    if (rows.length === 0) continue;
-    inferStages(rows).forEach((e, seq) => {
-      values.push({ check_in_id: rows[e.index]!.id, client_id: clientId, date: e.date, seq, stage: e.stage, confidence: e.confidence, reasons: e.reasons, missing: e.missing });
+/**
+ * Stores the stage history, spells and status of clients with no stored history yet, from their
+ * check-ins given in stored order (date, then entry order): an import's new clients.
+ */
+export async function storeStages(tx: Tx, histories: History[]): Promise<void> {
+  await writeHistories(tx, histories.map((h) => ({ ...h, from: 0 })), false);
+}
+
+interface Tail {
+  client_id: string;
+  /** First assessment position to rewrite. */
+  k: number;
+  /** First spell (by start_seq) to rewrite. */
+  s: number;
+}
+
+async function writeHistories(tx: Tx, histories: (History & { from: number })[], replace = true): Promise<void> {
+  const assessments: Record<string, unknown>[] = [];
+  const spells: Record<string, unknown>[] = [];
+  const tails: Tail[] = [];
+  for (const { clientId, rows, from } of histories) {
+    const entries: StageEntry[] = rows.length ? inferStages(rows) : [];
+    const all = spellsOf(entries);
+    const s = firstChangedSpell(all, from);
+    tails.push({ client_id: clientId, k: from, s });
+    entries.forEach((e, seq) => {
+      if (seq < from) return;
+      assessments.push({ check_in_id: rows[e.index]!.id, client_id: clientId, date: e.date, seq, stage: e.stage, confidence: e.confidence, reasons: e.reasons, missing: e.missing });
     });
+    for (const sp of all) {
+      if (sp.startSeq < s) continue;
+      spells.push({ client_id: clientId, start_seq: sp.startSeq, stage: sp.stage, started: sp.started, ended: sp.ended, next_stage: sp.nextStage });
+    }
   }
-  for (let k = 0; k < values.length; k += 5 * BATCH) {
+  if (replace && tails.length) {
+    const t = JSON.stringify(tails);
+    await tx.execute(sql`
+      delete from stage_assessments a using jsonb_to_recordset(${t}::jsonb) as r(client_id uuid, k integer, s integer)
+      where a.client_id = r.client_id and a.seq >= r.k`);
+    await tx.execute(sql`
+      delete from stage_spells p using jsonb_to_recordset(${t}::jsonb) as r(client_id uuid, k integer, s integer)
+      where p.client_id = r.client_id and p.start_seq >= r.s`);
+  }
+  for (let k = 0; k < assessments.length; k += 5 * BATCH) {
     await tx.execute(sql`
       insert into ${stageAssessments} (check_in_id, client_id, date, seq, stage, confidence, reasons, missing)
       select check_in_id, client_id, date, seq, stage, confidence, reasons, missing
-      from jsonb_to_recordset(${JSON.stringify(values.slice(k, k + 5 * BATCH))}::jsonb)
+      from jsonb_to_recordset(${JSON.stringify(assessments.slice(k, k + 5 * BATCH))}::jsonb)
         as r(check_in_id uuid, client_id uuid, date date, seq integer, stage smallint, confidence real, reasons jsonb, missing jsonb)`);
   }
+  for (let k = 0; k < spells.length; k += 5 * BATCH) {
+    await tx.execute(sql`
+      insert into stage_spells (client_id, start_seq, stage, started, ended, next_stage)
+      select client_id, start_seq, stage, started, ended, next_stage
+      from jsonb_to_recordset(${JSON.stringify(spells.slice(k, k + 5 * BATCH))}::jsonb)
+        as r(client_id uuid, start_seq integer, stage smallint, started date, ended date, next_stage smallint)`);
+  }
+  await refreshStatus(tx, histories.map((h) => h.clientId));
 }
 
+/**
+ * Rewrites the stored status row of these clients from their stored history, spells, latest
+ * active override and latest self-assessment. Called in the transaction of every change to any
+ * of them; a few index lookups per client. The same rules fill the rows in migration 0007.
+ */
+export async function refreshStatus(tx: Tx, clientIds: readonly string[]): Promise<void> {
+  if (clientIds.length === 0) return;
+  await tx.execute(sql`
+    insert into client_status (client_id, stage, confidence, stage_since, previous_stage, last_check_in, check_in_count, override_stage, self_stage, self_date, updated_at)
+    select c.id, la.stage, la.confidence, op.started, cl.stage, la.date, coalesce(la.seq + 1, 0),
+           (select o.stage from stage_overrides o where o.client_id = c.id and o.withdrawn_at is null order by o.created_at desc limit 1),
+           sa.stage, sa.date, now()
+    from clients c
+    left join lateral (select a.stage, a.confidence, a.date, a.seq from stage_assessments a where a.client_id = c.id order by a.seq desc limit 1) la on true
+    left join lateral (select s.started from stage_spells s where s.client_id = c.id and s.ended is null) op on true
+    left join lateral (select s.stage from stage_spells s where s.client_id = c.id and s.ended is not null order by s.start_seq desc limit 1) cl on true
+    left join lateral (select x.stage, x.date from self_assessments x where x.client_id = c.id order by x.created_at desc limit 1) sa on true
+    where c.id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(clientIds)}::jsonb))
+    on conflict (client_id) do update set
+      stage = excluded.stage, confidence = excluded.confidence, stage_since = excluded.stage_since,
+      previous_stage = excluded.previous_stage, last_check_in = excluded.last_check_in,
+      check_in_count = excluded.check_in_count, override_stage = excluded.override_stage,
+      self_stage = excluded.self_stage, self_date = excluded.self_date, updated_at = excluded.updated_at`);
+}
+
+/**
+ * Rebuilds the spells and status of these clients from their stored assessments as they stand,
+ * without running the engine: for histories written directly (test fixtures that fix each stage)
+ * and for checking that stored spells match the stored history (db/queries/consistency.ts).
+ * The same SQL derives the spells in migration 0007.
+ */
+export async function rederiveFromStoredHistory(tx: Tx, clientIds: readonly string[]): Promise<void> {
+  if (clientIds.length === 0) return;
+  const ids = sql`(select value::uuid from jsonb_array_elements_text(${JSON.stringify(clientIds)}::jsonb))`;
+  await tx.execute(sql`delete from stage_spells where client_id in ${ids}`);
+  await tx.execute(sql`
+    insert into stage_spells (client_id, start_seq, stage, started, ended, next_stage)
+    select client_id, seq, stage, date, lead(date) over w, lead(stage) over w
+    from (
+      select client_id, seq, stage, date, lag(stage) over (partition by client_id order by seq) as prev
+      from stage_assessments where client_id in ${ids}
+    ) h
+    where prev is null or prev <> stage
+    window w as (partition by client_id order by seq)`);
+  await refreshStatus(tx, clientIds);
+}

@@ -6,6 +6,7 @@ import { createClient, DuplicateClientError, listAssignableConsultants, setClien
 import { listClientStatus, listClientsForList } from "@/db/queries/client-status";
 import type { Actor } from "@/lib/auth/permissions";
 import { createTestDatabase } from "./db";
+import { deriveStoredStatus } from "./factory";
 
 // A small hand-built firm: every flag is set up on purpose, stage histories are written directly.
 let database: Database;
@@ -63,6 +64,7 @@ beforeAll(async () => {
   ]);
   const [cu] = await db.insert(users).values({ firmId: firm.id, email: "cu@hand.test", name: "Client User", role: "client", clientId: ids["Quiet Quilts"] }).returning();
   clientUser = asActor(cu);
+  await deriveStoredStatus(db);
 });
 afterAll(async () => database?.close());
 

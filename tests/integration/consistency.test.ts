@@ -21,9 +21,9 @@ describe("db:check", () => {
   it("finds a stored stage that differs from a recomputation, and changes nothing itself", async () => {
     await database.db.execute(sql`update stage_assessments set stage = case when stage = 6 then 1 else stage + 1 end
       where check_in_id = (select check_in_id from stage_assessments order by client_id, seq limit 1)`);
-    expect(await failing()).toEqual(["stage history differs from a recomputation"]);
+    expect(await failing()).toEqual(["stage history, spells or status differ from a recomputation"]);
     // The check rolled back its own recomputation: the damage is still there for a person to see.
-    expect(await failing()).toEqual(["stage history differs from a recomputation"]);
+    expect(await failing()).toEqual(["stage history, spells or status differ from a recomputation"]);
   });
 
   it("finds a check-in whose stored stage is missing", async () => {

@@ -50,3 +50,13 @@ export async function makeFirmWithConsultant(db: Db) {
   const client = await makeClient(db, consultant);
   return { firm, manager, consultant, client };
 }
+
+/**
+ * After a fixture wrote stage_assessments directly (to fix each stage by hand), derives the stored
+ * spells and status from them, as the app's writers do with the engine's history.
+ */
+export async function deriveStoredStatus(db: Db): Promise<void> {
+  const { rederiveFromStoredHistory } = await import("@/db/queries/stage-history");
+  const rows = await db.select({ id: clients.id }).from(clients);
+  await db.transaction((tx) => rederiveFromStoredHistory(tx, rows.map((r) => r.id)));
+}

@@ -4,6 +4,7 @@ import { assignments, checkIns, clients, firms, selfAssessments, stageAssessment
 import { getPortfolio, portfolioClients, type PortfolioFilters } from "@/db/queries/portfolio";
 import type { Actor } from "@/lib/auth/permissions";
 import { createTestDatabase } from "./db";
+import { deriveStoredStatus } from "./factory";
 
 // A small fixed firm whose every figure is computed by hand below.
 //   Alpha   (Ann, cafe)   1 @2025-12-10, 2 @2026-01-15, 3 @2026-03-10, 4 @2026-03-25  (moves twice in March)
@@ -57,6 +58,7 @@ beforeAll(async () => {
   const [cu] = await db.insert(users).values({ firmId: firm.id, email: "echo@fixed.test", name: "Eve", role: "client", clientId: ids.Echo }).returning();
   clientUser = actorOf(cu);
   await db.insert(selfAssessments).values({ clientId: ids.Echo, userId: cu.id, stage: 5, date: "2026-06-10" });
+  await deriveStoredStatus(db);
 });
 afterAll(async () => database?.close());
 

@@ -6,6 +6,7 @@ import { latestSelfAssessment, recordSelfAssessment } from "@/db/queries/self-as
 import { listClientStatus } from "@/db/queries/client-status";
 import type { Actor } from "@/lib/auth/permissions";
 import { createTestDatabase } from "./db";
+import { deriveStoredStatus } from "./factory";
 
 let database: Database;
 let consultant: Actor, manager: Actor, rosa: Actor, sam: Actor;
@@ -41,6 +42,7 @@ beforeAll(async () => {
   await db.insert(stageOverrides).values({ clientId: bakery, stage: 5, reason: "INTERNAL reason", internal: true, effectiveDate: "2025-12-11", authorId: consultant.id });
   rosa = await mk("rosa@p.test", "client", bakery);
   sam = await mk("sam@p.test", "client", bikes);
+  await deriveStoredStatus(db);
 });
 afterAll(async () => database?.close());
 

@@ -10,7 +10,7 @@ import { openDemoDatabase } from "./db";
 // firm's rows. The test connects as the owner and switches role inside each transaction, as
 // the app's own connections do for their whole life. PGlite, and PostgreSQL with TEST_DATABASE_URL.
 
-const TENANT_TABLES = ["clients", "assignments", "check_ins", "stage_assessments", "stage_overrides", "self_assessments", "audit_log", "users", "invitations", "api_tokens", "user_sessions"];
+const TENANT_TABLES = ["clients", "assignments", "check_ins", "stage_assessments", "stage_spells", "client_status", "stage_overrides", "self_assessments", "audit_log", "users", "invitations", "api_tokens", "user_sessions"];
 
 let database: Database;
 let northwind: string;

@@ -9,7 +9,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { checkCredentials } from "@/lib/auth/credentials";
 import { actorFromUser, type Actor } from "@/lib/auth/permissions";
 import { createTestDatabase } from "./db";
-import { makeUser } from "./factory";
+import { deriveStoredStatus, makeUser } from "./factory";
 
 let database: Database;
 let manager: Actor, ann: Actor, ben: Actor, clientUser: Actor, otherManager: Actor;
@@ -35,6 +35,7 @@ beforeAll(async () => {
   const [fc] = await db.insert(clients).values({ firmId: other.id, name: "Foreign" }).returning();
   foreignClient = fc.id;
   clientUser = await mk(firm.id, "acme@team.test", "client", acme);
+  await deriveStoredStatus(db);
 });
 afterAll(async () => database?.close());
 
