@@ -11,6 +11,8 @@ import { writeAudit } from "./audit";
 /** Recognisable in logs and by secret scanners. */
 export const TOKEN_PREFIX = "stl_";
 const TOKEN_RE = /^stl_[A-Za-z0-9_-]{43}$/;
+/** `lastUsedAt` is as precise as this: a token used again sooner is not written again. */
+export const LAST_USED_EVERY_MS = 60_000;
 
 export { hashToken };
 
@@ -92,12 +94,14 @@ async function tokenLookup(db: Db, token: string, now: Date): Promise<{ actor: A
     .limit(1);
   if (!row || row.revokedAt || !row.u.active) return null;
   if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) return null;
-  // At most one write a minute per token: a busy integration should not turn every read into a write.
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
+  // At most one write a minute per token: a busy integration should not turn every read into a
+  // write. The guard is repeated in the UPDATE, so requests racing on several instances past the
+  // minute write once: the others find the row already fresh and change nothing.
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_EVERY_MS) {
     await db
       .update(apiTokens)
       .set({ lastUsedAt: now })
-      .where(and(eq(apiTokens.id, row.tokenId), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - 60_000)))));
+      .where(and(eq(apiTokens.id, row.tokenId), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - LAST_USED_EVERY_MS)))));
   }
   const u = row.u;
   return { tokenId: row.tokenId, actor: actorFromUser(u, row.firmTimeZone) };

@@ -2,6 +2,7 @@
 // body streams in (a chunked upload has no Content-Length, and a declared one may lie), a
 // media-type check, JSON parsing with a 400, and multipart forms parsed as a stream (busboy) so
 // that nothing beyond the cap, and no part beyond the one file and its few fields, is buffered.
+// An uploaded file is not buffered either: its text goes to the caller's parser as it arrives.
 import { once } from "node:events";
 import Busboy from "busboy";
 import { ApiError } from "./errors";
@@ -71,7 +72,7 @@ function decodeUtf8(bytes: Uint8Array): string {
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new ApiError(400, "bad_request", "The body is not valid UTF-8.");
+    throw notUtf8();
   }
 }
 
@@ -109,28 +110,120 @@ export async function readJson(req: Request, limit = MAX_UPLOAD_BYTES): Promise<
   }
 }
 
-/** A check-in file, sent as the body itself (text/csv, application/json) or as the `file` part of a form. */
-export interface Upload {
+/** A file sent as the body itself (text/csv, application/json) or as the `file` part of a form, read by `consume` as it streams in. */
+export interface Upload<R> {
   kind: FileKind;
-  text: string;
   /** The form's file name; null for a bare body. */
   fileName: string | null;
   /** The form's text fields (none for a bare body). */
   fields: Record<string, string>;
+  /** What `consume` made of the file's text. */
+  result: R;
 }
+
+/**
+ * Reads the file's text as it arrives: UTF-8 checked chunk by chunk, never the whole file in one
+ * string. Whatever it returns is only used when the whole upload turned out well.
+ */
+export type UploadConsumer<R> = (kind: FileKind, text: AsyncIterable<string>) => Promise<R>;
 
 /** Form parts besides the file: a few short options (consultantId), nothing more. */
 const MAX_FIELDS = 8;
 const MAX_FIELD_BYTES = 1024;
+/** Enough of the text to tell a JSON file without a name or type from CSV. */
+const SNIFF_CHARS = 100;
 
-/** Reads an upload: 415 for another media type, 413 past the limit, 400 for a form without a file. */
-export async function readUpload(req: Request, limit = MAX_UPLOAD_BYTES): Promise<Upload> {
-  const kind = requireMedia(req, ["csv", "json", "multipart"]);
-  if (kind !== "multipart") return { kind, text: await readText(req, limit), fileName: null, fields: {} };
-  return readMultipart(req, limit);
+function notUtf8(): ApiError {
+  return new ApiError(400, "bad_request", "The body is not valid UTF-8.");
 }
 
-async function readMultipart(req: Request, limit: number): Promise<Upload> {
+/**
+ * Reads an upload while `consume` parses its file: 415 for another media type, 413 past the limit,
+ * 400 for a form without a file or text that is not UTF-8. The answers are those of reading the
+ * whole body first: a problem with the body's text (not UTF-8) is reported only once the whole body
+ * has arrived within the limit, so an oversized body is a 413 wherever its bad bytes are.
+ */
+export async function readUpload<R>(req: Request, consume: UploadConsumer<R>, limit = MAX_UPLOAD_BYTES): Promise<Upload<R>> {
+  const kind = requireMedia(req, ["csv", "json", "multipart"]);
+  if (kind === "multipart") return readMultipart(req, consume, limit);
+  const text = new Utf8Text(bodyChunks(req, limit));
+  const result = await consume(kind, text);
+  await text.drain();
+  if (text.bad) throw notUtf8();
+  return { kind, fileName: null, fields: {}, result };
+}
+
+/**
+ * Bytes in, UTF-8 text out, as a one-pass async iterable. After an invalid byte it yields nothing
+ * more but `drain()` still reads the source to its end (the size limit, counted there, comes first).
+ */
+class Utf8Text implements AsyncIterable<string> {
+  bad = false;
+  /** Bytes read from the source. */
+  bytes = 0;
+  private readonly decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+  private readonly source: AsyncIterator<Uint8Array>;
+  private done = false;
+
+  constructor(source: AsyncIterable<Uint8Array>) {
+    this.source = source[Symbol.asyncIterator]();
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<string> {
+    for (;;) {
+      const text = await this.next();
+      if (text === null) return;
+      if (text !== "") yield text;
+    }
+  }
+
+  /** The next piece of text ("" when a chunk ends inside a character), or null at the end. */
+  async next(): Promise<string | null> {
+    if (this.done || this.bad) return null;
+    const { done, value } = await this.source.next();
+    if (done) {
+      this.done = true;
+      return this.decode(undefined);
+    }
+    this.bytes += value.byteLength;
+    return this.decode(value);
+  }
+
+  private decode(bytes: Uint8Array | undefined): string | null {
+    try {
+      return bytes === undefined ? this.decoder.decode() : this.decoder.decode(bytes, { stream: true });
+    } catch {
+      this.bad = true;
+      return null;
+    }
+  }
+
+  /** Reads what the consumer left (nothing, unless it stopped early or the text was bad). */
+  async drain(): Promise<void> {
+    while (!this.done) {
+      const { done, value } = await this.source.next();
+      if (done) this.done = true;
+      else this.bytes += value.byteLength;
+    }
+  }
+}
+
+/** The text with its first SNIFF_CHARS characters looked at already, for fileKind. */
+async function sniff(text: Utf8Text): Promise<{ head: string; rest: AsyncIterable<string> }> {
+  let head = "";
+  while (head.length < SNIFF_CHARS) {
+    const t = await text.next();
+    if (t === null) break;
+    head += t;
+  }
+  async function* rest() {
+    if (head !== "") yield head;
+    yield* text;
+  }
+  return { head, rest: rest() };
+}
+
+async function readMultipart<R>(req: Request, consume: UploadConsumer<R>, limit: number): Promise<Upload<R>> {
   let bb: Busboy.Busboy;
   try {
     bb = Busboy({
@@ -143,7 +236,8 @@ async function readMultipart(req: Request, limit: number): Promise<Upload> {
   let failure: ApiError | null = null;
   const fail = (e: ApiError) => (failure ??= e);
   const fields: Record<string, string> = {};
-  type FilePart = { name: string; mime: string; chunks: Buffer[]; size: number };
+  // The file is parsed while the form streams in: busboy's file stream pauses the form when the parser falls behind.
+  type FilePart = { name: string; kind: FileKind | null; text: Utf8Text; parsed: Promise<R> };
   let file: FilePart | null = null;
   const extraParts = () => fail(new ApiError(413, "payload_too_large", `The form has more parts than one file and ${MAX_FIELDS} short fields.`));
 
@@ -156,12 +250,18 @@ async function readMultipart(req: Request, limit: number): Promise<Upload> {
       stream.resume(); // a file under another name is not what we asked for: read past it
       return;
     }
-    const f: FilePart = { name: info.filename ?? "", mime: (info.mimeType ?? "").toLowerCase(), chunks: [], size: 0 };
+    const text = new Utf8Text(stream);
+    const mime = (info.mimeType ?? "").toLowerCase();
+    const f: FilePart = { name: info.filename ?? "", kind: null, text, parsed: Promise.resolve(null as R) };
+    f.parsed = (async () => {
+      const { head, rest } = await sniff(text);
+      f.kind = fileKind(f.name, mime, head);
+      const r = await consume(f.kind, rest);
+      await text.drain();
+      return r;
+    })();
+    f.parsed.catch(() => {}); // awaited below; never an unhandled rejection
     file = f;
-    stream.on("data", (c: Buffer) => {
-      f.chunks.push(c);
-      f.size += c.length;
-    });
     stream.on("limit", () => fail(tooLarge(limit)));
   });
   bb.on("filesLimit", extraParts);
@@ -183,6 +283,7 @@ async function readMultipart(req: Request, limit: number): Promise<Upload> {
       await closed;
     }
   } catch (err) {
+    bb.destroy(); // ends the file's stream too, so its parser stops
     if (err instanceof ApiError) throw err;
     throw new ApiError(400, "bad_request", `The upload did not arrive complete or is not a valid form: ${(err as Error).message}.`);
   } finally {
@@ -190,17 +291,23 @@ async function readMultipart(req: Request, limit: number): Promise<Upload> {
   }
   if (failure) throw failure;
   const got = file as FilePart | null; // assigned in a callback: TypeScript cannot see it
-  if (!got || got.size === 0) throw new ApiError(400, "bad_request", "The form has no file: send it as the part named \"file\".", [{ column: "file", message: "required" }]);
-  const text = decodeUtf8(concat(got.chunks, got.size));
-  return { kind: fileKind(got.name, got.mime, text), text, fileName: got.name, fields };
+  if (!got) throw noFile();
+  const result = await got.parsed;
+  if (got.text.bytes === 0) throw noFile();
+  if (got.text.bad) throw notUtf8();
+  return { kind: got.kind!, fileName: got.name, fields, result };
 }
 
-/** CSV or JSON: by the file's name, else its declared type, else its first character. */
-function fileKind(name: string, mime: string, text: string): FileKind {
+function noFile(): ApiError {
+  return new ApiError(400, "bad_request", "The form has no file: send it as the part named \"file\".", [{ column: "file", message: "required" }]);
+}
+
+/** CSV or JSON: by the file's name, else its declared type, else its first characters. */
+function fileKind(name: string, mime: string, head: string): FileKind {
   const lower = name.toLowerCase();
   if (lower.endsWith(".json")) return "json";
   if (lower.endsWith(".csv")) return "csv";
   if (mime === "application/json") return "json";
   if (mime === "text/csv") return "csv";
-  return /^\uFEFF?\s*[[{]/.test(text.slice(0, 100)) ? "json" : "csv";
+  return /^\uFEFF?\s*[[{]/.test(head.slice(0, SNIFF_CHARS)) ? "json" : "csv";
 }

@@ -304,9 +304,12 @@ function csvRow(r: CheckInRecord): string[] {
   });
 }
 
-/** CSV with a header of all COLUMNS; lists joined by ";", not-given values as empty cells. */
-export function serializeCsv(records: readonly CheckInRecord[]): string {
-  const rows: string[][] = [COLUMNS.slice()];
+/**
+ * CSV with a header of all COLUMNS; lists joined by ";", not-given values as empty cells. Without
+ * the header, the rows alone: a file written in parts (a streamed export) is the same bytes.
+ */
+export function serializeCsv(records: readonly CheckInRecord[], opts: { header?: boolean } = {}): string {
+  const rows: string[][] = opts.header === false ? [] : [COLUMNS.slice()];
   for (const r of records) rows.push(csvRow(r));
   return stringify(rows);
 }

@@ -4,10 +4,13 @@
 // all-or-nothing import, same export query, same error shape, whoever calls.
 import { Readable } from "node:stream";
 import { z } from "zod";
-import { exportCheckIns } from "../../../db/queries/export";
+import { exportTarget, readExport } from "../../../db/queries/export";
 import { canImport, importErrorAsFormatError, ImportForbiddenError, previewImport, runImport, type ImportPreview, type ImportResult } from "../../../db/queries/import";
-import { parseJson, readCsvStream, serializeCsv, serializeJson, type CheckInRecord, type FormatError } from "../../checkin-format";
-import { readUpload, type Upload } from "../body";
+import { readCsvStream, type CheckInRecord, type FormatError } from "../../checkin-format";
+import { readJsonRecords } from "../../transfer/json-records";
+import { fileParts, pullStream } from "../../transfer/export-stream";
+import { log } from "../../log";
+import { readUpload, type FileKind, type Upload } from "../body";
 import { endpoint, formatErrorDetails, parseQuery, type HandlerContext } from "../endpoint";
 import { ApiError, errorBody, json, MAX_LISTED_DETAILS, notFound } from "../errors";
 import { exportQuery, importQuery } from "../schemas";
@@ -61,10 +64,14 @@ async function importCheckIns(req: Request, ctx: HandlerContext, mode: ImportMod
   const query = parseQuery(importParams, req);
   // Before a byte of the upload is read: a caller who may not import learns nothing more.
   if (!canImport(caller.actor)) throw notFound();
-  const upload = await readUpload(req);
+  // The file is parsed while it arrives; its records are used only once all of it is in and good.
+  const today = todayFor(caller.actor, now);
+  const upload = await readUpload(req, (kind, text) => parseFile(kind, text, today));
   const consultantId = query.consultantId ?? nonEmpty(upload.fields.consultantId);
   const dryRun = mode.dryRun ?? (query.dryRun === "1" || query.dryRun === "true");
-  const { records, lines } = await parseFile(upload, todayFor(caller.actor, now));
+  const parsed = upload.result;
+  if (!parsed.ok) throw importFailed(parsed.errors);
+  const { records, lines } = parsed;
   const opts = { consultantId, lines };
 
   if (dryRun) return json(previewBody(await guarded(() => previewImport(deps.db, caller.actor, records, opts)), upload, consultantId));
@@ -75,25 +82,26 @@ async function importCheckIns(req: Request, ctx: HandlerContext, mode: ImportMod
   return json(resultBody(result));
 }
 
-/** The whole file into records; any bad line rejects it (422) with every problem by line (CSV) or index (JSON). */
-async function parseFile(upload: Upload, now: AsOf): Promise<{ records: CheckInRecord[]; lines?: number[] }> {
-  if (upload.kind === "json") {
-    const parsed = parseJson(upload.text, now);
-    if (!parsed.ok) throw importFailed(parsed.errors);
-    return { records: parsed.records };
-  }
+type ParsedFile = { ok: true; records: CheckInRecord[]; lines?: number[] } | { ok: false; errors: FormatError[] };
+
+/**
+ * The file's text, as it streams in, into records; any bad line rejects the file (422) with every
+ * problem by line (CSV) or index (JSON). The same readers, messages and lines as parseCsv and
+ * parseJson on the whole text.
+ */
+async function parseFile(kind: FileKind, text: AsyncIterable<string>, now: AsOf): Promise<ParsedFile> {
+  if (kind === "json") return readJsonRecords(text, now);
   const records: CheckInRecord[] = [];
   const lines: number[] = [];
   const errors = await readCsvStream(
-    Readable.from([upload.text]),
+    Readable.from(text),
     (r, line) => {
       records.push(r);
       lines.push(line);
     },
     now,
   );
-  if (errors.length > 0) throw importFailed(errors);
-  return { records, lines };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, records, lines };
 }
 
 function importFailed(errors: readonly FormatError[]): ApiError {
@@ -109,7 +117,7 @@ async function guarded<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-function previewBody(preview: ImportPreview, upload: Upload, consultantId: string | undefined): ImportPreviewBody {
+function previewBody(preview: ImportPreview, upload: Upload<unknown>, consultantId: string | undefined): ImportPreviewBody {
   // A manager may preview before choosing the lead consultant: `needsConsultant` says so, it is no error yet.
   const errors = preview.errors.filter((e) => !(e.code === "consultant-required" && !consultantId)).map(importErrorAsFormatError);
   const { errors: _raw, ...rest } = preview;
@@ -189,13 +197,25 @@ function nonEmpty(v: string | undefined): string | undefined {
   return v === undefined || v.trim() === "" ? undefined : v.trim();
 }
 
-async function exportFile(req: Request, { deps, caller, now }: HandlerContext): Promise<Response> {
+/**
+ * The file streams: rows come from a cursor in a transaction of their own (the response outlives
+ * this handler's), a batch at a time, as fast as the caller reads. Whether the caller may export
+ * is decided here first, so a client they cannot see is a 404 like any other.
+ */
+async function exportFile(req: Request, { deps, caller, now, later }: HandlerContext): Promise<Response> {
   const query = parseQuery(exportQuery, req);
-  const records = await exportCheckIns(deps.db, caller.actor, { clientId: query.client });
-  if (!records) throw notFound();
-  const base = query.client ? slug(records[0]?.client ?? "client") : "stageline-checkins";
+  const target = await exportTarget(deps.db, caller.actor, query.client);
+  if (!target) throw notFound();
+  const base = query.client ? slug(target.clientName ?? "client") : "stageline-checkins";
   const name = `${base}-${todayFor(caller.actor, now)}.${query.format}`;
-  const body = query.format === "csv" ? serializeCsv(records) : serializeJson(records);
+  const file = fileParts(query.format);
+  const body = pullStream(
+    async (write) => {
+      await later((db) => readExport(db, caller.actor, { clientId: query.client }, (records) => write(file.part(records))));
+      await write(file.end());
+    },
+    { onError: (err) => log.error({ err }, "export failed while streaming") },
+  );
   return new Response(body, {
     status: 200,
     headers: {
