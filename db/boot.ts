@@ -1,5 +1,6 @@
-import { getDatabase, openDatabase, restrictToAppRole } from "./index";
+import { getDatabase, loginOf, openDatabase, restrictToAppRole, type Database } from "./index";
 import { migrateDatabase } from "./migrate";
+import { checkReadReplica } from "./replica";
 import { demoLoginsText, isDatabaseEmpty, seedDemo } from "./seed";
 import { authSecret } from "../lib/env";
 
@@ -11,8 +12,9 @@ export async function bootDatabase(): Promise<void> {
   authSecret(); // fails the start with a clear message when DATABASE_URL is set without AUTH_SECRET
   const database = await getDatabase();
   // Migrations and the seed run as the owner: a PostgreSQL pool of the app already acts as the
-  // app's role, so they get a connection of their own; the embedded database switches after.
-  const owner = database.kind === "postgres" ? await openDatabase({ url: database.url }) : database;
+  // app's role, so they get a connection of their own, to PostgreSQL itself when DATABASE_URL
+  // goes through a pooler (DATABASE_DIRECT_URL); the embedded database switches after.
+  const owner = database.kind === "postgres" ? await openDatabase({ url: ownerUrl(database) }) : database;
   let empty: boolean;
   try {
     await migrateDatabase(owner);
@@ -28,8 +30,22 @@ export async function bootDatabase(): Promise<void> {
     if (owner !== database) await owner.close();
   }
   await restrictToAppRole(database);
-  console.log(`[stageline] database: ${database.kind}`);
+  await checkReadReplica();
+  console.log(`[stageline] database: ${database.kind}${database.directUrl ? " (migrations through DATABASE_DIRECT_URL)" : ""}`);
   if (database.kind === "pglite" || !empty) console.log(demoLoginsText());
+}
+
+/** The URL migrations use; the app's own role cannot migrate, so it needs DATABASE_DIRECT_URL. */
+function ownerUrl(database: Database): string {
+  if (database.directUrl) return database.directUrl;
+  const url = database.url!;
+  if (database.role && database.role !== "none" && loginOf(url) === database.role) {
+    throw new Error(
+      `DATABASE_URL logs in as the app's role "${database.role}", which cannot run migrations. ` +
+        "Set DATABASE_DIRECT_URL to PostgreSQL itself, logging in as the owner of the tables (docs/scaling.md).",
+    );
+  }
+  return url;
 }
 
 /** For the server: a failed boot prints why and stops the process instead of serving errors. */

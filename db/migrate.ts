@@ -17,7 +17,13 @@ const APP_ROLE_GRANTS = `
 
 export const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
 
-/** Applies drizzle-kit's migrations. On PostgreSQL an advisory lock keeps two starting instances from racing. */
+/**
+ * Applies drizzle-kit's migrations. On PostgreSQL an advisory lock keeps two starting instances
+ * from racing. That lock belongs to a session, and a transaction pooler (PgBouncer in
+ * transaction mode) hands each statement to whichever server connection is free: lock, migrate
+ * and unlock would land on different sessions, and the lock would outlive the run on a pooled
+ * connection. So migrations connect to PostgreSQL itself: `directUrl` (DATABASE_DIRECT_URL).
+ */
 export async function migrateDatabase(database: Database): Promise<void> {
   const migrationsFolder = MIGRATIONS_FOLDER;
   if (database.kind === "pglite") {
@@ -30,7 +36,7 @@ export async function migrateDatabase(database: Database): Promise<void> {
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const { Client } = await import("pg");
   // An advisory lock is per connection, so lock, migrate and unlock on one dedicated client.
-  const client = new Client({ connectionString: database.url, connectionTimeoutMillis: 5_000 });
+  const client = new Client({ connectionString: database.directUrl ?? database.url, connectionTimeoutMillis: 5_000 });
   await client.connect();
   try {
     await client.query("select pg_advisory_lock(727274)");

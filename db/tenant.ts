@@ -11,6 +11,9 @@ import type { Db, Tx } from "./index";
 //    a session cookie, an API token, an invitation link). They may read users, links, tokens
 //    and sessions of any firm, and nothing else.
 // Scripts, migrations and tests connect as the owner, which the policies do not restrict.
+// Everything set here is transaction-local (set_config(…, true)): nothing outlives the
+// transaction, so it holds through PgBouncer in transaction mode, which gives each transaction
+// whichever server connection is free (docs/scaling.md).
 
 const scope = new AsyncLocalStorage<Tx>();
 

@@ -32,3 +32,19 @@ describe("authSecret", () => {
     expect(() => env()).toThrow(/DATABASE_URL[\s\S]*PORT/);
   });
 });
+
+describe("the database URLs", () => {
+  it("a direct URL or a read replica without the primary's DATABASE_URL is a mistake, named", async () => {
+    const { env } = await freshEnv({ DATABASE_URL: "", DATABASE_DIRECT_URL: "postgres://localhost/x", DATABASE_READ_URL: "postgres://replica/x" });
+    expect(() => env()).toThrow(/DATABASE_DIRECT_URL: needs DATABASE_URL[\s\S]*DATABASE_READ_URL: needs DATABASE_URL/);
+  });
+
+  it("reads the replica's tolerated lag, 30 s unless set", async () => {
+    const withDefault = await freshEnv({ DATABASE_URL: "postgres://localhost/x", DATABASE_READ_URL: "postgres://replica/x", DATABASE_READ_MAX_LAG_SECONDS: "" });
+    expect(withDefault.env().DATABASE_READ_MAX_LAG_SECONDS).toBe(30);
+    const set = await freshEnv({ DATABASE_URL: "postgres://localhost/x", DATABASE_READ_MAX_LAG_SECONDS: "5" });
+    expect(set.env().DATABASE_READ_MAX_LAG_SECONDS).toBe(5);
+    const bad = await freshEnv({ DATABASE_URL: "postgres://localhost/x", DATABASE_READ_MAX_LAG_SECONDS: "soon" });
+    expect(() => bad.env()).toThrow(/DATABASE_READ_MAX_LAG_SECONDS/);
+  });
+});

@@ -3,23 +3,39 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { z } from "zod";
 
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+  .optional()
+  .or(z.literal("").transform(() => undefined));
+
 // Environment variables, checked once. Errors name the variable and what to do.
-const schema = z.object({
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
-  PGLITE_DIR: z.string().min(1).default(".data/pglite"),
-  AUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional().or(z.literal("").transform(() => undefined)),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  // The role the app switches to after connecting, so row-level security holds even when the
-  // login is the owner. "none" when DATABASE_URL already logs in as a role without BYPASSRLS.
-  DATABASE_APP_ROLE: z
-    .string()
-    .regex(/^[a-z_][a-z0-9_]{0,62}$/, "must be a plain PostgreSQL role name, or none")
-    .default("stageline_app"),
-});
+const schema = z
+  .object({
+    DATABASE_URL: postgresUrl,
+    // PostgreSQL itself, as the owner, for migrations: their advisory lock belongs to a session,
+    // which a transaction pooler (PgBouncer) does not keep. Unset: DATABASE_URL.
+    DATABASE_DIRECT_URL: postgresUrl,
+    // A read replica for the portfolio and exports (docs/scaling.md). Unset: they read the primary.
+    DATABASE_READ_URL: postgresUrl,
+    // Past this replication lag those reads go to the primary instead.
+    DATABASE_READ_MAX_LAG_SECONDS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().min(0).max(3600).default(30)),
+    PGLITE_DIR: z.string().min(1).default(".data/pglite"),
+    AUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional().or(z.literal("").transform(() => undefined)),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    // The role the app switches to after connecting, so row-level security holds even when the
+    // login is the owner. Nothing is switched when DATABASE_URL logs in as this role itself (the
+    // way through PgBouncer), or with "none" when the login is another role without BYPASSRLS.
+    DATABASE_APP_ROLE: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, "must be a plain PostgreSQL role name, or none")
+      .default("stageline_app"),
+  })
+  .superRefine((e, ctx) => {
+    for (const key of ["DATABASE_DIRECT_URL", "DATABASE_READ_URL"] as const) {
+      if (e[key] && !e.DATABASE_URL) ctx.addIssue({ code: "custom", path: [key], message: "needs DATABASE_URL (the primary) as well" });
+    }
+  });
 
 export type Env = z.infer<typeof schema>;
 

@@ -6,7 +6,7 @@ import { checkConsistency } from "../db/queries/consistency";
 
 async function main() {
   const e = env();
-  const database = await openDatabase({ url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, purpose: "npm run db:check" });
+  const database = await openDatabase({ url: e.DATABASE_DIRECT_URL ?? e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, purpose: "npm run db:check" });
   try {
     const findings = await checkConsistency(database.db);
     let bad = 0;

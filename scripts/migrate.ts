@@ -5,7 +5,7 @@ import { migrateDatabase } from "../db/migrate";
 
 async function main() {
   const e = env();
-  const database = await openDatabase({ url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, purpose: "npm run db:migrate" });
+  const database = await openDatabase({ url: e.DATABASE_DIRECT_URL ?? e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, purpose: "npm run db:migrate" });
   try {
     await migrateDatabase(database);
     console.log(`Migrated the ${database.kind} database.`);

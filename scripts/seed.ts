@@ -7,7 +7,7 @@ import { demoLoginsText, isDatabaseEmpty, resetDatabase, seedDemo } from "../db/
 async function main() {
   const reset = process.argv.includes("--reset");
   const e = env();
-  const database = await openDatabase({ url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, purpose: "npm run db:seed" });
+  const database = await openDatabase({ url: e.DATABASE_DIRECT_URL ?? e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, purpose: "npm run db:seed" });
   try {
     await migrateDatabase(database);
     if (!(await isDatabaseEmpty(database.db))) {

@@ -14,6 +14,12 @@ export const DEFAULT_LIMITS: RateLimitConfig = { windowSeconds: 60, perToken: 60
 /** What a handler needs from the outside world; tests pass their own database and session. */
 export interface ApiDeps {
   db: Db;
+  /**
+   * Where the handler's own queries read, for read-only endpoints that may lag the primary by
+   * seconds (the portfolio, exports: route(ep, { read: true })); unset: `db`. Authentication and
+   * the rate limit write, so they always use `db`.
+   */
+  readDb?: Db;
   /** The browser session's actor (from the cookie), or null. */
   sessionActor: () => Promise<Actor | null>;
   now?: () => Date;

@@ -55,9 +55,11 @@ export function endpoint(a: Permission | Handler, b?: Handler | EndpointOptions,
       const key = caller.tokenId ? `token:${caller.tokenId}` : `user:${caller.actor.id}`;
       await enforceRateLimit(deps.db, key, limits.perToken, limits, now);
       if (permission && !can(caller.actor, permission)) throw notFound();
-      // The handler runs in one transaction naming the caller's firm (row-level security).
-      const later = <T>(fn: (db: Db) => Promise<T>) => inFirm(deps.db, caller.actor.firmId, fn, { detached: true });
-      return await inFirm(deps.db, caller.actor.firmId, (db) => handler(req, { deps: { ...deps, db }, caller, params, now, later }));
+      // The handler runs in one transaction naming the caller's firm (row-level security), on
+      // the read replica when the route reads there.
+      const handlerDb = deps.readDb ?? deps.db;
+      const later = <T>(fn: (db: Db) => Promise<T>) => inFirm(handlerDb, caller.actor.firmId, fn, { detached: true });
+      return await inFirm(handlerDb, caller.actor.firmId, (db) => handler(req, { deps: { ...deps, db }, caller, params, now, later }));
     } catch (err) {
       return err instanceof ApiError ? errorResponse(err) : internalErrorResponse(err);
     }

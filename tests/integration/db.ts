@@ -6,12 +6,22 @@ import { migrateDatabase } from "@/db/migrate";
 import { actorForUser, findUserByEmail } from "@/db/queries/users";
 import type { Actor } from "@/lib/auth/permissions";
 
+/** `url` pointing at another database of the same server. */
+export function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new
  * PostgreSQL database (created and dropped here) when TEST_DATABASE_URL is set.
  * No two files share a database, so no file's changes to its users or clients can reach
  * another file, and files run in parallel (vitest.config.ts). Within a file, a test that
  * changes a user (role, deactivation) makes its own with ./factory.ts.
+ * When TEST_DATABASE_URL goes through PgBouncer, TEST_DATABASE_DIRECT_URL names PostgreSQL
+ * itself: databases are created, migrated and dropped there, and the tests' queries go
+ * through the pooler (scripts/ci-scale-out.sh).
  */
 export async function createTestDatabase(): Promise<Database & { label: string }> {
   const url = process.env.TEST_DATABASE_URL;
@@ -20,21 +30,20 @@ export async function createTestDatabase(): Promise<Database & { label: string }
     await migrateDatabase(database);
     return { ...database, label: "pglite" };
   }
+  const direct = process.env.TEST_DATABASE_DIRECT_URL || url;
   const name = `stageline_t_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: url });
+  const admin = new pg.Client({ connectionString: direct });
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const database = await openDatabase({ url: u.toString() });
+  const database = await openDatabase({ url: withDatabase(url, name), directUrl: withDatabase(direct, name) });
   await migrateDatabase(database);
   return {
     ...database,
     label: "postgres",
     close: async () => {
       await database.close();
-      const a = new pg.Client({ connectionString: url });
+      const a = new pg.Client({ connectionString: direct });
       await a.connect();
       await a.query(`drop database if exists ${name} with (force)`);
       await a.end();

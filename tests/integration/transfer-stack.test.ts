@@ -67,9 +67,9 @@ describe("the app's routes are the API's handlers", () => {
     const src = (p: string) => readFileSync(path.resolve(import.meta.dirname, "../..", p), "utf8");
     expect(src("app/(dashboard)/import/preview/route.ts")).toMatch(/POST = route\(appImportPreviewEndpoint\)/);
     expect(src("app/(dashboard)/import/run/route.ts")).toMatch(/POST = route\(appImportRunEndpoint\)/);
-    expect(src("app/(dashboard)/export/route.ts")).toMatch(/GET = route\(appExportEndpoint\)/);
+    expect(src("app/(dashboard)/export/route.ts")).toMatch(/GET = route\(appExportEndpoint(, \{ read: true \})?\)/);
     expect(src("app/api/v1/import/route.ts")).toMatch(/POST = route\(importEndpoint\)/);
-    expect(src("app/api/v1/export/route.ts")).toMatch(/GET = route\(exportEndpoint\)/);
+    expect(src("app/api/v1/export/route.ts")).toMatch(/GET = route\(exportEndpoint(, \{ read: true \})?\)/);
   });
 });
 

@@ -3,7 +3,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getPortfolio, portfolioClients, portfolioFilterOptions, type DrillClient } from "@/db/queries/portfolio";
-import { forActor, requirePermission } from "@/lib/auth/actor";
+import { requirePermission } from "@/lib/auth/actor";
+import { inFirm } from "@/db/tenant";
+import { readDb } from "@/db/replica";
 import { Card, PageHeader, ScrollRegion, linkClass, mutedClass, tableClass, tdClass, thClass } from "@/components/ui/primitives";
 import { StageBadge } from "@/components/stage/StageBadge";
 import { DistributionNowChart } from "@/components/charts/portfolio/DistributionNowChart";
@@ -31,7 +33,8 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
   const today = todayFor(actor);
   const filters = filtersFrom(await searchParams, today);
   const [t, format] = await Promise.all([getTranslations("portfolio"), getFormatter()]);
-  const [p, options, all] = await forActor(actor, (db) => Promise.all([getPortfolio(db, actor, filters), portfolioFilterOptions(db, actor), portfolioClients(db, actor, filters, { kind: "all" })]));
+  // On the read replica when one is configured: seconds stale is fine here (docs/scaling.md).
+  const [p, options, all] = await inFirm(await readDb(), actor.firmId, (db) => Promise.all([getPortfolio(db, actor, filters), portfolioFilterOptions(db, actor), portfolioClients(db, actor, filters, { kind: "all" })]));
   if (!p || !options || !all) return <p role="alert">{t("badFilters")}</p>;
 
   const num = (n: number) => format.number(n);

@@ -3,7 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { portfolioClients, type Drill } from "@/db/queries/portfolio";
-import { forActor, requirePermission } from "@/lib/auth/actor";
+import { requirePermission } from "@/lib/auth/actor";
+import { inFirm } from "@/db/tenant";
+import { readDb } from "@/db/replica";
 import { PageHeader, ScrollRegion, linkClass, mutedClass, tableClass, tdClass, thClass } from "@/components/ui/primitives";
 import { StageBadge } from "@/components/stage/StageBadge";
 import { formatDay, formatMonth } from "@/lib/i18n/format";
@@ -39,7 +41,8 @@ export default async function PortfolioClientsPage({ searchParams }: { searchPar
   const drill = drillFrom(sp);
   if (!drill) notFound();
   // A consultant drill narrows the list to that consultant; the portfolio filter stays as it was.
-  const rows = await forActor(actor, (db) => portfolioClients(db, actor, drill.kind === "consultant" ? { ...filters, consultantId: null } : filters, drill));
+  // The same source as the portfolio's charts: the read replica when one is configured.
+  const rows = await inFirm(await readDb(), actor.firmId, (db) => portfolioClients(db, actor, drill.kind === "consultant" ? { ...filters, consultantId: null } : filters, drill));
   if (!rows) notFound();
   const [t, format] = await Promise.all([getTranslations("portfolio.drill"), getFormatter()]);
   const day = (iso: string) => formatDay(format, iso);
