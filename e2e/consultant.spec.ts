@@ -85,6 +85,7 @@ test("a consultant logs three check-ins that move a new client from stage 1 to 2
   await expect(page.getByTestId("inferred-stage")).toHaveAttribute("data-stage", "2");
   await expect(timeline(page)).toHaveAttribute("data-points", "3");
   await expect(timeline(page)).toHaveAttribute("data-latest-stage", "2");
+  await timeline(page).scrollIntoViewIfNeeded(); // the drawing loads when near the screen
   await expect(timeline(page).locator("svg.recharts-surface circle[data-kind=inferred]")).toHaveCount(3);
   const rows = page.getByTestId("checkin-row");
   await expect(rows).toHaveCount(3);

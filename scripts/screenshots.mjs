@@ -37,6 +37,10 @@ try {
   await consultant.getByRole("link", { name: "Rosa's Bakery" }).first().click();
   await consultant.getByRole("heading", { name: "Rosa's Bakery" }).waitFor();
   await consultant.locator("svg.recharts-surface").first().waitFor();
+  // The signal charts draw when they come near the screen: bring them in before the full-page shot.
+  await consultant.getByTestId("signal-posts").scrollIntoViewIfNeeded();
+  await consultant.getByTestId("signal-posts").locator("svg.recharts-surface").waitFor();
+  await consultant.evaluate(() => scrollTo(0, 0));
   await shoot(consultant, "client-page.png");
 
   const client = await signIn(await (await context()).newPage(), "client2@example.com", /\/progress$/);

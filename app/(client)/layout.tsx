@@ -1,10 +1,12 @@
 import { AppShell } from "@/components/ui/AppShell";
 import { signOutAction } from "@/app/(auth)/sign-in/actions";
-import { requirePermission } from "@/lib/auth/actor";
+import { loadProgress } from "./progress/load";
 
 export default async function ClientAreaLayout({ children }: { children: React.ReactNode }) {
   // Every page of this group is a client user's own. Checking here, outside loading.tsx's
   // Suspense boundary, keeps the answer a real 404 for anyone else (the pages check again).
-  await requirePermission("progress.read");
+  // Loading the progress page's data here too (cached for the request, see load.ts) lets it reach
+  // the browser with the first paint instead of behind the loading state.
+  await loadProgress();
   return <AppShell signOutAction={signOutAction}>{children}</AppShell>;
 }

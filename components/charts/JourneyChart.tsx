@@ -1,5 +1,3 @@
-"use client";
-import { Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis, type XAxisTickContentProps, type YAxisTickContentProps } from "recharts";
 import { useFormatter, useTranslations } from "next-intl";
 
 export interface JourneyPoint {
@@ -10,6 +8,14 @@ export interface JourneyPoint {
 const STAGES = [1, 2, 3, 4, 5, 6] as const;
 const DAY_MS = 86_400_000;
 const day = (iso: string) => Date.parse(iso.slice(0, 10) + "T00:00:00Z");
+
+// The plot inside the box, in percent of its width and height. Every x and y below is a
+// percentage, so the drawing fills whatever width the card has (a phone, A4 paper) while the text
+// keeps its size in px; dx/dy nudge text by px from those points.
+const LEFT = 1.5;
+const RIGHT = 96;
+const TOP = 2;
+const BOTTOM = 89; // the time axis; its labels sit below it
 
 // Text colours hold 4.5:1 on the card in both themes; the halo (stroke) is the card's own colour,
 // so a stage name stays readable where the line runs under it.
@@ -22,10 +28,15 @@ function ticksBetween(min: number, max: number, n: number): number[] {
   return Array.from({ length: n }, (_, i) => Math.round(min + ((max - min) * i) / (n - 1)));
 }
 
+const pct = (n: number) => `${Math.round(n * 100) / 100}%`;
+
 /**
  * A client's stage over time as a step line: it holds each stage until the next check-in changes
- * it. The stage names sit on the journey axis, inside the plot so a phone keeps its width. No Tab
- * stop (accessibilityLayer off): the page lists the same data beside the chart.
+ * it. The stage names sit on the journey axis, inside the plot so a phone keeps its width.
+ *
+ * Drawn on the server as plain SVG (no chart library, no JavaScript in the browser: this is the
+ * phone-first page, and it prints as drawn). It is one image with a name and no Tab stop; the page
+ * lists the same data beside it (JourneyList). Hovering a point shows its date and stage.
  */
 export function JourneyChart({ points, title }: { points: JourneyPoint[]; title: string }) {
   const t = useTranslations("progress.journey");
@@ -36,80 +47,50 @@ export function JourneyChart({ points, title }: { points: JourneyPoint[]; title:
   const last = data[data.length - 1]?.t ?? first;
   const single = last - first < DAY_MS;
   // A journey of one check-in gets room on both sides, so its one point sits in the middle on purpose.
-  const domain: [number, number] = single ? [first - 45 * DAY_MS, first + 45 * DAY_MS] : [first, last];
+  const [from, to] = single ? [first - 45 * DAY_MS, first + 45 * DAY_MS] : [first, last];
   const ticks = single ? [first] : ticksBetween(first, last, 3);
   const name = (s: number) => stages(`${s as 1 | 2 | 3 | 4 | 5 | 6}.name`);
   const dayText = (ms: number) => format.dateTime(new Date(ms), { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
   const monthText = (ms: number) => format.dateTime(new Date(ms), { month: "short", year: "numeric", timeZone: "UTC" });
+  const x = (ms: number) => LEFT + ((ms - from) / (to - from)) * (RIGHT - LEFT);
+  const y = (stage: number) => TOP + ((6.5 - stage) / 6) * (BOTTOM - TOP);
+  const band = (BOTTOM - TOP) / 6;
+  const anchor = (i: number) => (single ? "middle" : i === 0 ? "start" : i === ticks.length - 1 ? "end" : "middle");
 
   return (
     <div role="img" aria-label={title} className="journey-chart h-72 w-full min-w-0 text-indigo-700 sm:h-80 dark:text-indigo-300">
-      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 320, height: 288 }}>
-        <LineChart data={data} margin={{ top: 4, right: 16, bottom: 0, left: 4 }} accessibilityLayer={false}>
-          {STAGES.map((s) => (
-            <ReferenceArea key={s} y1={s - 0.5} y2={s + 0.5} fill={s % 2 ? "#94a3b8" : "transparent"} fillOpacity={0.12} stroke="none" ifOverflow="visible" />
-          ))}
-          <XAxis
-            dataKey="t"
-            type="number"
-            scale="time"
-            domain={domain}
-            ticks={ticks}
-            interval={0}
-            tickLine={false}
-            stroke="#64748b"
-            height={28}
-            tick={({ x, y, payload, index }: XAxisTickContentProps) => (
-              <text
-                x={Number(x)}
-                y={Number(y) + 14}
-                fontSize={12}
-                className={TICK_TEXT}
-                textAnchor={single ? "middle" : index === 0 ? "start" : index === ticks.length - 1 ? "end" : "middle"}
-              >
-                {monthText(Number(payload.value))}
-              </text>
-            )}
-          />
-          <YAxis
-            type="number"
-            domain={[0.5, 6.5]}
-            ticks={[...STAGES]}
-            mirror
-            width={1}
-            axisLine={false}
-            tickLine={false}
-            tick={({ x, y, payload }: YAxisTickContentProps) => (
-              <text x={Number(x) + 6} y={Number(y) - 5} fontSize={11} className={`${TICK_TEXT} ${HALO}`} strokeWidth={4} paintOrder="stroke" strokeLinejoin="round">
-                {t("axisStage", { stage: Number(payload.value), name: name(Number(payload.value)) })}
-              </text>
-            )}
-          />
-          <Tooltip
-            cursor={{ stroke: "#64748b", strokeDasharray: "3 3" }}
-            isAnimationActive={false}
-            content={({ active, payload }) => {
-              const p = active ? (payload?.[0]?.payload as { t: number; stage: number } | undefined) : undefined;
-              if (!p) return null;
-              return (
-                <div className="rounded border border-slate-300 bg-white px-2 py-1 text-xs text-slate-900 shadow dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100">
-                  <p className="font-semibold">{dayText(p.t)}</p>
-                  <p>{t("tooltipStage", { stage: p.stage, name: name(p.stage) })}</p>
-                </div>
-              );
-            }}
-          />
-          <Line
-            type="stepAfter"
-            dataKey="stage"
-            stroke="currentColor"
-            strokeWidth={2.5}
-            dot={{ r: single ? 6 : 3, fill: "currentColor", stroke: "currentColor" }}
-            activeDot={{ r: 5, fill: "currentColor", stroke: "currentColor" }}
-            isAnimationActive={false}
-          />
-        </LineChart>
-      </ResponsiveContainer>
+      <svg aria-hidden="true" focusable="false" width="100%" height="100%" className="block overflow-visible">
+        {STAGES.map((s) =>
+          s % 2 ? <rect key={s} x="0" width="100%" y={pct(y(s) - band / 2)} height={pct(band)} fill="#94a3b8" fillOpacity={0.12} /> : null,
+        )}
+        <line x1="0" x2="100%" y1={pct(BOTTOM)} y2={pct(BOTTOM)} stroke="#64748b" />
+        {ticks.map((tick, i) => (
+          <text key={tick} x={pct(x(tick))} y={pct(BOTTOM)} dy={18} fontSize={12} textAnchor={anchor(i)} className={TICK_TEXT}>
+            {monthText(tick)}
+          </text>
+        ))}
+        {STAGES.map((s) => (
+          <text key={s} x="0" dx={6} y={pct(y(s))} dy={-5} fontSize={11} className={`${TICK_TEXT} ${HALO}`} strokeWidth={4} paintOrder="stroke" strokeLinejoin="round">
+            {t("axisStage", { stage: s, name: name(s) })}
+          </text>
+        ))}
+        <g stroke="currentColor" strokeWidth={2.5} strokeLinecap="round">
+          {data.slice(1).map((p, i) => {
+            const prev = data[i]!;
+            return (
+              <g key={i}>
+                <line x1={pct(x(prev.t))} x2={pct(x(p.t))} y1={pct(y(prev.stage))} y2={pct(y(prev.stage))} />
+                {p.stage !== prev.stage ? <line x1={pct(x(p.t))} x2={pct(x(p.t))} y1={pct(y(prev.stage))} y2={pct(y(p.stage))} /> : null}
+              </g>
+            );
+          })}
+        </g>
+        {data.map((p, i) => (
+          <circle key={i} cx={pct(x(p.t))} cy={pct(y(p.stage))} r={single ? 6 : 3} fill="currentColor" data-stage={p.stage}>
+            <title>{`${dayText(p.t)}: ${t("tooltipStage", { stage: p.stage, name: name(p.stage) })}`}</title>
+          </circle>
+        ))}
+      </svg>
     </div>
   );
 }

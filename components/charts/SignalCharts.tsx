@@ -1,13 +1,13 @@
-"use client";
-
 // Small charts of what the consultant observed over time: posting, automation, followers.
-// Each drawing is hidden from screen readers and adds no Tab stop; the numbers are one table
-// behind "Show data". A single check-in is one labelled dot on its date, not an empty axis.
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+// Rendered on the server: each figure, its caption and one table of the numbers behind "Show
+// data"; each drawing (SignalDrawing, recharts) arrives when it nears the screen, hidden from screen
+// readers and with no Tab stop. A single check-in is one labelled dot on its date, not an empty axis.
 import { tableClass, tdClass, thClass } from "@/components/ui/primitives";
-import { ChartData } from "./ChartFigure";
-import { AXIS, CHART_FRAME, GRID, TOOLTIP, chartColor } from "./theme";
-import { useChartWords, type ChartWords } from "./words";
+import { ChartData } from "./ChartData";
+import type { SignalDatum as Datum } from "./SignalDrawing";
+import { CHART_FRAME, chartColor } from "./theme";
+import { LazySignalChart } from "./WhenVisible";
+import { useChartWords } from "./words";
 
 export interface SignalPoint {
   date: string; // YYYY-MM-DD
@@ -22,54 +22,16 @@ export interface SignalChartsText {
   followers: string;
 }
 
-type Datum = { t: number; date: string; posts: number; automated: number; followers: number | null };
-
-const DAY_MS = 86_400_000;
 const dayMs = (d: string) => Date.parse(d + "T00:00:00Z");
 
-function Small({ title, data, dataKey, color, percent, w }: { title: string; data: Datum[]; dataKey: "posts" | "automated" | "followers"; color: string; percent?: boolean; w: ChartWords }) {
-  const value = (v: unknown) => (percent ? w.percent(Number(v)) : w.number(Number(v)));
-  const first = data[0]?.t ?? 0;
-  const last = data.at(-1)?.t ?? 0;
-  const oneDay = data.length > 0 && first === last;
-  const pad = oneDay ? 14 * DAY_MS : 0;
-  const single = data.length === 1;
+function Small({ title, data, dataKey, color, percent }: { title: string; data: Datum[]; dataKey: "posts" | "automated" | "followers"; color: string; percent?: boolean }) {
   return (
     <figure
       className={`m-0 min-w-0 rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-900 ${CHART_FRAME}`}
       data-testid={`signal-${dataKey}`}
     >
       <figcaption className="mb-1 text-sm font-medium text-slate-800 dark:text-slate-100">{title}</figcaption>
-      <div aria-hidden="true" className="w-full min-w-0" style={{ height: 140 }}>
-        <ResponsiveContainer width="100%" height="100%" minWidth={0}>
-          <LineChart accessibilityLayer={false} data={data} margin={{ top: single ? 20 : 6, right: 12, bottom: 0, left: 0 }}>
-            <CartesianGrid {...GRID} />
-            <XAxis
-              {...AXIS}
-              dataKey="t"
-              type="number"
-              scale="utc"
-              domain={oneDay ? [first - pad, last + pad] : ["dataMin", "dataMax"]}
-              ticks={oneDay ? [first] : undefined}
-              minTickGap={16}
-              tickFormatter={(t: number) => (oneDay || last - first < 75 * DAY_MS ? w.dayOf(t) : w.month(t))}
-            />
-            <YAxis {...AXIS} width={44} domain={percent ? [0, 100] : [0, "auto"]} allowDecimals={false} tickFormatter={value} />
-            <Tooltip {...TOOLTIP} cursor={{ stroke: chartColor.line }} labelFormatter={(t) => w.dayOf(t)} formatter={(v) => [value(v), title]} />
-            <Line
-              dataKey={dataKey}
-              type="monotone"
-              stroke={color}
-              strokeWidth={2}
-              dot={{ r: single ? 6 : 2, fill: color, stroke: color }}
-              activeDot={{ r: single ? 7 : 4, stroke: chartColor.surface }}
-              label={single ? { position: "top", fill: "currentColor", fontSize: 12, fontWeight: 600, formatter: value } : false}
-              connectNulls
-              isAnimationActive={false}
-            />
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
+      <LazySignalChart height={140} title={title} data={data} dataKey={dataKey} color={color} percent={percent} />
     </figure>
   );
 }
@@ -83,9 +45,9 @@ export function SignalCharts({ points, text }: { points: SignalPoint[]; text: Si
   return (
     <div className="min-w-0">
       <div className={`grid gap-3 ${hasFollowers ? "md:grid-cols-3" : "md:grid-cols-2"}`}>
-        <Small title={text.posts} data={data} dataKey="posts" color={chartColor.posts} w={w} />
-        <Small title={text.automated} data={data} dataKey="automated" color={chartColor.automated} percent w={w} />
-        {hasFollowers ? <Small title={text.followers} data={data.filter((d) => d.followers !== null)} dataKey="followers" color={chartColor.followers} w={w} /> : null}
+        <Small title={text.posts} data={data} dataKey="posts" color={chartColor.posts} />
+        <Small title={text.automated} data={data} dataKey="automated" color={chartColor.automated} percent />
+        {hasFollowers ? <Small title={text.followers} data={data.filter((d) => d.followers !== null)} dataKey="followers" color={chartColor.followers} /> : null}
       </div>
       {points.length === 1 ? <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">{w.t("signals.onePoint")}</p> : null}
       <ChartData title={w.t("signals.title")}>

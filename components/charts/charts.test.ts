@@ -15,6 +15,7 @@ vi.mock("recharts", async (importOriginal) => {
 const { DistributionNowChart } = await import("./portfolio/DistributionNowChart");
 const { FlowMatrix, flowShade } = await import("./portfolio/FlowMatrix");
 const { StageTimeline } = await import("./StageTimeline");
+const { JourneyChart } = await import("./JourneyChart");
 
 function render(locale: "en" | "bn", node: ReactNode): string {
   const Provider = NextIntlClientProvider as ComponentType<{ locale: string; messages: object; timeZone: string; children?: ReactNode }>;
@@ -57,5 +58,24 @@ describe("charts", () => {
     expect(html).toContain("এখন পর্যন্ত একটি চেক-ইন");
     expect(html).toContain("৯ মার্চ, ২০২৬");
     expect(html).not.toContain('class="sr-only"');
+  });
+
+  it("draw the client's journey on the server: one named image, stage names on the axis, in the locale", () => {
+    const points = [{ date: "2025-11-03", stage: 2 }, { date: "2026-01-12", stage: 3 }, { date: "2026-03-09", stage: 3 }];
+    const html = render("bn", createElement(JourneyChart, { title: "আপনার যাত্রা", points }));
+    expect(html).toContain('<div role="img" aria-label="আপনার যাত্রা"');
+    expect(html).toContain('<svg aria-hidden="true" focusable="false" width="100%" height="100%"');
+    expect(html).toContain("৬ · সোশ্যাল মিডিয়ার প্রচারক");
+    expect(html).toContain("মার্চ, ২০২৬");
+    expect(html.match(/<circle /g)).toHaveLength(3);
+    // A step line: across, then up where the stage changes (2 -> 3 once), and across again.
+    expect(html.match(/<line /g)).toHaveLength(1 + 3);
+    expect(html).not.toMatch(/NaN|Infinity/);
+  });
+
+  it("centre a journey of one check-in", () => {
+    const html = render("en", createElement(JourneyChart, { title: "Your stage over time", points: [{ date: "2026-03-09", stage: 1 }] }));
+    expect(html).toContain('cx="48.75%"');
+    expect(html).toContain('r="6"');
   });
 });

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useId, useRef, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { buttonClass, errorTextClass, inputClass, linkClass, mutedClass } from "@/components/ui/primitives";
+import { describeProblem } from "./problem-text";
 import { postFile, readApiError, readJsonLines, type ApiErrorBody, type ErrorDetail, type ImportPreviewBody, type ImportResultBody } from "./transport";
 
 type Phase =
@@ -111,14 +112,8 @@ export function ImportWizard({ consultants }: { consultants: { id: string; name:
     setPhase(final ?? { kind: "failed", failure: "failed" });
   }
 
-  /** "line 7, column rhythm: expected ..." in the user's language; the message itself is the server's. */
-  function describe(d: ErrorDetail): string {
-    const where: string[] = [];
-    if (d.line !== undefined) where.push(t("invalid.line", { line: format.number(d.line, { useGrouping: false }) }));
-    if (d.index !== undefined) where.push(t("invalid.index", { index: format.number(d.index, { useGrouping: false }) }));
-    if (d.column !== null) where.push(t("invalid.column", { column: d.column }));
-    return where.length > 0 ? t("invalid.problem", { where: where.join(", "), message: d.message }) : d.message;
-  }
+  /** "line 7, column rhythm: …", the problem worded in the user's language. */
+  const describe = (d: ErrorDetail) => describeProblem(d, t, format);
 
   function reset() {
     setPhase({ kind: "idle" });

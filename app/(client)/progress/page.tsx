@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { getClientProgress } from "@/db/queries/progress";
-import { forActor, requirePermission } from "@/lib/auth/actor";
 import { formatDay, DAY_LONG } from "@/lib/i18n/format";
 import { todayFor } from "@/lib/time/zone";
 import { messagesFor, type Stage } from "@/lib/stages";
@@ -13,7 +11,7 @@ import { JourneyList } from "@/components/progress/JourneyList";
 import { PrintButton } from "@/components/progress/PrintButton";
 import { SelfAssessmentForm } from "@/components/progress/SelfAssessmentForm";
 import { selfAssessAction } from "./actions";
-import { clientEngineHistory } from "@/db/queries/progress";
+import { loadProgress } from "./load";
 import "./progress.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -48,11 +46,7 @@ function List({ items }: { items: string[] }) {
 
 /** A client's own page: where they are, how they got there, what moves them on. Phone first. */
 export default async function ProgressPage() {
-  const actor = await requirePermission("progress.read");
-  const [p, history] = await forActor(actor, async (db) => {
-    const progress = await getClientProgress(db, actor);
-    return [progress, progress ? await clientEngineHistory(db, actor, progress.client.id) : []] as const;
-  });
+  const { actor, progress: p, history } = await loadProgress();
   if (!p) notFound();
   const t = await getTranslations("progress");
   const tStages = await getTranslations("client.stages");

@@ -1,11 +1,10 @@
 import { notFound } from "next/navigation";
-import { getClient } from "@/db/queries/clients";
-import { forActor, requirePermission } from "@/lib/auth/actor";
+import { loadClientPage } from "./load";
 
-// A client the actor may not see is a real 404, decided here before loading.tsx streams.
+// A client the actor may not see is a real 404, decided here before loading.tsx streams. The
+// client page's data is loaded here for that (load.ts), so that page arrives with the first paint.
 export default async function ClientLayout({ children, params }: { children: React.ReactNode; params: Promise<{ clientId: string }> }) {
   const { clientId } = await params;
-  const actor = await requirePermission("clients.list");
-  if (!(await forActor(actor, (db) => getClient(db, actor, clientId)))) notFound();
+  if (!(await loadClientPage(clientId))) notFound();
   return children;
 }

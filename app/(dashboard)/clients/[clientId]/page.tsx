@@ -2,11 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { getClient } from "@/db/queries/clients";
-import { fieldsOf, listCheckInsWithStages, type CheckInWithStage } from "@/db/queries/checkins";
-import { activeOverride, listOverrides } from "@/db/queries/overrides";
-import { latestSelfAssessment } from "@/db/queries/self-assessments";
-import { forActor, requirePermission } from "@/lib/auth/actor";
+import { fieldsOf, type CheckInWithStage } from "@/db/queries/checkins";
+import { activeOverride } from "@/db/queries/overrides";
 import { can } from "@/lib/auth/permissions";
 import { formatDay } from "@/lib/i18n/format";
 import { inferStages, type Locale as EngineLocale } from "@/lib/stages";
@@ -19,6 +16,7 @@ import { OverrideForm } from "@/components/checkin/OverrideForm";
 import { ConfirmSubmit } from "@/components/clients/ConfirmSubmit";
 import { FocusedStatus } from "@/components/clients/FocusedStatus";
 import { createOverrideAction, withdrawOverrideAction } from "./actions";
+import { loadClientPage } from "./load";
 import { todayFor } from "@/lib/time/zone";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -75,16 +73,10 @@ function localizedExplanations(checkIns: CheckInWithStage[], locale: string): Ma
 export default async function ClientPage({ params, searchParams }: { params: Promise<{ clientId: string }>; searchParams: Promise<Search> }) {
   const { clientId } = await params;
   const search = await searchParams;
-  const actor = await requirePermission("clients.list");
-  const loaded = await forActor(actor, async (db) => {
-    const client = await getClient(db, actor, clientId);
-    if (!client) return null;
-    const [history, overrides, self] = await Promise.all([listCheckInsWithStages(db, actor, clientId), listOverrides(db, actor, clientId), latestSelfAssessment(db, actor, clientId)]);
-    return { client, history, overrides, self };
-  });
+  const loaded = await loadClientPage(clientId);
   if (!loaded) notFound();
   const [t, tc, format, locale] = await Promise.all([getTranslations("client"), getTranslations("checkin"), getFormatter(), getLocale()]);
-  const { client, history, overrides, self } = loaded;
+  const { actor, client, history, overrides, self } = loaded;
   const checkIns = history ?? [];
   const allOverrides = overrides ?? [];
   const latest = checkIns.at(-1) ?? null;
@@ -265,9 +257,10 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
                       <td className={tdClass}>{c.authorName ?? c.consultant ?? ""}</td>
                       {writable ? (
                         <td className={`${tdClass} whitespace-nowrap`}>
-                          <Link href={`${base}/checkins/${c.id}/edit`} aria-label={t("history.editLabel", { date: day(c.date) })} className={link}>{t("history.edit")}</Link>
+                          {/* Plain links: two per row would otherwise each hydrate and prefetch their page. */}
+                          <a href={`${base}/checkins/${c.id}/edit`} aria-label={t("history.editLabel", { date: day(c.date) })} className={link}>{t("history.edit")}</a>
                           {" · "}
-                          <Link href={`${base}/checkins/${c.id}/delete`} aria-label={t("history.deleteLabel", { date: day(c.date) })} className="text-red-700 hover:underline dark:text-red-300">{t("history.delete")}</Link>
+                          <a href={`${base}/checkins/${c.id}/delete`} aria-label={t("history.deleteLabel", { date: day(c.date) })} className="text-red-700 hover:underline dark:text-red-300">{t("history.delete")}</a>
                         </td>
                       ) : null}
                     </tr>
