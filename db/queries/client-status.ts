@@ -45,6 +45,8 @@ export interface StatusOptions {
   today?: string;
   /** Extra condition on `clients` (e.g. one consultant, one industry). */
   where?: SQL;
+  /** Only clients with at least one attention flag (the portfolio's lists). */
+  flaggedOnly?: boolean;
 }
 
 /** The flag columns' SQL, from the thresholds in lib/flags.ts. */
@@ -141,7 +143,7 @@ function toStatus(r: Row): ClientStatus {
  * last check-in, override, self-assessment and attention flags. For the portfolio and exports.
  */
 export async function listClientStatus(db: Db | Tx, actor: Actor, opts: StatusOptions = {}): Promise<ClientStatus[]> {
-  const rows = await queryRows<Row>(db, sql`${statusCte(actor, opts)} select ${COLUMNS} from status order by lower(name), id`);
+  const rows = await queryRows<Row>(db, sql`${statusCte(actor, opts)} select ${COLUMNS} from status ${opts.flaggedOnly ? sql`where flag_count > 0` : sql``} order by lower(name), id`);
   return rows.map(toStatus);
 }
 

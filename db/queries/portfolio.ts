@@ -151,22 +151,14 @@ const spellsCte = (actor: Actor) => sql`spells as (
 
 const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 
-async function distribution(db: Db | Tx, actor: Actor, f: Portfolio["filters"]) {
-  const rows = await queryRows<{ stage: number | null; count: string | number }>(
-    db,
-    sql`with ${visibleCte(actor, f)}, ${spellsCte(actor)},
-    at_end as (
-      select v.id, sp.stage from visible v
-      left join spells sp on sp.client_id = v.id and sp.started <= ${f.to}::date and (sp.ended is null or sp.ended > ${f.to}::date)
-    )
-    select stage, count(*) as count from at_end group by stage`,
-  );
-  const byStage = new Map(rows.map((r) => [r.stage === null ? null : Number(r.stage), n(r.count)]));
-  return {
-    distribution: STAGES.map((stage) => ({ stage, count: byStage.get(stage) ?? 0 })),
-    withoutStage: byStage.get(null) ?? 0,
-    totalClients: rows.reduce((s, r) => s + n(r.count), 0),
-  };
+/**
+ * The distribution at the range end, from the per-consultant rows (every visible client is in
+ * exactly one of them): one statement fewer than counting it again.
+ */
+function distributionOf(consultants: ConsultantRow[]) {
+  const totalClients = consultants.reduce((t, c) => t + c.clients, 0);
+  const distribution = STAGES.map((stage) => ({ stage, count: consultants.reduce((t, c) => t + c.stageMix[stage - 1]!, 0) }));
+  return { distribution, withoutStage: totalClients - distribution.reduce((t, d) => t + d.count, 0), totalClients };
 }
 
 /** The months of a range, YYYY-MM, with the day each is counted at (its last day, or `to`). */
@@ -316,7 +308,7 @@ async function attention(db: Db | Tx, actor: Actor, f: Portfolio["filters"], tod
   const consultant = f.consultantId ? sql`${assignments.consultantId} = ${f.consultantId}::uuid` : sql`true`;
   const industry = f.industry ? sql`${clients.industry} = ${f.industry}` : sql`true`;
   // The flags are computed in listClientStatus's single SQL statement; here they are only sorted into lists.
-  const status = await listClientStatus(db, actor, { today, where: and(consultant, industry) });
+  const status = await listClientStatus(db, actor, { today, where: and(consultant, industry), flaggedOnly: true });
   const pick = (flag: ClientStatus["flags"][number], extra: (s: ClientStatus) => boolean = () => true) =>
     status.filter((s) => s.flags.includes(flag) && extra(s)).map(attentionItem);
   return {
@@ -334,15 +326,14 @@ export async function getPortfolio(db: Db | Tx, actor: Actor, filters: Portfolio
   const f = normalise(filters);
   if (!f) return null;
   const today = filters.today ?? isoDay();
-  const [dist, months, flowRows, times, att, consultants] = await Promise.all([
-    distribution(db, actor, f),
+  const [months, flowRows, times, att, consultants] = await Promise.all([
     overTime(db, actor, f),
     flows(db, actor, f),
     timeInStage(db, actor, f),
     attention(db, actor, f, today),
     perConsultant(db, actor, f),
   ]);
-  return { filters: f, ...dist, overTime: months, flows: flowRows, timeInStage: times, attention: att, consultants };
+  return { filters: f, ...distributionOf(consultants), overTime: months, flows: flowRows, timeInStage: times, attention: att, consultants };
 }
 
 function monthAsOf(month: string, to: string): string {

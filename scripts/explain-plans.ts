@@ -1,0 +1,93 @@
+// EXPLAIN (ANALYZE, BUFFERS) of every portfolio and list statement, as the app runs them: as
+// stageline_app inside the measured firm's transaction (row-level security on), on a database
+// filled by `npm run bench:seed`. PostgreSQL only (auto_explain sends each plan to this client).
+// Prints markdown; `--write` replaces the plans section of docs/performance.md.
+//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/stageline_bench npx tsx scripts/explain-plans.ts [--write]
+import { readFileSync, writeFileSync } from "node:fs";
+import { sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/node-postgres";
+import pg from "pg";
+import * as schema from "../db/schema";
+import type { Db } from "../db";
+import { getPortfolio, defaultRange } from "../db/queries/portfolio";
+import { getClientStatus, listClientPage, listClientStatusPage } from "../db/queries/client-status";
+import type { Actor } from "../lib/auth/permissions";
+import { consultantEmail, managerEmail, MEASURED_FIRM } from "./lib/bench-common";
+
+const url = process.env.DATABASE_DIRECT_URL ?? process.env.DATABASE_URL;
+if (!url) throw new Error("Set DATABASE_URL to a PostgreSQL database filled by npm run bench:seed.");
+
+const plans: { label: string; text: string }[] = [];
+let label = "";
+const client = new pg.Client({ connectionString: url });
+await client.connect();
+client.on("notice", (n) => {
+  if (n.message?.includes("Query Text:") && !n.message.includes("set_config('app.firm_id'")) plans.push({ label, text: n.message });
+});
+const actorOf = async (email: string): Promise<Actor> => {
+  const { rows } = await client.query("select id, firm_id, role, client_id, email, name from users where lower(email) = lower($1)", [email]);
+  if (!rows[0]) throw new Error(`${email} not found: run npm run bench:seed first.`);
+  const u = rows[0];
+  return { id: u.id, firmId: u.firm_id, role: u.role, clientId: u.client_id, email: u.email, name: u.name };
+};
+const manager = await actorOf(managerEmail(MEASURED_FIRM));
+const consultant = await actorOf(consultantEmail(MEASURED_FIRM, 1));
+// A firm of 1,000 among the others: its statements must not read the other firms' rows.
+const smallManager = await actorOf(managerEmail(MEASURED_FIRM + 1));
+const { rows: counts } = await client.query("select (select count(*) from clients where firm_id = $1)::int as clients, (select count(*) from check_ins where firm_id = $1)::int as check_ins, (select count(*) from clients)::int as all_clients", [manager.firmId]);
+const { rows: sample } = await client.query("select id from clients where firm_id = $1 order by id limit 1", [manager.firmId]);
+
+await client.query("LOAD 'auto_explain'");
+await client.query("SET auto_explain.log_min_duration = 0; SET auto_explain.log_analyze = on; SET auto_explain.log_buffers = on; SET auto_explain.log_timing = on; SET client_min_messages = log");
+await client.query("SET ROLE stageline_app");
+const db = drizzle({ client, schema }) as unknown as Db;
+const today = new Date().toISOString().slice(0, 10);
+
+async function run(name: string, firmId: string, fn: (tx: Db) => Promise<unknown>) {
+  label = name;
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('app.firm_id', ${firmId}, true)`);
+    await fn(tx as unknown as Db);
+  });
+}
+// Twice each: the first warms the cache, the second's plans are kept.
+for (const keep of [false, true]) {
+  const start = plans.length;
+  await run("portfolio (manager, default range)", manager.firmId, (tx) => getPortfolio(tx, manager, { ...defaultRange(today), today }));
+  await run("/clients page 1 (consultant 1)", consultant.firmId, (tx) => listClientPage(tx, consultant, { today }, 1));
+  await run("/clients page 100 (consultant 1)", consultant.firmId, (tx) => listClientPage(tx, consultant, { today }, 100));
+  await run("GET /api/v1/clients first page (consultant 1)", consultant.firmId, (tx) => listClientStatusPage(tx, consultant, { limit: 50, today }));
+  await run("one client's status (manager)", manager.firmId, (tx) => getClientStatus(tx, manager, sample[0].id, today));
+  await run("portfolio of a 1,000-client firm (its manager)", smallManager.firmId, (tx) => getPortfolio(tx, smallManager, { ...defaultRange(today), today }));
+  await run("/clients page 1 of a 1,000-client firm (its manager)", smallManager.firmId, (tx) => listClientPage(tx, smallManager, { today }, 1));
+  if (!keep) plans.splice(start);
+}
+await client.end();
+
+const seqScans = (small: boolean) => {
+  const found = new Set<string>();
+  for (const p of plans) if (p.label.includes("1,000-client") === small) for (const m of p.text.matchAll(/Seq Scan on (\w+)/g)) found.add(m[1]!);
+  return found.size ? [...found].map((t) => `\`${t}\``).join(", ") : "none";
+};
+const body = [
+  `Measured firm: ${counts[0].clients} clients, ${counts[0].check_ins} check-ins; ${counts[0].all_clients} clients in the database. Run as \`stageline_app\` in the firm's transaction (row-level security on), second of two runs.`,
+  "",
+  `Sequential scans in the measured firm's plans: ${seqScans(false)} (the firm holds over half of the database's rows, where reading the table is cheaper than the index). In the 1,000-client firm's plans: ${seqScans(true)}.`,
+  "",
+  ...plans.map((p) => {
+    const [, text = p.text] = p.text.split(/Query Text:/);
+    const [query, ...plan] = text.split("\n");
+    const ms = /duration: ([\d.]+) ms/.exec(p.text)?.[1];
+    return `### ${p.label}: ${ms} ms\n\n\`\`\`\n${query!.trim().replace(/\s+/g, " ").slice(0, 160)}…\n${plan.join("\n")}\n\`\`\`\n`;
+  }),
+].join("\n");
+
+if (process.argv.includes("--write")) {
+  const doc = "docs/performance.md";
+  const text = readFileSync(doc, "utf8");
+  const head = text.indexOf("## Query plans");
+  writeFileSync(doc, `${head >= 0 ? text.slice(0, head) : `${text}\n`}## Query plans\n\nMade by \`npx tsx scripts/explain-plans.ts --write\`.\n\n${body}`);
+  console.log(`${plans.length} plans written to ${doc}`);
+} else {
+  console.log(body);
+}
