@@ -122,7 +122,7 @@ describe("GET /api/v1/clients pages", () => {
 
 describe("the /clients page query", () => {
   it("pages of a given size, with the total, in the unpaged order, for every sort and filter", async () => {
-    const queries = [{}, { sort: "stage" as const, dir: "desc" as const }, { sort: "flags" as const }, { sort: "lastCheckIn" as const }, { q: "a", sort: "daysInStage" as const }, { stage: 2 }, { flag: "stalled" as const }, { stage: "none" as const }];
+    const queries = [{}, { dir: "desc" as const }, { q: "a" }, { q: "A", dir: "desc" as const }, { archived: true }, { sort: "stage" as const, dir: "desc" as const }, { sort: "flags" as const }, { sort: "lastCheckIn" as const }, { q: "a", sort: "daysInStage" as const }, { stage: 2 }, { flag: "stalled" as const }, { stage: "none" as const }];
     for (const q of queries) {
       const query = { today: TODAY, ...q };
       const expected = await names(manager, q);
