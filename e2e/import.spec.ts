@@ -33,7 +33,7 @@ test("a consultant imports a CSV: a bad line is reported and nothing imported; f
   await expect(page.getByRole("heading", { name: /Nothing was imported: the file has 1 problem/ })).toBeVisible();
   const problems = page.getByRole("list", { name: "Problems in the file" }).getByRole("listitem");
   await expect(problems).toHaveCount(1);
-  await expect(problems.first()).toHaveText(/^line 3, column rhythm: expected none, sporadic or scheduled, got "weekly"/);
+  await expect(problems.first()).toHaveText(/^line 3, column rhythm: "weekly" is not allowed here: write one of none, sporadic, or scheduled\./);
   await expect(page.getByRole("button", { name: /^Import \d+ check-ins/ })).toHaveCount(0);
   await page.goto(`/clients?q=${encodeURIComponent(suffix)}`);
   await expect(page.getByText("No clients match these filters")).toBeVisible();

@@ -258,12 +258,14 @@ async function timeInStage(db: Db | Tx, actor: Actor, f: Portfolio["filters"]): 
 async function perConsultant(db: Db | Tx, actor: Actor, f: Portfolio["filters"]): Promise<ConsultantRow[]> {
   const rows = await queryRows<Record<string, string | number | null>>(
     db,
-    sql`with ${visibleCte(actor, f)}, ${spellsCte(actor)},
+    sql`with ${visibleCte(actor, f)},
     ends as (
-      select v.id, v.consultant_id, e.stage as at_end, s.stage as at_start
-      from visible v
-      left join spells e on e.client_id = v.id and e.started <= ${f.to}::date and (e.ended is null or e.ended > ${f.to}::date)
-      left join spells s on s.client_id = v.id and s.started <= ${f.from}::date and (s.ended is null or s.ended > ${f.from}::date)
+      -- At the range end: the stored current stage when nothing is dated after it (the usual case,
+      -- a range ending today), else the spell open then. At its start: the spell open then.
+      select v.id, v.consultant_id,
+             case when cs.last_check_in is null or cs.last_check_in <= ${f.to}::date then cs.stage else ${stageAt(sql`v.id`, sql`${f.to}::date`)} end as at_end,
+             ${stageAt(sql`v.id`, sql`${f.from}::date`)} as at_start
+      from visible v left join client_status cs on cs.client_id = v.id
     ),
     recent as (
       select v.consultant_id, count(*) as n from check_ins k join visible v on v.id = k.client_id
