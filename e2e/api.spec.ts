@@ -10,7 +10,7 @@ test("a token made on the settings page is shown once, works without a cookie, a
   await page.getByRole("link", { name: "Manage your API tokens" }).click();
   await expect(page.getByRole("heading", { name: "API tokens" })).toBeVisible();
   const name = `e2e token ${Date.now()}`;
-  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Name", { exact: true }).fill(name); // not the time zone select's label, on the same page
   await page.getByLabel("Expires after (days)").fill("3");
   await page.getByRole("button", { name: "Create token" }).click();
   const shown = page.getByTestId("new-token");
