@@ -37,6 +37,7 @@ const portfolio: typeof en = {
     override: "নিজস্ব মূল্যায়ন নির্ণীত ধাপ থেকে আলাদা",
     self: "নিজের মত আর নির্ণীত ধাপে {gap, number} বা বেশি ধাপের ফারাক",
     nobody: "কেউ নেই।",
+    seeAll: "সব {count, number} জনকে দেখুন",
     days: "{days, plural, one {# দিন} other {# দিন}}",
     fromStage: "ধাপ {stage, number} থেকে",
     never: "কখনো হয়নি",
@@ -56,6 +57,7 @@ const portfolio: typeof en = {
     title: "কনসালট্যান্ট অনুযায়ী ক্লায়েন্ট",
     count: "{count, plural, one {# জন ক্লায়েন্ট} other {# জন ক্লায়েন্ট}}",
     empty: "এই ফিল্টারে কোনো ক্লায়েন্ট নেই।",
+    seeAll: "সব {count, number} জন ক্লায়েন্টকে দেখুন",
   },
   drill: {
     metaTitle: "পোর্টফোলিওর ক্লায়েন্ট",

@@ -35,6 +35,7 @@ const portfolio = {
     override: "Override differs from inference",
     self: "Self-assessment {gap, number}+ stages apart",
     nobody: "Nobody.",
+    seeAll: "See all {count, number}",
     days: "{days, plural, one {# day} other {# days}}",
     fromStage: "from stage {stage, number}",
     never: "never",
@@ -54,6 +55,7 @@ const portfolio = {
     title: "Clients by consultant",
     count: "{count, plural, one {# client} other {# clients}}",
     empty: "No clients match these filters.",
+    seeAll: "See all {count, number} clients",
   },
   drill: {
     metaTitle: "Portfolio clients",

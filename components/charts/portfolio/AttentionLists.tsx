@@ -16,6 +16,8 @@ export interface AttentionGroup {
   /** The count as the page formats it (Bengali digits in Bengali). */
   count: string;
   entries: AttentionEntry[];
+  /** When the list is longer than the entries shown: where all of them are. */
+  more?: { href: string; label: string };
 }
 
 /** The clients needing attention, one list per reason; each name links to the client page. */
@@ -41,6 +43,11 @@ export function AttentionLists({ groups, emptyText }: { groups: AttentionGroup[]
               ))}
             </ul>
           )}
+          {g.more ? (
+            <p className="mt-1 text-xs">
+              <a className={linkClass} href={g.more.href}>{g.more.label}</a>
+            </p>
+          ) : null}
         </section>
       ))}
     </div>

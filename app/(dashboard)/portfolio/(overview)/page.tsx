@@ -20,6 +20,12 @@ import { drillHref, filtersFrom, type SearchParams } from "../filters";
 import { NO_CHECKIN_DAYS, RECENT_REGRESSION_DAYS, SELF_ASSESSMENT_GAP, STALLED_DAYS } from "@/lib/flags";
 import { todayFor } from "@/lib/time/zone";
 
+
+/** Names shown per list on the page; the rest are one link away. */
+const SHOWN = 25;
+/** The client list's flag filter behind each attention list. */
+const FLAG_OF: Record<string, string> = { stalled: "stalled", regressed: "regressed", "no-checkin": "no-recent-checkin", override: "override-differs", self: "self-assessment-gap" };
+
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("portfolio");
   return { title: t("metaTitle") };
@@ -47,11 +53,19 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
     { key: "no-checkin", title: t("attention.noCheckIn", { days: NO_CHECKIN_DAYS }), entries: att.noRecentCheckIn.map((c) => ({ id: c.id, name: c.name, stage: c.stage, detail: c.lastCheckIn ? day(c.lastCheckIn) : t("attention.never") })) },
     { key: "override", title: t("attention.override"), entries: att.overrideDiffers.map((c) => ({ id: c.id, name: c.name, stage: c.stage, detail: t("attention.overrideStage", { stage: c.overrideStage ?? 0 }) })) },
     { key: "self", title: t("attention.self", { gap: SELF_ASSESSMENT_GAP }), entries: att.selfAssessmentGap.map((c) => ({ id: c.id, name: c.name, stage: c.stage, detail: t("attention.selfStage", { stage: c.selfStage ?? 0 }) })) },
-  ].map((g) => ({ ...g, count: num(g.entries.length) }));
+  ].map((g) => ({
+    ...g,
+    count: num(g.entries.length),
+    // A firm of thousands has thousands stalled: the page names the first few, the client list has them all.
+    entries: g.entries.slice(0, SHOWN),
+    more: g.entries.length > SHOWN ? { href: `/clients?flag=${FLAG_OF[g.key]}`, label: t("attention.seeAll", { count: g.entries.length }) } : undefined,
+  }));
   const byConsultant = new Map<string, DrillClient[]>();
   for (const c of all) {
     const key = c.consultantName ?? unassigned;
-    byConsultant.set(key, [...(byConsultant.get(key) ?? []), c]);
+    const list = byConsultant.get(key);
+    if (list) list.push(c);
+    else byConsultant.set(key, [c]);
   }
   const subtitle = [
     t("subtitle", { count: p.totalClients, from: day(p.filters.from), to: day(p.filters.to) }),
@@ -148,13 +162,18 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
               {name} <span className={`font-normal ${mutedClass}`}>· {t("byConsultant.count", { count: list.length })}</span>
             </h3>
             <ul className="mt-2 space-y-1 text-sm">
-              {list.map((c) => (
+              {list.slice(0, SHOWN).map((c) => (
                 <li key={c.id} className="flex min-w-0 flex-wrap items-center justify-between gap-x-2 gap-y-0.5">
                   <Link href={`/clients/${c.id}`} className={`min-w-0 break-words ${linkClass}`}>{c.name}</Link>
                   <StageBadge stage={c.stage} compact />
                 </li>
               ))}
             </ul>
+            {list.length > SHOWN ? (
+              <p className="mt-2 text-sm">
+                <a className={linkClass} href={drillHref(filters, { byConsultant: list[0]!.consultantId ?? "none" })}>{t("byConsultant.seeAll", { count: list.length })}</a>
+              </p>
+            ) : null}
           </div>
         ))}
       </div>
