@@ -4,7 +4,7 @@ import type { Database } from "./index";
 
 /**
  * After every migration run: the app's role may read and write every table, including tables
- * that later migrations add, and may only append to the audit log. Which rows it sees is up to
+ * that later migrations add, and may only append to the audit log and to the firms' rule versions. Which rows it sees is up to
  * the row-level security policies (migration 0005; tests/integration/row-level-security.test.ts
  * fails for a table with firm_id and no forced policy).
  */
@@ -13,6 +13,7 @@ const APP_ROLE_GRANTS = `
   GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO stageline_app;
   GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO stageline_app;
   REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM stageline_app;
+  REVOKE UPDATE, DELETE, TRUNCATE ON firm_rule_sets FROM stageline_app;
 `;
 
 export const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");

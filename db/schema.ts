@@ -48,6 +48,12 @@ export const firms = pgTable("firms", {
   name: text("name").notNull(),
   /** IANA zone: "today" for the firm's users who have not chosen their own. Managers set it. */
   timeZone: text("time_zone").notNull().default("UTC"),
+  /**
+   * The stage-rule version the stored histories were computed with (0 = the defaults). A saved
+   * version above it is being applied (rule_recomputes); until that finishes, pages keep showing
+   * the stages of this one.
+   */
+  ruleVersion: integer("rule_version").notNull().default(0),
   createdAt: createdAt(),
 });
 export type Firm = typeof firms.$inferSelect;
@@ -61,6 +67,8 @@ export const clients = pgTable(
     industry: text("industry"),
     notes: text("notes"),
     archived: boolean("archived").notNull().default(false),
+    /** The local date the client was archived (censors their open stage spell); null while active. */
+    archivedOn: date("archived_on", { mode: "string" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -186,6 +194,8 @@ export const stageAssessments = pgTable(
     confidence: real("confidence").notNull(),
     reasons: jsonb("reasons").$type<string[]>().notNull(),
     missing: jsonb("missing").$type<string[]>().notNull(),
+    /** The firm's stage-rule version this assessment was computed with (0 = the defaults). */
+    ruleVersion: integer("rule_version").notNull().default(0),
     computedAt: timestamp("computed_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -420,3 +430,41 @@ export const signInFailures = pgTable(
   },
   (t) => [index("sign_in_failures_account_ip_idx").on(t.account, t.ip, t.at), index("sign_in_failures_ip_idx").on(t.ip, t.at), index("sign_in_failures_at_idx").on(t.at)],
 );
+
+/**
+ * A firm's tuned stage rules, one row per saved version (1, 2, …; version 0 is the built-in
+ * defaults and has no row). `settings` holds only the thresholds (lib/stages/settings.ts).
+ * Returning to the defaults saves a new version whose settings equal them.
+ */
+export const firmRuleSets = pgTable(
+  "firm_rule_sets",
+  {
+    firmId: uuid("firm_id").notNull().default(sql`app_firm()`).references(() => firms.id),
+    version: integer("version").notNull(),
+    settings: jsonb("settings").$type<Record<string, number>>().notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.firmId, t.version] }), check("firm_rule_sets_version", sql`${t.version} >= 1`)],
+);
+export type FirmRuleSet = typeof firmRuleSets.$inferSelect;
+
+/**
+ * Applying a rule version to every client's history: progress for the bar, and a heartbeat so
+ * another instance can take over a run whose instance died. One row per (firm, version).
+ */
+export const ruleRecomputes = pgTable(
+  "rule_recomputes",
+  {
+    firmId: uuid("firm_id").notNull().default(sql`app_firm()`).references(() => firms.id),
+    version: integer("version").notNull(),
+    total: integer("total").notNull().default(0),
+    done: integer("done").notNull().default(0),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    error: text("error"),
+  },
+  (t) => [primaryKey({ columns: [t.firmId, t.version] })],
+);
+export type RuleRecompute = typeof ruleRecomputes.$inferSelect;

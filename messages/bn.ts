@@ -14,6 +14,11 @@ import charts from "./bn/charts";
 import progress from "./bn/progress";
 import importer from "./bn/importer";
 import states from "./bn/states";
+import survival from "./bn/survival";
+import outlook from "./bn/outlook";
+import cohorts from "./bn/cohorts";
+import agreement from "./bn/agreement";
+import rules from "./bn/rules";
 import type { Messages } from "./en";
 
-export const bn: Messages = { common, nav, auth, settings, team, audit, tokens, clients, client, checkin, portfolio, charts, progress, importer, states };
+export const bn: Messages = { common, nav, auth, settings, team, audit, tokens, clients, client, checkin, portfolio, charts, progress, importer, states, survival, outlook, cohorts, agreement, rules };

@@ -14,6 +14,11 @@ import charts from "./en/charts";
 import progress from "./en/progress";
 import importer from "./en/importer";
 import states from "./en/states";
+import survival from "./en/survival";
+import outlook from "./en/outlook";
+import cohorts from "./en/cohorts";
+import agreement from "./en/agreement";
+import rules from "./en/rules";
 
-export const en = { common, nav, auth, settings, team, audit, tokens, clients, client, checkin, portfolio, charts, progress, importer, states };
+export const en = { common, nav, auth, settings, team, audit, tokens, clients, client, checkin, portfolio, charts, progress, importer, states, survival, outlook, cohorts, agreement, rules };
 export type Messages = typeof en;

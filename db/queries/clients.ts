@@ -3,6 +3,7 @@ import { refreshStatus } from "./stage-history";
 import type { Db, Tx } from "../index";
 import { assignments, clients, users, type Client } from "../schema";
 import { can, type Actor } from "../../lib/auth/permissions";
+import { todayFor } from "../../lib/time/zone";
 import { clientScope, UUID_RE } from "./scope";
 import { writeAudit } from "./audit";
 
@@ -74,7 +75,7 @@ export async function setClientArchived(db: Db, actor: Actor, clientId: string, 
     if (!before) return null;
     const [after] = await tx
       .update(clients)
-      .set({ archived, updatedAt: new Date() })
+      .set({ archived, archivedOn: archived ? (before.archived ? before.archivedOn : todayFor(actor)) : null, updatedAt: new Date() })
       .where(and(eq(clients.id, clientId), eq(clients.firmId, actor.firmId)))
       .returning();
     await writeAudit(tx, actor, { action: archived ? "client.archive" : "client.unarchive", entityType: "client", entityId: clientId, clientId, before: { archived: before.archived }, after: { archived } });

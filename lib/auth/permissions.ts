@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   /** Internal notes and internal overrides; client users see only what is meant for them. */
   "notes.internal.read": ["manager", "consultant"],
   "portfolio.read": ["manager"],
+  /** Tune the firm's stage rules (thresholds), preview their effect and apply them to every history. */
+  "rules.manage": ["manager"],
   "team.manage": ["manager"],
   "audit.read": ["manager"],
   "progress.read": ["client"],

@@ -20,6 +20,13 @@ const nav: typeof en = {
     consultant: "কনসালট্যান্ট",
     client: "ক্লায়েন্ট",
   },
+  insight: {
+    label: "পোর্টফোলিওর দৃশ্য",
+    overview: "সারসংক্ষেপ",
+    cohorts: "কোহর্ট",
+    agreement: "মতের মিল",
+    rules: "ধাপের নিয়ম",
+  },
   signedInAs: "{name} হিসেবে সাইন ইন করা আছে",
   signOut: "সাইন আউট",
 };

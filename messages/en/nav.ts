@@ -18,6 +18,13 @@ const nav = {
     consultant: "consultant",
     client: "client",
   },
+  insight: {
+    label: "Portfolio views",
+    overview: "Overview",
+    cohorts: "Cohorts",
+    agreement: "Agreement",
+    rules: "Stage rules",
+  },
   signedInAs: "Signed in as {name}",
   signOut: "Sign out",
 };
