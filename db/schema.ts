@@ -164,8 +164,9 @@ export const checkIns = pgTable(
   (t) => [
     index("check_ins_client_date_idx").on(t.clientId, t.date),
     index("check_ins_author_idx").on(t.authorId),
-    // The portfolio's "check-ins in the last 30 days" per firm (row-level security adds firm_id = app_firm()).
-    index("check_ins_firm_date_idx").on(t.firmId, t.date),
+    // The portfolio's "check-ins in the last 30 days" per firm (row-level security adds firm_id = app_firm()),
+    // with client_id so that it is an index-only scan.
+    index("check_ins_firm_date_idx").on(t.firmId, t.date, t.clientId),
     uniqueIndex("check_ins_idempotency_uq").on(t.idempotencyKey),
     check("check_ins_posts_range", sql`${t.postsLast30d} between 0 and 10000`),
     check("check_ins_automated_range", sql`${t.automatedShare} between 0 and 1`),

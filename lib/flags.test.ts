@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daysBetween, isNewClient, noRecentCheckIn, NO_CHECKIN_DAYS } from "./flags";
+import { daysBetween, isNewClient, isOverdue, noRecentCheckIn, NO_CHECKIN_DAYS, OVERDUE_MIN_DAYS } from "./flags";
 
 describe("daysBetween", () => {
   it("counts calendar days, across months and leap days, either way", () => {
@@ -35,5 +35,20 @@ describe("no recent check-in, and new clients", () => {
 
   it("a client created after the user's today (a zone behind UTC) is new", () => {
     expect(isNewClient({ lastCheckIn: null, createdOn: "2026-07-01", today })).toBe(true);
+  });
+});
+
+describe("overdue", () => {
+  it("fires past the stage's threshold and past OVERDUE_MIN_DAYS, never in stage 6 or without a threshold", () => {
+    expect(OVERDUE_MIN_DAYS).toBe(60);
+    expect(isOverdue({ stage: 3, daysInStage: 200, threshold: 150 })).toBe(true);
+    expect(isOverdue({ stage: 3, daysInStage: 150, threshold: 150 })).toBe(false);
+    // A short threshold does not flag a client only weeks in.
+    expect(isOverdue({ stage: 2, daysInStage: 60, threshold: 20 })).toBe(false);
+    expect(isOverdue({ stage: 2, daysInStage: 61, threshold: 20 })).toBe(true);
+    expect(isOverdue({ stage: 6, daysInStage: 900, threshold: 100 })).toBe(false);
+    expect(isOverdue({ stage: 4, daysInStage: 900, threshold: null })).toBe(false);
+    expect(isOverdue({ stage: null, daysInStage: null, threshold: 10 })).toBe(false);
+    expect(isOverdue({ stage: 3, daysInStage: 400, threshold: 300, archived: true })).toBe(false);
   });
 });

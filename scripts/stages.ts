@@ -1,7 +1,10 @@
-// npm run --silent stages -- FILE
+// npm run --silent stages -- FILE [--rules RULES.json]
 // Infers the stage history of every client in a check-in file (.csv or .json, shared/checkin-format.md)
 // and prints it as JSON on stdout. No database. Exit 1 with one line per error on stderr for an
-// invalid file (nothing on stdout); exit 2 for a missing file or an unsupported file type.
+// invalid file (nothing on stdout); exit 2 for a missing file, an unsupported file type or a bad
+// rules file. --rules takes a firm's thresholds as JSON, the keys of lib/stages/settings.ts
+// (trialDays, routineMinPosts, highAutomation, fastResponseHours, confirmBackCheckIns); a key
+// left out keeps its default.
 import { closeSync, createReadStream, existsSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { createRequire } from "node:module";
@@ -12,7 +15,9 @@ import {
   readCsvStream, parseJson, formatErrorMessage, type Advocacy, type Attitude, type CheckInRecord, type FormatError,
   type Platform, type Promotion, type Replies, type Results, type Rhythm, type Tool,
 } from "../lib/checkin-format";
-import { inferStages, type StageInput } from "../lib/stages";
+import {
+  DEFAULT_SETTINGS, inferStages, parseSettings, SETTING_BOUNDS, unknownKeys, type SettingsError, type StageInput, type StageSettings,
+} from "../lib/stages";
 import { JsonBytesWriter } from "./stages-output";
 import { SLOTS, type WorkerInput, type WorkerMessage } from "./stages-worker";
 
@@ -267,7 +272,7 @@ function readJson(file: string): { grouped: Grouped; errors: FormatError[] } {
   return { grouped: g, errors: [] };
 }
 
-async function writeOutput({ clients, byClient }: Grouped): Promise<void> {
+async function writeOutput({ clients, byClient }: Grouped, settings: StageSettings): Promise<void> {
   const out = process.stdout;
   const slabs: Buffer[] = [];
   const w = new JsonBytesWriter((bytes) => slabs.push(bytes));
@@ -277,7 +282,7 @@ async function writeOutput({ clients, byClient }: Grouped): Promise<void> {
   w.byte(91); // [
   for (let c = 0; c < clients.length; c++) {
     const client = clients[c]!;
-    const entries = inferStages(byClient.get(client)!);
+    const entries = inferStages(byClient.get(client)!, { settings });
     byClient.delete(client);
     w.text((c === 0 ? '{"client":' : ',\n{"client":') + JSON.stringify(client) + ',"history":[');
     w.history(entries);
@@ -289,10 +294,58 @@ async function writeOutput({ clients, byClient }: Grouped): Promise<void> {
   await drain();
 }
 
+const USAGE = [
+  "usage: npm run --silent stages -- FILE [--rules RULES]",
+  "  FILE   a .csv or .json check-in file (shared/checkin-format.md)",
+  "  RULES  a JSON file of a firm's stage rules, e.g. {\"trialDays\": 120, \"confirmBackCheckIns\": 3};",
+  `         keys: ${Object.entries(SETTING_BOUNDS).map(([k, b]) => `${k} ${b.min}-${b.max} (default ${DEFAULT_SETTINGS[k as keyof StageSettings]})`).join(", ")}`,
+];
+
+function settingsProblem(file: string, e: SettingsError, input: unknown): string {
+  if (e.code === "notObject") return `rules file ${file}: expected a JSON object of settings`;
+  if (e.code === "unknownField") return `rules file ${file}: unknown setting(s) ${unknownKeys(input).map((k) => JSON.stringify(k)).join(", ")} (known: ${Object.keys(SETTING_BOUNDS).join(", ")})`;
+  const b = SETTING_BOUNDS[e.field as keyof StageSettings];
+  const range = `${b.min} to ${b.max}`;
+  const what = e.code === "notNumber" ? "must be a number" : e.code === "notInteger" ? "must be a whole number" : `must be from ${range}`;
+  return `rules file ${file}: ${e.field} ${what}${e.code === "notNumber" || e.code === "notInteger" ? ` (${range})` : ""}`;
+}
+
+/** The settings of a --rules file, or exit 2 naming the file and each bad field. */
+function readRules(file: string): StageSettings {
+  if (!existsSync(file) || !statSync(file).isFile()) fail(2, [`no such rules file: ${file}`]);
+  let input: unknown;
+  try {
+    input = JSON.parse(readFileSync(file, "utf8"));
+  } catch (err) {
+    fail(2, [`rules file ${file}: not valid JSON (${(err as Error).message})`]);
+  }
+  const parsed = parseSettings(input);
+  if (!parsed.ok) fail(2, parsed.errors.map((e) => settingsProblem(file, e, input)));
+  return parsed.settings;
+}
+
+/** FILE and --rules RULES (or --rules=RULES), in any order. */
+function parseArgs(argv: string[]): { file: string; rules: string | null } {
+  const rest: string[] = [];
+  let rules: string | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--") continue;
+    if (a === "--help" || a === "-h") fail(2, USAGE);
+    if (a === "--rules" || a.startsWith("--rules=")) {
+      const v = a === "--rules" ? argv[++i] : a.slice("--rules=".length);
+      if (!v || rules !== null) fail(2, USAGE);
+      rules = v;
+    } else if (a.startsWith("--")) fail(2, [`unknown option ${a}`, ...USAGE]);
+    else rest.push(a);
+  }
+  if (rest.length !== 1) fail(2, USAGE);
+  return { file: rest[0]!, rules };
+}
+
 async function main(): Promise<void> {
-  const args = process.argv.slice(2).filter((a) => a !== "--");
-  const file = args[0];
-  if (file === undefined || args.length > 1) fail(2, ["usage: npm run --silent stages -- FILE   (FILE is a .csv or .json check-in file)"]);
+  const { file, rules } = parseArgs(process.argv.slice(2));
+  const settings = rules === null ? DEFAULT_SETTINGS : readRules(rules);
   const ext = path.extname(file).toLowerCase();
   if (ext !== ".csv" && ext !== ".json") fail(2, [`unsupported file type "${ext || path.basename(file)}": expected a .csv or .json file`]);
   if (!existsSync(file) || !statSync(file).isFile()) fail(2, [`no such file: ${file}`]);
@@ -302,7 +355,7 @@ async function main(): Promise<void> {
   const records = [...grouped.byClient.values()].reduce((n, l) => n + l.length, 0);
   const readMs = performance.now() - started;
   const readCpu = process.cpuUsage();
-  await writeOutput(grouped);
+  await writeOutput(grouped, settings);
   if (process.env.STAGES_STATS === "1") {
     const rss = process.resourceUsage().maxRSS / 1024;
     const cpu = process.cpuUsage();

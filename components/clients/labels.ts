@@ -4,7 +4,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { NO_CHECKIN_DAYS, STALLED_DAYS, type Flag } from "@/lib/flags";
 
 /** The flags the list filters by (the brief's four, plus the self-assessment gap the status query also computes). */
-export const LIST_FLAGS: Flag[] = ["no-recent-checkin", "stalled", "regressed", "override-differs", "self-assessment-gap"];
+export const LIST_FLAGS: Flag[] = ["no-recent-checkin", "stalled", "regressed", "override-differs", "self-assessment-gap", "overdue"];
 
 export function useFlagLabels(): Record<Flag, string> {
   const t = useTranslations("clients.flags");
@@ -14,6 +14,7 @@ export function useFlagLabels(): Record<Flag, string> {
     regressed: t("regressed"),
     "override-differs": t("overrideDiffers"),
     "self-assessment-gap": t("selfAssessmentGap"),
+    overdue: t("overdue"),
   };
 }
 

@@ -20,12 +20,14 @@ CREATE TABLE "rule_recomputes" (
 	CONSTRAINT "rule_recomputes_firm_id_version_pk" PRIMARY KEY("firm_id","version")
 );
 --> statement-breakpoint
+DROP INDEX "check_ins_firm_date_idx";--> statement-breakpoint
 ALTER TABLE "clients" ADD COLUMN "archived_on" date;--> statement-breakpoint
 ALTER TABLE "firms" ADD COLUMN "rule_version" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "stage_assessments" ADD COLUMN "rule_version" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "firm_rule_sets" ADD CONSTRAINT "firm_rule_sets_firm_id_firms_id_fk" FOREIGN KEY ("firm_id") REFERENCES "public"."firms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "firm_rule_sets" ADD CONSTRAINT "firm_rule_sets_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rule_recomputes" ADD CONSTRAINT "rule_recomputes_firm_id_firms_id_fk" FOREIGN KEY ("firm_id") REFERENCES "public"."firms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "check_ins_firm_date_idx" ON "check_ins" USING btree ("firm_id","date","client_id");--> statement-breakpoint
 ALTER TABLE "firm_rule_sets" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE "firm_rule_sets" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE POLICY "firm_rule_sets_firm" ON "firm_rule_sets" USING ("firm_id" = app_firm()) WITH CHECK ("firm_id" = app_firm());--> statement-breakpoint

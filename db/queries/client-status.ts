@@ -5,9 +5,10 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db, type Tx } from "../index";
 import { assignments, clients, users } from "../schema";
 import { can, type Actor } from "../../lib/auth/permissions";
-import { NO_CHECKIN_DAYS, RECENT_REGRESSION_DAYS, SELF_ASSESSMENT_GAP, STALLED_DAYS, type Flag } from "../../lib/flags";
+import { NO_CHECKIN_DAYS, OVERDUE_MIN_DAYS, RECENT_REGRESSION_DAYS, SELF_ASSESSMENT_GAP, STALLED_DAYS, type Flag } from "../../lib/flags";
 import { CLIENT_PAGE_SIZE, type ClientListQuery, type ClientPage, type ClientSort, type ClientStatus } from "../../lib/clients/list-types";
 import { clientScope, UUID_RE } from "./scope";
+import { overdueThresholds, thresholdOfStageSql, type OverdueThresholds } from "./insight/spell-durations";
 import { isoDay } from "../../lib/validation/primitives";
 
 export type { ClientStatus } from "../../lib/clients/list-types";
@@ -34,6 +35,7 @@ interface Row {
   f_regressed: boolean;
   f_override: boolean;
   f_self_gap: boolean;
+  f_overdue: boolean;
   lname?: string;
 }
 
@@ -56,6 +58,7 @@ const FLAG_COLUMN: Record<Flag, string> = {
   regressed: "f_regressed",
   "override-differs": "f_override",
   "self-assessment-gap": "f_self_gap",
+  overdue: "f_overdue",
 };
 
 /**
@@ -64,7 +67,7 @@ const FLAG_COLUMN: Record<Flag, string> = {
  * by db/queries/stage-history.ts) joined by key to the client and its consultant; only the flags,
  * which depend on "today", are worked out here, as plain expressions on the row.
  */
-function statusCte(actor: Actor, opts: StatusOptions): SQL {
+function statusCte(actor: Actor, opts: StatusOptions, thresholds: OverdueThresholds): SQL {
   const today = opts.today ?? isoDay();
   const scope = clientScope(actor);
   const archived = opts.includeArchived ? sql`true` : sql`${clients.archived} = false`;
@@ -92,20 +95,32 @@ function statusCte(actor: Actor, opts: StatusOptions): SQL {
              coalesce(days_in_stage > ${STALLED_DAYS} and stage <> 6, false) as f_stalled,
              coalesce(previous_stage > stage, false) as f_regressed,
              coalesce(override_stage <> stage, false) as f_override,
-             coalesce(abs(self_stage - stage) >= ${SELF_ASSESSMENT_GAP}, false) as f_self_gap
+             coalesce(abs(self_stage - stage) >= ${SELF_ASSESSMENT_GAP}, false) as f_self_gap,
+             -- isOverdue() in lib/flags.ts, with the firm's per-stage thresholds as constants.
+             coalesce(stage <> 6 and not archived and days_in_stage > ${OVERDUE_MIN_DAYS} and days_in_stage > ${thresholdOfStageSql(thresholds)}, false) as f_overdue
       from base
     ),
     status as (
       select flagged.*,
-             (f_no_recent::int + f_stalled::int + f_regressed::int + f_override::int + f_self_gap::int) as flag_count
+             (f_no_recent::int + f_stalled::int + f_regressed::int + f_override::int + f_self_gap::int + f_overdue::int) as flag_count
       from flagged
     )`;
+}
+
+/**
+ * statusCte with the firm's overdue thresholds as of the same today. They are computed by one
+ * grouped statement and remembered for a minute per firm and day (db/queries/insight/spell-durations.ts),
+ * so a list statement reads them as constants instead of summarising the firm's spells each time.
+ */
+async function statusWith(db: Db | Tx, actor: Actor, opts: StatusOptions): Promise<SQL> {
+  const today = opts.today ?? isoDay();
+  return statusCte(actor, { ...opts, today }, await overdueThresholds(db, actor.firmId, today));
 }
 
 const COLUMNS = sql.raw(`id, name, industry, archived, consultant_id, consultant_name, check_in_count,
   last_check_in::text as last_check_in, stage, confidence, stage_since::text as stage_since, days_in_stage,
   previous_stage, override_stage, self_stage, self_date::text as self_date,
-  f_no_recent, f_stalled, f_regressed, f_override, f_self_gap`);
+  f_no_recent, f_stalled, f_regressed, f_override, f_self_gap, f_overdue`);
 
 function toStatus(r: Row): ClientStatus {
   const stage = num(r.stage);
@@ -116,6 +131,7 @@ function toStatus(r: Row): ClientStatus {
   if (r.f_regressed) flags.push("regressed");
   if (r.f_override) flags.push("override-differs");
   if (r.f_self_gap) flags.push("self-assessment-gap");
+  if (r.f_overdue) flags.push("overdue");
   return {
     id: r.id,
     name: r.name,
@@ -143,7 +159,7 @@ function toStatus(r: Row): ClientStatus {
  * last check-in, override, self-assessment and attention flags. For the portfolio and exports.
  */
 export async function listClientStatus(db: Db | Tx, actor: Actor, opts: StatusOptions = {}): Promise<ClientStatus[]> {
-  const rows = await queryRows<Row>(db, sql`${statusCte(actor, opts)} select ${COLUMNS} from status ${opts.flaggedOnly ? sql`where flag_count > 0` : sql``} order by lower(name), id`);
+  const rows = await queryRows<Row>(db, sql`${await statusWith(db, actor, opts)} select ${COLUMNS} from status ${opts.flaggedOnly ? sql`where flag_count > 0` : sql``} order by lower(name), id`);
   return rows.map(toStatus);
 }
 
@@ -191,7 +207,7 @@ async function listRows(db: Db | Tx, actor: Actor, query: ClientListQuery, cut?:
   const page = cut ? sql` limit ${cut.limit} offset ${cut.offset}` : sql``;
   const rows = await queryRows<Row>(
     db,
-    sql`${statusCte(actor, { includeArchived: true, today: query.today })} select ${COLUMNS} from status where ${filterSql(query)} order by ${orderSql(query)}${page}`,
+    sql`${await statusWith(db, actor, { includeArchived: true, today: query.today })} select ${COLUMNS} from status where ${filterSql(query)} order by ${orderSql(query)}${page}`,
   );
   return rows.map(toStatus);
 }
@@ -231,7 +247,7 @@ async function listClientPageByName(db: Db | Tx, actor: Actor, query: ClientList
   if (ids.length === 0) return { rows: [], total, page: p, pageCount, pageSize };
   const rows = await queryRows<Row>(
     db,
-    sql`${statusCte(actor, { includeArchived: true, today: query.today, where: sql`${clients.id} in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))` })}
+    sql`${await statusWith(db, actor, { includeArchived: true, today: query.today, where: sql`${clients.id} in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))` })}
       select ${COLUMNS} from status order by ${orderSql(query)}`,
   );
   return { rows: rows.map(toStatus), total, page: p, pageCount, pageSize };
@@ -241,7 +257,7 @@ async function listClientPageByName(db: Db | Tx, actor: Actor, query: ClientList
 export async function listClientPage(db: Db | Tx, actor: Actor, query: ClientListQuery, page: unknown, pageSize = CLIENT_PAGE_SIZE): Promise<ClientPage> {
   if (!can(actor, "clients.list")) return { rows: [], total: 0, page: 1, pageCount: 1, pageSize };
   if ((query.sort ?? "name") === "name" && query.stage === undefined && !query.flag) return listClientPageByName(db, actor, query, page, pageSize);
-  const cte = statusCte(actor, { includeArchived: true, today: query.today });
+  const cte = await statusWith(db, actor, { includeArchived: true, today: query.today });
   const [{ n }] = await queryRows<{ n: number | string }>(db, sql`${cte} select count(*) as n from status where ${filterSql(query)}`);
   const total = Number(n);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
@@ -269,7 +285,7 @@ export async function listClientStatusPage(
   const after = opts.after ? sql` and (lower(name), id) > (${opts.after.n}, ${opts.after.id}::uuid)` : sql``;
   const rows = await queryRows<Row>(
     db,
-    sql`${statusCte(actor, { includeArchived: false, today: opts.today })}
+    sql`${await statusWith(db, actor, { includeArchived: false, today: opts.today })}
       select ${COLUMNS}, lower(name) as lname from status where ${filterSql({ q: opts.q, stage: opts.stage })}${after}
       order by lower(name), id limit ${opts.limit + 1}`,
   );

@@ -13,7 +13,7 @@ export interface Finding {
 }
 
 const STORED = sql`
-  select check_in_id, client_id, date::text as date, seq, stage, confidence, reasons::text as reasons, missing::text as missing
+  select check_in_id, client_id, date::text as date, seq, stage, confidence, reasons::text as reasons, missing::text as missing, rule_version
   from stage_assessments order by client_id, seq`;
 
 interface StoredRow {
@@ -25,6 +25,7 @@ interface StoredRow {
   confidence: number;
   reasons: string;
   missing: string;
+  rule_version: number;
 }
 
 // The derived rows the writers keep beside the history: spells, and each client's status (a
@@ -38,11 +39,12 @@ const STATUS = sql`
 
 class RollBack extends Error {}
 
-const key = (r: StoredRow) => `${r.check_in_id}|${r.date}|${r.seq}|${r.stage}|${Number(r.confidence).toFixed(4)}|${r.reasons}|${r.missing}`;
+const key = (r: StoredRow) => `${r.check_in_id}|${r.date}|${r.seq}|${r.stage}|${Number(r.confidence).toFixed(4)}|${r.reasons}|${r.missing}|${r.rule_version}`;
 
 /**
  * Every client's stored stage history, spells and status compared with a full recomputation from
- * its check-ins (the writers recompute only from the changed date; this recomputes everything).
+ * its check-ins (the writers recompute only from the changed date; this recomputes everything),
+ * with its firm's applied rules (firms.rule_version); each assessment must name that version.
  */
 async function historyMismatches(db: Db): Promise<string[]> {
   let mismatched: string[] = [];

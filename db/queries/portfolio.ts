@@ -76,6 +76,8 @@ export interface AttentionLists {
   noRecentCheckIn: AttentionItem[];
   overrideDiffers: AttentionItem[];
   selfAssessmentGap: AttentionItem[];
+  /** In their stage far longer than stays there usually last (lib/flags.ts, OVERDUE_*), longest first. */
+  overdue: AttentionItem[];
 }
 export interface Portfolio {
   filters: { consultantId: string | null; industry: string | null; from: string; to: string };
@@ -116,22 +118,30 @@ function validDate(d: string): boolean {
 }
 
 /** Null when the filters cannot be used (bad dates, from after to, a malformed id). */
-function normalise(f: PortfolioFilters): Portfolio["filters"] | null {
+export function normalise(f: PortfolioFilters): Portfolio["filters"] | null {
   // The callers turn a bad range into a clear message; this refuses it again for any other caller.
   if (!validDate(f.from) || !validDate(f.to) || rangeProblem(f.from, f.to) !== null) return null;
-  const consultantId = f.consultantId || null;
-  if (consultantId && !UUID_RE.test(consultantId)) return null;
-  return { consultantId, industry: f.industry?.trim() || null, from: f.from, to: f.to };
+  const scope = normaliseScope(f);
+  return scope && { ...scope, from: f.from, to: f.to };
 }
 
-/** The visible, filtered clients as a CTE body: id, name, industry, consultant_id. */
-function visibleCte(actor: Actor, f: Portfolio["filters"]): SQL {
+export type ScopeFilters = Pick<Portfolio["filters"], "consultantId" | "industry">;
+
+/** The consultant and industry filters alone (pages about the current state need no dates); null for a malformed id. */
+export function normaliseScope(f: { consultantId?: string | null; industry?: string | null }): ScopeFilters | null {
+  const consultantId = f.consultantId || null;
+  if (consultantId && !UUID_RE.test(consultantId)) return null;
+  return { consultantId, industry: f.industry?.trim() || null };
+}
+
+/** The visible, filtered clients as a CTE body: id, name, industry, consultant_id. Cohorts pass withArchived (they count a client up to its archive date). */
+export function visibleCte(actor: Actor, f: ScopeFilters, withArchived = false): SQL {
   const consultant = f.consultantId ? sql`${assignments.consultantId} = ${f.consultantId}::uuid` : sql`true`;
   const industry = f.industry ? sql`${clients.industry} = ${f.industry}` : sql`true`;
   return sql`visible as (
     select ${clients.id} as id, ${clients.name} as name, ${clients.industry} as industry, ${assignments.consultantId} as consultant_id
     from ${clients} left join ${assignments} on ${assignments.clientId} = ${clients.id}
-    where ${clientScope(actor)} and ${clients.archived} = false and ${consultant} and ${industry}
+    where ${clientScope(actor)} and ${withArchived ? sql`true` : sql`${clients.archived} = false`} and ${consultant} and ${industry}
   )`;
 }
 
@@ -259,13 +269,19 @@ async function perConsultant(db: Db | Tx, actor: Actor, f: Portfolio["filters"])
   const rows = await queryRows<Record<string, string | number | null>>(
     db,
     sql`with ${visibleCte(actor, f)},
+    open_at_start as (
+      -- The spells open at the end of the range's first day, at most one per client: one pass over
+      -- the firm's spells joined by key, several times faster than a lookup per client.
+      select sp.client_id, sp.stage from stage_spells sp
+      where sp.firm_id = ${actor.firmId} and sp.started <= ${f.from}::date and (sp.ended is null or sp.ended > ${f.from}::date)
+    ),
     ends as (
       -- At the range end: the stored current stage when nothing is dated after it (the usual case,
       -- a range ending today), else the spell open then. At its start: the spell open then.
       select v.id, v.consultant_id,
              case when cs.last_check_in is null or cs.last_check_in <= ${f.to}::date then cs.stage else ${stageAt(sql`v.id`, sql`${f.to}::date`)} end as at_end,
-             ${stageAt(sql`v.id`, sql`${f.from}::date`)} as at_start
-      from visible v left join client_status cs on cs.client_id = v.id
+             st.stage as at_start
+      from visible v left join client_status cs on cs.client_id = v.id left join open_at_start st on st.client_id = v.id
     ),
     recent as (
       select v.consultant_id, count(*) as n from check_ins k join visible v on v.id = k.client_id
@@ -319,6 +335,7 @@ async function attention(db: Db | Tx, actor: Actor, f: Portfolio["filters"], tod
     noRecentCheckIn: pick("no-recent-checkin"),
     overrideDiffers: pick("override-differs"),
     selfAssessmentGap: pick("self-assessment-gap"),
+    overdue: pick("overdue").sort((a, b) => (b.daysInStage ?? 0) - (a.daysInStage ?? 0)),
   };
 }
 
@@ -391,6 +408,32 @@ export async function portfolioClients(db: Db | Tx, actor: Actor, filters: Portf
       (select k.date::text from check_ins k where k.client_id = v.id and k.date <= ${f.to}::date order by k.date desc limit 1) as last_check_in
     from visible v join picked p on p.id = v.id left join ${users} u on u.id = v.consultant_id
     order by lower(v.name)`,
+  );
+  return rows.map((r) => ({ id: r.id, name: r.name, industry: r.industry, consultantId: r.consultant_id, consultantName: r.consultant_name, stage: r.stage === null ? null : Number(r.stage), lastCheckIn: r.last_check_in }));
+}
+
+/**
+ * The first `limit` clients (by name) of each consultant's list, with their stage at the range
+ * end: the page names a few per consultant and links to the rest, so it never fetches the firm.
+ * How many each consultant has comes from the per-consultant rows of getPortfolio.
+ */
+export async function firstClientsPerConsultant(db: Db | Tx, actor: Actor, filters: PortfolioFilters, limit: number): Promise<DrillClient[] | null> {
+  if (!can(actor, "portfolio.read")) return null;
+  const f = normalise(filters);
+  if (!f) return null;
+  const rows = await queryRows<{ id: string; name: string; industry: string | null; consultant_id: string | null; consultant_name: string | null; stage: number | null; last_check_in: string | null }>(
+    db,
+    sql`with ${visibleCte(actor, f)},
+    picked as (
+      select v.*, row_number() over (partition by v.consultant_id order by lower(v.name), v.id) as rn from visible v
+    )
+    select p.id, p.name, p.industry, p.consultant_id, u.name as consultant_name,
+      case when cs.last_check_in is null or cs.last_check_in <= ${f.to}::date then cs.stage else ${stageAt(sql`p.id`, sql`${f.to}::date`)} end as stage,
+      case when cs.last_check_in is null or cs.last_check_in <= ${f.to}::date then cs.last_check_in::text
+        else (select k.date::text from check_ins k where k.client_id = p.id and k.date <= ${f.to}::date order by k.date desc limit 1) end as last_check_in
+    from picked p left join client_status cs on cs.client_id = p.id left join ${users} u on u.id = p.consultant_id
+    where p.rn <= ${limit}
+    order by u.name nulls last, lower(p.name), p.id`,
   );
   return rows.map((r) => ({ id: r.id, name: r.name, industry: r.industry, consultantId: r.consultant_id, consultantName: r.consultant_name, stage: r.stage === null ? null : Number(r.stage), lastCheckIn: r.last_check_in }));
 }

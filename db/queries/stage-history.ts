@@ -4,6 +4,7 @@ import { checkIns, stageAssessments } from "../schema";
 import { inferStages, type StageEntry, type StageInput } from "../../lib/stages";
 import { firstChangedSpell, spellsOf } from "../../lib/stages/spells";
 import { ENGINE_COLUMNS } from "./checkin-columns";
+import { rulesOfClients, type RuleSet } from "./rules";
 
 // The one place that turns stored check-ins into stored stage history, stage spells and each
 // client's stored status. Every write path (a check-in, an import, an override, a
@@ -28,12 +29,18 @@ export type ChangedSince = ReadonlyMap<string, string>;
  * lib/stages/properties.test.ts), so the assessments before that date are already right. The
  * engine still reads the whole history to rebuild its state (microseconds per check-in); the
  * database writes only the changed tail.
+ *
+ * Each client's history is computed with its firm's applied rules (firms.rule_version), unless
+ * `rules` says which (a firm's recompute to a new version, lib/insight/recompute.ts). Reading the
+ * applied version waits for a firm's recompute in progress, so no history is written with rules
+ * that are about to be replaced (db/queries/rules.ts).
  */
 export async function recomputeStagesMany(
   tx: Tx,
   clientIds: string[],
-  progress: (n: number) => void = () => {},
+  progress: (n: number) => void | Promise<void> = () => {},
   since?: ChangedSince,
+  rules?: RuleSet,
 ): Promise<void> {
   for (let i = 0; i < clientIds.length; i += PER_QUERY) {
     const part = clientIds.slice(i, i + PER_QUERY);
@@ -51,8 +58,8 @@ export async function recomputeStagesMany(
       const k = from === undefined ? 0 : rows.findIndex((r) => r.date >= from);
       return { clientId, rows, from: k === -1 ? rows.length : k };
     });
-    await writeHistories(tx, histories);
-    progress(part.length);
+    await writeHistories(tx, histories, true, rules);
+    await progress(part.length);
   }
 }
 
@@ -72,18 +79,20 @@ interface Tail {
   s: number;
 }
 
-async function writeHistories(tx: Tx, histories: (History & { from: number })[], replace = true): Promise<void> {
+async function writeHistories(tx: Tx, histories: (History & { from: number })[], replace = true, rules?: RuleSet): Promise<void> {
   const assessments: Record<string, unknown>[] = [];
   const spells: Record<string, unknown>[] = [];
   const tails: Tail[] = [];
+  const byClient = rules ? null : await rulesOfClients(tx, histories.map((h) => h.clientId));
   for (const { clientId, rows, from } of histories) {
-    const entries: StageEntry[] = rows.length ? inferStages(rows) : [];
+    const r = rules ?? byClient!.get(clientId)!;
+    const entries: StageEntry[] = rows.length ? inferStages(rows, { settings: r.settings }) : [];
     const all = spellsOf(entries);
     const s = firstChangedSpell(all, from);
     tails.push({ client_id: clientId, k: from, s });
     entries.forEach((e, seq) => {
       if (seq < from) return;
-      assessments.push({ check_in_id: rows[e.index]!.id, client_id: clientId, date: e.date, seq, stage: e.stage, confidence: e.confidence, reasons: e.reasons, missing: e.missing });
+      assessments.push({ check_in_id: rows[e.index]!.id, client_id: clientId, date: e.date, seq, stage: e.stage, confidence: e.confidence, reasons: e.reasons, missing: e.missing, rule_version: r.version });
     });
     for (const sp of all) {
       if (sp.startSeq < s) continue;
@@ -101,10 +110,10 @@ async function writeHistories(tx: Tx, histories: (History & { from: number })[],
   }
   for (let k = 0; k < assessments.length; k += 5 * BATCH) {
     await tx.execute(sql`
-      insert into ${stageAssessments} (check_in_id, client_id, date, seq, stage, confidence, reasons, missing)
-      select check_in_id, client_id, date, seq, stage, confidence, reasons, missing
+      insert into ${stageAssessments} (check_in_id, client_id, date, seq, stage, confidence, reasons, missing, rule_version)
+      select check_in_id, client_id, date, seq, stage, confidence, reasons, missing, rule_version
       from jsonb_to_recordset(${JSON.stringify(assessments.slice(k, k + 5 * BATCH))}::jsonb)
-        as r(check_in_id uuid, client_id uuid, date date, seq integer, stage smallint, confidence real, reasons jsonb, missing jsonb)`);
+        as r(check_in_id uuid, client_id uuid, date date, seq integer, stage smallint, confidence real, reasons jsonb, missing jsonb, rule_version integer)`);
   }
   for (let k = 0; k < spells.length; k += 5 * BATCH) {
     await tx.execute(sql`

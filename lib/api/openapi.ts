@@ -121,6 +121,15 @@ export const API_PATHS: ZodOpenApiPathsObject = {
       responses: { "200": ok(s.stageHistorySchema), ...notFound },
     }),
   },
+  "/api/v1/clients/{id}/outlook": {
+    get: op({
+      operationId: "getClientOutlook",
+      summary: "How clients like this one have fared: the share that moved on within 90 days and the typical remaining time (managers and consultants)",
+      tags: ["clients"],
+      requestParams: idPath,
+      responses: { "200": ok(s.outlookSchema), ...notFound },
+    }),
+  },
   "/api/v1/import": {
     post: op({
       operationId: "importCheckIns",
@@ -171,6 +180,15 @@ export const API_PATHS: ZodOpenApiPathsObject = {
       tags: ["portfolio"],
       requestParams: { query: s.portfolioQuery },
       responses: { "200": ok(s.portfolioSchema), ...malformed, ...notFound },
+    }),
+  },
+  "/api/v1/portfolio/time-in-stage": {
+    get: op({
+      operationId: "getTimeInStage",
+      summary: "How long clients stay in each stage, counting stays not yet ended (Kaplan–Meier; managers)",
+      tags: ["portfolio"],
+      requestParams: { query: s.timeInStageQuery },
+      responses: { "200": ok(s.timeInStageSchema), ...malformed, ...notFound },
     }),
   },
   "/api/v1/tokens": {

@@ -153,6 +153,23 @@ export const stageHistorySchema = z
   })
   .meta({ id: "StageHistory", description: "One entry of the `stages` command's output, plus the consultant's overrides (newest first)." });
 
+export const outlookSchema = z
+  .object({
+    stage: stage.nullable().meta({ description: "The current inferred stage (null before the first check-in)." }),
+    days_in_stage: z.number().int().nullable().meta({ description: "Days since the current stage began, to your local today." }),
+    unavailable: z
+      .enum(["no-stage", "top-stage", "archived", "no-comparable"])
+      .nullable()
+      .meta({ description: "Why there is no estimate: no stage yet, stage 6 (the top: leaving it can only mean slipping back), an archived client, or no stay in either source lasted this long. Null when there is one." }),
+    source: z.enum(["firm", "all-firms"]).nullable().meta({ description: "`firm`: your firm's own stays; `all-firms`: all firms' anonymous aggregates, used when your firm has fewer than 30 comparable stays." }),
+    comparable: z.number().int().meta({ description: "Stays in this stage, in the source used, that lasted at least `days_in_stage` days (this client's own not counted)." }),
+    moved_on_within_90_days: z.number().min(0).max(1).nullable().meta({ description: "Kaplan–Meier estimate of the share of them that left the stage (either way) within the next 90 days." }),
+    typical_remaining_days: z.number().int().nullable().meta({ description: "The conditional median of the days still to come; null when not reached (more than `follow_up_days`)." }),
+    follow_up_days: z.number().int().nullable().meta({ description: "How many days past `days_in_stage` the comparable stays were followed." }),
+    overdue: z.boolean().meta({ description: "The client list's `overdue` flag: far longer in the stage than stays there usually last." }),
+  })
+  .meta({ id: "Outlook", description: "How stays like this client's current one went on, conditional on the time already spent." });
+
 // ---- import / export -----------------------------------------------------------------------------
 
 export const importQuery = z.object({
@@ -195,6 +212,37 @@ export const portfolioSchema = z
   })
   .loose()
   .meta({ id: "Portfolio", description: "The numbers behind the portfolio charts." });
+
+export const timeInStageQuery = portfolioQuery.extend({
+  consultant: uuid.optional().meta({ description: "Only this consultant's clients (the same as `consultantId`)." }),
+});
+
+const survivalPointSchema = z.object({
+  day: z.number().int(),
+  survival: z.number().meta({ description: "Estimated share still in the stage at the end of `day` (Kaplan–Meier)." }),
+  at_risk: z.number().int().meta({ description: "Stays still in the stage just before `day`." }),
+  lower: z.number().meta({ description: "95% confidence band, Greenwood's variance on the log(−log) scale." }),
+  upper: z.number(),
+});
+
+export const timeInStageSchema = z
+  .object({
+    filters: z.object({ consultant_id: uuid.nullable(), industry: z.string().nullable(), from: date, to: date }),
+    stages: z.array(
+      z.object({
+        stage,
+        spells: z.number().int().meta({ description: "Stays in the stage open at any time in the period (their length counts from their own start)." }),
+        events: z.number().int().meta({ description: "Stays that ended by the period end (or the client's archive date)." }),
+        censored: z.number().int().meta({ description: "Stays still open at the period end, or when the client was archived." }),
+        median_days: z.number().int().nullable().meta({ description: "First day the estimate is at or below 0.5; null when not reached." }),
+        forward_exits: z.number().int().meta({ description: "Ended stays that moved to a higher stage." }),
+        forward_share: z.number().nullable().meta({ description: "forward_exits / events; null when none ended." }),
+        max_days: z.number().int().nullable().meta({ description: "The longest stay observed, ended or not." }),
+        curve: z.array(survivalPointSchema).meta({ description: "Step points: day 0 (survival 1), then one per day on which a stay ended." }),
+      }),
+    ),
+  })
+  .meta({ id: "TimeInStage", description: "Time in stage as Kaplan–Meier survival curves, per stage 1–6." });
 
 // ---- tokens --------------------------------------------------------------------------------------
 

@@ -66,7 +66,7 @@ function routineGaps(m: StageMessages, e: Evaluation, out: string[]): void {
   const g = m.missing;
   if (!e.hasAccounts) out.push(g.account);
   if (!e.scheduled) out.push(g.schedule);
-  if (e.posts < 4) out.push(g.postWeekly);
+  if (!e.weeklyPosts) out.push(g.postWeekly);
   if (e.highAutomation) out.push(g.lessAutomation);
   if (e.replies < 2) out.push(g.replyConsistently);
   if (e.results === 0) out.push(g.results);

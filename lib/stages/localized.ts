@@ -7,6 +7,7 @@ import { inferStages } from "./infer";
 import { ATTITUDES } from "./vocabulary";
 import { inVoice, messagesFor, type Locale, type StageMessages, type Voice } from "./messages";
 import type { Stage, StageInput } from "./types";
+import { MAX_CONFIRM_BACK, type StageSettings } from "./settings";
 
 export interface Explanation {
   /** Position in the engine's order (stage_assessments.seq). */
@@ -21,8 +22,8 @@ export interface Explanation {
  * The reasons and missing items of each check-in in `locale`: `result[i]` explains
  * `fieldsInOrder[i]`. Pass the check-ins as the stored history was computed (date, then creation).
  */
-export function explainHistory(fieldsInOrder: readonly StageInput[], locale: Locale, voice: Voice = "consultant"): Explanation[] {
-  const entries = inVoice(voice, () => inferStages(fieldsInOrder, { locale }));
+export function explainHistory(fieldsInOrder: readonly StageInput[], locale: Locale, voice: Voice = "consultant", settings?: StageSettings): Explanation[] {
+  const entries = inVoice(voice, () => inferStages(fieldsInOrder, { locale, settings }));
   const out = new Array<Explanation>(entries.length);
   entries.forEach((e, seq) => {
     out[e.index] = { seq, date: e.date, stage: e.stage, reasons: e.reasons, missing: e.missing };
@@ -43,7 +44,7 @@ function kindsOf(m: StageMessages): { gaps: Set<string>; notes: Set<string> } {
     const gaps = new Set([r.noAccounts, r.noPosts, r.noSchedule, r.repliesNone, r.resultsNone]);
     const notes = new Set<string>();
     for (const s of STAGES) {
-      notes.add(r.dropped(s));
+      for (let n = 1; n <= MAX_CONFIRM_BACK; n++) notes.add(r.dropped(s, n));
       for (const l of STAGES) notes.add(r.held(s, l));
     }
     for (const a of ATTITUDES) for (const d of [-1, 0, 1] as const) notes.add(r.attitude(a, d));
@@ -68,9 +69,12 @@ export interface ClientExplanation extends Explanation {
   notes: string[];
 }
 
-/** explainHistory in the client's own voice, with the reasons sorted into strengths, gaps and notes. */
-export function explainForClient(fieldsInOrder: readonly StageInput[], locale: Locale): ClientExplanation[] {
-  return explainHistory(fieldsInOrder, locale, "client").map((e) => {
+/**
+ * explainHistory in the client's own voice, with the reasons sorted into strengths, gaps and notes.
+ * Pass the firm's applied rules (db/queries/rules.ts firmSettings) so the stages match the stored ones.
+ */
+export function explainForClient(fieldsInOrder: readonly StageInput[], locale: Locale, settings?: StageSettings): ClientExplanation[] {
+  return explainHistory(fieldsInOrder, locale, "client", settings).map((e) => {
     const strengths: string[] = [];
     const gaps: string[] = [];
     const notes: string[] = [];

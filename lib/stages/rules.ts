@@ -2,15 +2,18 @@
 import type { Stage, StageInput } from "./types";
 import type { Attitude, Tool } from "./vocabulary";
 import type { AutomationLevel } from "./messages/types";
+import { DEFAULT_SETTINGS, type StageSettings } from "./settings";
 
+// The default thresholds; a firm may tune them (settings.ts), so the engine reads them from the
+// StageSettings it is given, never from these names.
 /** Accounts younger than this are "new" (stage 2); older without a routine is stage 3. */
-export const TRIAL_DAYS = 90;
+export const TRIAL_DAYS = DEFAULT_SETTINGS.trialDays;
 /** About once a week: the least posting that counts as consistent. */
-export const ROUTINE_MIN_POSTS = 4;
+export const ROUTINE_MIN_POSTS = DEFAULT_SETTINGS.routineMinPosts;
 /** Half or more of the posts automatic = "a large share is automatic". */
-export const HIGH_AUTOMATION = 0.5;
+export const HIGH_AUTOMATION = DEFAULT_SETTINGS.highAutomation;
 /** Answering mentions within a day counts as fast. */
-export const FAST_RESPONSE_HOURS = 24;
+export const FAST_RESPONSE_HOURS = DEFAULT_SETTINGS.fastResponseHours;
 /** Tools that give insight (stage 5). Scheduling supports the stage-4 routine; a CRM is not social listening. */
 export const INSIGHT_TOOLS: readonly Tool[] = ["analytics", "monitoring", "influence"];
 
@@ -41,6 +44,8 @@ export class Evaluation {
   ageKnown: boolean;
   young: boolean;
   posts: number;
+  /** At least the routine's posts (settings.routineMinPosts): about weekly by default. */
+  weeklyPosts: boolean;
   dormant: boolean;
   scheduled: boolean;
   automation: AutomationLevel;
@@ -61,20 +66,22 @@ export class Evaluation {
   sustained: boolean;
   raw: Stage;
 
-  constructor(c: StageInput, ageDays: number, ageKnown: boolean, sustained: boolean) {
+  constructor(c: StageInput, ageDays: number, ageKnown: boolean, sustained: boolean, settings: StageSettings = DEFAULT_SETTINGS) {
     const accountCount = c.accounts.length;
     this.hasAccounts = accountCount > 0;
     this.accountCount = accountCount;
     this.ageDays = ageDays;
     this.ageKnown = ageKnown;
-    this.young = ageDays < TRIAL_DAYS;
+    this.young = ageDays < settings.trialDays;
     const posts = c.postsLast30d;
     this.posts = posts;
+    this.weeklyPosts = posts >= settings.routineMinPosts;
     this.dormant = posts === 0;
     this.scheduled = c.rhythm === "scheduled";
     const share = c.automatedShare;
-    this.automation = share <= 0 ? 0 : share < HIGH_AUTOMATION ? 1 : share < 1 ? 2 : 3;
-    this.highAutomation = share >= HIGH_AUTOMATION;
+    const high = settings.highAutomation;
+    this.automation = share <= 0 ? 0 : share < high ? 1 : share < 1 ? 2 : 3;
+    this.highAutomation = share >= high;
     this.replies = c.replies === "none" ? 0 : c.replies === "some" ? 1 : 2;
     this.results = c.results === "none" ? 0 : c.results === "some" ? 1 : 2;
     let mask = 0;
@@ -83,15 +90,15 @@ export class Evaluation {
     this.insightTools = INSIGHT_BY_MASK[mask]!;
     const hours = c.mentionResponseHours ?? null;
     this.responseHours = hours;
-    this.fastResponse = hours !== null && hours <= FAST_RESPONSE_HOURS;
+    this.fastResponse = hours !== null && hours <= settings.fastResponseHours;
     this.advocacy = c.advocacy === "none" ? 0 : c.advocacy === "some" ? 1 : 2;
     this.attitude = c.attitude ?? null;
     this.sustained = sustained;
 
     // Stage 4's routine: scheduled time, about weekly posts, some answers to people, and at least
     // two of: posts mostly written by hand, consistent answers, visible results.
-    const supports = (share < HIGH_AUTOMATION ? 1 : 0) + (this.replies === 2 ? 1 : 0) + (this.results > 0 ? 1 : 0);
-    this.routine = this.hasAccounts && this.scheduled && posts >= ROUTINE_MIN_POSTS && this.replies > 0 && supports >= 2;
+    const supports = (share < high ? 1 : 0) + (this.replies === 2 ? 1 : 0) + (this.results > 0 ? 1 : 0);
+    this.routine = this.hasAccounts && this.scheduled && this.weeklyPosts && this.replies > 0 && supports >= 2;
     this.insight = mask !== 0;
     this.clearOrFast = this.results === 2 || this.fastResponse;
     this.raw = this.rawStage();
@@ -122,7 +129,7 @@ export class Evaluation {
         );
       case 2:
         return (
-          ((this.hasAccounts ? 1 : 0) + (this.hasAccounts && this.young ? 1 : 0) + (this.posts < ROUTINE_MIN_POSTS ? 1 : 0) +
+          ((this.hasAccounts ? 1 : 0) + (this.hasAccounts && this.young ? 1 : 0) + (!this.weeklyPosts ? 1 : 0) +
             (!this.scheduled ? 1 : 0) + (this.highAutomation || this.replies === 0 ? 1 : 0) + (r === 0 ? 1 : 0)) / 6
         );
       case 3:
@@ -141,7 +148,7 @@ export class Evaluation {
 
   private routineSignals(): number {
     return (
-      (this.scheduled ? 1 : 0) + (this.posts >= ROUTINE_MIN_POSTS ? 1 : 0) + (!this.highAutomation ? 1 : 0) +
+      (this.scheduled ? 1 : 0) + (this.weeklyPosts ? 1 : 0) + (!this.highAutomation ? 1 : 0) +
       (this.replies === 2 ? 1 : 0) + (this.results > 0 ? 1 : 0)
     );
   }

@@ -63,6 +63,7 @@ const clients: typeof en = {
     regressed: "পিছিয়ে গেছে",
     overrideDiffers: "নিজস্ব মূল্যায়ন আলাদা",
     selfAssessmentGap: "নিজের মূল্যায়নে বড় ফারাক",
+    overdue: "সময় পেরিয়ে গেছে (সাধারণের চেয়ে অনেক বেশি দিন একই ধাপে)",
   },
   duration: {
     days: "{days, plural, one {# দিন} other {# দিন}}",

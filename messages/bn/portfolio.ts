@@ -36,6 +36,7 @@ const portfolio: typeof en = {
     noCheckIn: "{days, number} দিন কোনো চেক-ইন নেই",
     override: "নিজস্ব মূল্যায়ন নির্ণীত ধাপ থেকে আলাদা",
     self: "নিজের মত আর নির্ণীত ধাপে {gap, number} বা বেশি ধাপের ফারাক",
+    overdue: "সময় পেরিয়ে গেছে: সাধারণের চেয়ে অনেক বেশি দিন একই ধাপে",
     nobody: "কেউ নেই।",
     seeAll: "সব {count, number} জনকে দেখুন",
     days: "{days, plural, one {# দিন} other {# দিন}}",

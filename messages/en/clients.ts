@@ -62,6 +62,7 @@ const clients = {
     regressed: "Moved backwards",
     overrideDiffers: "Override differs",
     selfAssessmentGap: "Self-assessment gap",
+    overdue: "Overdue (far longer in stage than usual)",
   },
   duration: {
     days: "{days, plural, one {# day} other {# days}}",

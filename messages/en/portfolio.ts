@@ -34,6 +34,7 @@ const portfolio = {
     noCheckIn: "No check-in for {days, number} days",
     override: "Override differs from inference",
     self: "Self-assessment {gap, number}+ stages apart",
+    overdue: "Overdue: far longer in stage than usual",
     nobody: "Nobody.",
     seeAll: "See all {count, number}",
     days: "{days, plural, one {# day} other {# days}}",

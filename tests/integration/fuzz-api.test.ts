@@ -7,6 +7,8 @@ import { listClientsEndpoint, getClientEndpoint, createClientEndpoint } from "@/
 import { listCheckInsEndpoint, createCheckInEndpoint, updateCheckInEndpoint, deleteCheckInEndpoint } from "@/lib/api/handlers/checkins";
 import { stagesEndpoint } from "@/lib/api/handlers/stages";
 import { portfolioEndpoint } from "@/lib/api/handlers/portfolio";
+import { timeInStageEndpoint } from "@/lib/api/handlers/insight-survival";
+import { outlookEndpoint } from "@/lib/api/handlers/insight-outlook";
 import { createTokenEndpoint, revokeTokenEndpoint } from "@/lib/api/handlers/tokens";
 import { importEndpoint, exportEndpoint } from "@/lib/api/handlers/transfer";
 import type { Endpoint } from "@/lib/api/endpoint";
@@ -57,6 +59,8 @@ const ENDPOINTS: [string, string, Endpoint][] = [
   ["PATCH", "/api/v1/checkins/{id}", updateCheckInEndpoint],
   ["DELETE", "/api/v1/checkins/{id}", deleteCheckInEndpoint],
   ["GET", "/api/v1/portfolio", portfolioEndpoint],
+  ["GET", "/api/v1/portfolio/time-in-stage", timeInStageEndpoint],
+  ["GET", "/api/v1/clients/{id}/outlook", outlookEndpoint],
   ["POST", "/api/v1/tokens", createTokenEndpoint],
   ["DELETE", "/api/v1/tokens/{id}", revokeTokenEndpoint],
   ["POST", "/api/v1/import", importEndpoint],
@@ -69,7 +73,7 @@ const nasty = fc.constantFrom(
   "2026-02-30", "0000-00-00", "9999-12-31", "1000-01-01", "../../etc/passwd", "' or 1=1 --", "%", "_", "\\", "🙂".repeat(300),
 );
 const text = fc.oneof(fc.string({ unit: "binary", maxLength: 40 }), nasty, fc.string({ maxLength: 10 }));
-const QUERY_KEYS = ["limit", "cursor", "q", "stage", "from", "to", "format", "client", "consultantId", "industry", "dryRun", "include"];
+const QUERY_KEYS = ["limit", "cursor", "q", "stage", "from", "to", "format", "client", "consultant", "consultantId", "industry", "dryRun", "include"];
 const query = fc.dictionary(fc.constantFrom(...QUERY_KEYS), text, { maxKeys: 4 });
 const FIELDS = Object.keys(VALID_CHECKIN).concat(["followers", "automated_share", "mention_response_hours", "attitude", "advocacy", "promotion", "accounts_since", "consultant", "client", "name", "industry", "expiresInDays"]);
 const mutatedCheckIn = fc

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db";
 import { assignments, checkIns, clients, firms, selfAssessments, stageAssessments, stageOverrides, users } from "@/db/schema";
-import { getPortfolio, portfolioClients, type PortfolioFilters } from "@/db/queries/portfolio";
+import { firstClientsPerConsultant, getPortfolio, portfolioClients, type PortfolioFilters } from "@/db/queries/portfolio";
 import type { Actor } from "@/lib/auth/permissions";
 import { createTestDatabase } from "./db";
 import { deriveStoredStatus } from "./factory";
@@ -118,6 +118,8 @@ describe("getPortfolio on a hand-computed firm", () => {
     expect(names(p.attention.noRecentCheckIn)).toEqual(["Alpha", "Charlie", "Echo"]);
     expect(names(p.attention.overrideDiffers)).toEqual(["Delta"]);
     expect(names(p.attention.selfAssessmentGap)).toEqual(["Echo"]);
+    // Stage 4 (all firms: Delta left after 182 days) is overdue after 182; Alpha is 97 days in. Stage 2 never falls to 10 %.
+    expect(names(p.attention.overdue)).toEqual([]);
   });
 
   it("per consultant: clients, stage mix, check-ins in the last 30 days, net movement", async () => {
@@ -162,6 +164,20 @@ describe("portfolioClients: the clients behind a bar", () => {
     expect(names(await portfolioClients(db, manager, F, { kind: "consultant", consultantId: ann.id, stage: 4 }))).toEqual(["Alpha"]);
     expect(await portfolioClients(db, manager, F, { kind: "stage", stage: 9 })).toBeNull();
     expect(await portfolioClients(db, manager, F, { kind: "month", month: "2026-13", stage: 2 })).toBeNull();
+  });
+});
+
+describe("firstClientsPerConsultant: a few names per consultant, never the whole firm", () => {
+  it("cuts each consultant's list by name, with the stage at the range end", async () => {
+    const db = database.db;
+    const two = (await firstClientsPerConsultant(db, manager, F, 2))!;
+    expect(two.map((c) => [c.consultantName, c.name, c.stage])).toEqual([["Ann", "Alpha", 4], ["Ann", "Bravo", 2], ["Ben", "Delta", 5], ["Ben", "Echo", 2]]);
+    expect(names(await firstClientsPerConsultant(db, manager, F, 1))).toEqual(["Alpha", "Delta"]);
+    expect(names(await firstClientsPerConsultant(db, manager, F, 25))).toEqual(["Alpha", "Bravo", "Charlie", "Delta", "Echo"]);
+    // A range ending before a client's last check-in takes the stage held then.
+    const early = (await firstClientsPerConsultant(db, manager, { ...F, to: "2026-03-15" }, 25))!;
+    expect(early.find((c) => c.name === "Alpha")).toMatchObject({ stage: 3, lastCheckIn: "2026-03-10" });
+    expect(await firstClientsPerConsultant(db, ann, F, 2)).toBeNull();
   });
 });
 

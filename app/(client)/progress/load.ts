@@ -1,5 +1,6 @@
 import { cache } from "react";
 import { clientEngineHistory, getClientProgress } from "@/db/queries/progress";
+import { firmSettings } from "@/db/queries/rules";
 import { forActor, requirePermission } from "@/lib/auth/actor";
 
 /**
@@ -10,9 +11,10 @@ import { forActor, requirePermission } from "@/lib/auth/actor";
  */
 export const loadProgress = cache(async () => {
   const actor = await requirePermission("progress.read");
-  const [progress, history] = await forActor(actor, async (db) => {
+  // The firm's applied stage rules: the words are re-derived with the rules the stored stages used.
+  const [progress, history, settings] = await forActor(actor, async (db) => {
     const p = await getClientProgress(db, actor);
-    return [p, p ? await clientEngineHistory(db, actor, p.client.id) : []] as const;
+    return [p, p ? await clientEngineHistory(db, actor, p.client.id) : [], await firmSettings(db, actor)] as const;
   });
-  return { actor, progress, history };
+  return { actor, progress, history, settings };
 });

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getMessages, getTranslations } from "next-intl/server";
 import { formatDay, DAY_LONG } from "@/lib/i18n/format";
 import { todayFor } from "@/lib/time/zone";
 import { messagesFor, type Stage } from "@/lib/stages";
@@ -46,10 +46,13 @@ function List({ items }: { items: string[] }) {
 
 /** A client's own page: where they are, how they got there, what moves them on. Phone first. */
 export default async function ProgressPage() {
-  const { actor, progress: p, history } = await loadProgress();
+  const { actor, progress: p, history, settings } = await loadProgress();
   if (!p) notFound();
   const t = await getTranslations("progress");
   const tStages = await getTranslations("client.stages");
+  const tHelp = await getTranslations("outlook.help");
+  // Each stage has its own number of tips: read the stage's group whole, in the request's language.
+  const helpTips = (await getMessages()).outlook.help.stages;
   const format = await getFormatter();
   const locale = (await getLocale()) === "bn" ? "bn" : "en";
   const day = (iso: string) => formatDay(format, iso);
@@ -59,7 +62,7 @@ export default async function ProgressPage() {
 
   const cur = p.current;
   // The engine's words in the client's language and voice; the stage and date stay the stored ones.
-  const explained = explainForClient(history, locale);
+  const explained = explainForClient(history, locale, settings);
   const latest = explained.reduce<(typeof explained)[number] | null>((a, e) => (a === null || e.seq > a.seq ? e : a), null);
   const words = latest && cur && latest.stage === cur.stage ? latest : null;
   const strengths = words?.strengths ?? [];
@@ -117,6 +120,12 @@ export default async function ProgressPage() {
               {missing.length ? <List items={missing.slice(0, 5)} /> : <p className="text-sm">{t("next.top")}</p>}
             </Section>
           </div>
+
+          <Section id="helps" title={tHelp("title")}>
+            <p className="mb-2 text-sm text-slate-700 dark:text-slate-300">{tHelp("intro")}</p>
+            {/* Tips for the stage, in the client's words: deliberately no figures from the outlook. */}
+            <List items={Object.values(helpTips[`s${cur.stage as Stage}`])} />
+          </Section>
 
           <Section id="journey" title={t("journey.title")} className="journey-card">
             <JourneyChart title={t("journey.chartTitle")} points={p.journey} />

@@ -109,7 +109,12 @@ const attitude = memoKey<Attitude, AttitudeDirection>((a, direction) => {
 const held = memoKey<Stage, Stage>(
   (_stage, looksLike) => `শুধু এই চেক-ইনটি দেখলে ${bnStageName(looksLike)} মনে হয়; একটি চেক-ইনে ধাপ বদলায় না`,
 );
-const dropped = memoInt((from) => `টানা দ্বিতীয় চেক-ইনেও ধাপ ${bnNumber(from)}-এর নিচে (“${BN_STAGE_LABELS[from as Stage]}”)`, 7);
+const BN_ORDINAL: Record<number, string> = { 2: "দ্বিতীয়", 3: "তৃতীয়", 4: "চতুর্থ", 5: "পঞ্চম" };
+const droppedIn = memoKey<Stage, number>((from, inRow) =>
+  inRow <= 1
+    ? `এই চেক-ইনে ধাপ ${bnNumber(from)}-এর নিচে (“${BN_STAGE_LABELS[from]}”)`
+    : `টানা ${BN_ORDINAL[inRow] ?? `${bnNumber(inRow)}তম`} চেক-ইনেও ধাপ ${bnNumber(from)}-এর নিচে (“${BN_STAGE_LABELS[from]}”)`,
+);
 
 const accounts = memoInt((n) => `${bnNumber(n)}টি প্ল্যাটফর্মে অ্যাকাউন্ট আছে`, 64);
 const accountsOpened = memoInt((d) => {
@@ -146,7 +151,7 @@ export const bn: StageMessages = {
     automationDropped: "আগের চেক-ইনের চেয়ে এখন কম পোস্ট স্বয়ংক্রিয়ভাবে যায়",
     scheduleAppeared: "সোশ্যাল মিডিয়ার জন্য নির্দিষ্ট সময় রাখা শুরু করেছেন",
     held,
-    dropped,
+    dropped: (from, inRow = 2) => droppedIn(from, inRow),
   },
   missing: {
     account: "অন্তত একটি প্ল্যাটফর্মে ব্যবসার অ্যাকাউন্ট খুলুন",

@@ -92,6 +92,7 @@ function attitude(a: Attitude, direction: AttitudeDirection): string {
 const label = (s: Stage) => `stage ${s} ("${STAGE_LABELS[s]}")`;
 const heldCache = new Map<number, string>();
 const droppedCache = new Map<number, string>();
+const ORDINAL: Record<number, string> = { 2: "second", 3: "third", 4: "fourth", 5: "fifth" };
 
 export const en: StageMessages = {
   labels: STAGE_LABELS,
@@ -126,11 +127,12 @@ export const en: StageMessages = {
       }
       return s;
     },
-    dropped: (from) => {
-      let s = droppedCache.get(from);
+    dropped: (from, inRow = 2) => {
+      const key = from * 8 + inRow;
+      let s = droppedCache.get(key);
       if (s === undefined) {
-        s = `second check-in in a row below ${label(from)}`;
-        droppedCache.set(from, s);
+        s = inRow <= 1 ? `this check-in is below ${label(from)}` : `${ORDINAL[inRow] ?? `${inRow}th`} check-in in a row below ${label(from)}`;
+        droppedCache.set(key, s);
       }
       return s;
     },

@@ -34,8 +34,8 @@ export interface ReasonMessages {
   scheduleAppeared: string;
   /** The stage is kept although this check-in alone looks like `looksLike`. */
   held(stage: Stage, looksLike: Stage): string;
-  /** The stage fell from `from` because this and the previous check-in were both below it. */
-  dropped(from: Stage): string;
+  /** The stage fell from `from` because this check-in and the ones before it, `inRow` in all (2 unless a firm's rules say otherwise), were below it. */
+  dropped(from: Stage, inRow?: number): string;
 }
 
 export interface MissingMessages {

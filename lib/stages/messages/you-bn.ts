@@ -35,7 +35,12 @@ const attitude = memoKey<Attitude, AttitudeDirection>((a, direction) =>
 
 const name = (s: Stage) => `ধাপ ${bnNumber(s)} (“${BN_STAGE_LABELS[s]}”)`;
 const held = memoKey<Stage, Stage>((_s, looksLike) => `শুধু এই চেক-ইনটি দেখলে ${name(looksLike)} মনে হয়, তবে একটি চেক-ইনে আপনার ধাপ বদলায় না`);
-const dropped = memoInt((from) => `পরপর দুটি চেক-ইনে আপনি ধাপ ${bnNumber(from)}-এর নিচে ছিলেন (“${BN_STAGE_LABELS[from as Stage]}”)`, 7);
+const BN_IN_ROW: Record<number, string> = { 2: "দুটি", 3: "তিনটি", 4: "চারটি", 5: "পাঁচটি" };
+const droppedIn = memoKey<Stage, number>((from, inRow) =>
+  inRow <= 1
+    ? `এই চেক-ইনে আপনি ধাপ ${bnNumber(from)}-এর নিচে ছিলেন (“${BN_STAGE_LABELS[from]}”)`
+    : `পরপর ${BN_IN_ROW[inRow] ?? `${bnNumber(inRow)}টি`} চেক-ইনে আপনি ধাপ ${bnNumber(from)}-এর নিচে ছিলেন (“${BN_STAGE_LABELS[from]}”)`,
+);
 
 const accountsOpened = memoInt((d) => {
   const ago = bnAgo(d);
@@ -72,7 +77,7 @@ export const bnYou: StageMessages = {
     automationDropped: "আগের চেক-ইনের চেয়ে এখন আপনার কম পোস্ট স্বয়ংক্রিয়ভাবে যায়",
     scheduleAppeared: "আপনি সোশ্যাল মিডিয়ার জন্য নির্দিষ্ট সময় রাখা শুরু করেছেন",
     held,
-    dropped,
+    dropped: (from, inRow = 2) => droppedIn(from, inRow),
   },
   missing: {
     ...bn.missing,

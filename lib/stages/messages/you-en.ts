@@ -68,7 +68,10 @@ const attitude = memoKey<Attitude, AttitudeDirection>((a, direction) =>
 
 const name = (s: Stage) => `stage ${s} (“${STAGE_LABELS[s]}”)`;
 const held = memoKey<Stage, Stage>((_s, looksLike) => `This check-in on its own looks like ${name(looksLike)}, but one check-in isn't enough to change your stage`);
-const dropped = memoInt((from) => `Two check-ins in a row were below ${name(from as Stage)}`, 7);
+const IN_ROW: Record<number, string> = { 2: "Two", 3: "Three", 4: "Four", 5: "Five" };
+const droppedIn = memoKey<Stage, number>((from, inRow) =>
+  inRow <= 1 ? `This check-in was below ${name(from)}` : `${IN_ROW[inRow] ?? inRow} check-ins in a row were below ${name(from)}`,
+);
 
 export const enYou: StageMessages = {
   labels: STAGE_LABELS,
@@ -99,7 +102,7 @@ export const enYou: StageMessages = {
     automationDropped: "Less of your posting is automatic than at the last check-in",
     scheduleAppeared: "You've started setting aside time for social media",
     held,
-    dropped,
+    dropped: (from, inRow = 2) => droppedIn(from, inRow),
   },
   missing: {
     account: "Open a business account on at least one platform",

@@ -6,7 +6,9 @@ import { fieldsOf, type CheckInWithStage } from "@/db/queries/checkins";
 import { activeOverride } from "@/db/queries/overrides";
 import { can } from "@/lib/auth/permissions";
 import { formatDay } from "@/lib/i18n/format";
-import { inferStages, type Locale as EngineLocale } from "@/lib/stages";
+import { inferStages, type Locale as EngineLocale, type StageSettings } from "@/lib/stages";
+import { firmSettings } from "@/db/queries/rules";
+import { forActor } from "@/lib/auth/actor";
 import { OVERRIDE_REASON_MAX } from "@/lib/validation/override";
 import { StageBadge } from "@/components/stage/StageBadge";
 import { buttonClass, Card, PageHeader, ScrollRegion, tableClass, tdClass, thClass } from "@/components/ui/primitives";
@@ -17,6 +19,7 @@ import { ConfirmSubmit } from "@/components/clients/ConfirmSubmit";
 import { FocusedStatus } from "@/components/clients/FocusedStatus";
 import { createOverrideAction, withdrawOverrideAction } from "./actions";
 import { loadClientPage } from "./load";
+import { OutlookSection } from "./OutlookSection";
 import { todayFor } from "@/lib/time/zone";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -59,10 +62,11 @@ async function Flash({ search, current }: { search: Search; current: number | nu
  * engine's English; for another language the (pure, fast) engine runs again over the same
  * check-ins with that language's catalogue, and its words are used where its stage agrees.
  */
-function localizedExplanations(checkIns: CheckInWithStage[], locale: string): Map<string, { reasons: string[]; missing: string[] }> {
+function localizedExplanations(checkIns: CheckInWithStage[], locale: string, settings?: StageSettings): Map<string, { reasons: string[]; missing: string[] }> {
   const out = new Map<string, { reasons: string[]; missing: string[] }>();
   if (locale === "en" || checkIns.length === 0) return out;
-  const entries = inferStages(checkIns.map(fieldsOf), { locale: locale as EngineLocale });
+  // With the firm's applied rules (issue #13), so the stages agree with the stored ones.
+  const entries = inferStages(checkIns.map(fieldsOf), { locale: locale as EngineLocale, settings });
   for (const e of entries) {
     const c = checkIns[e.index];
     if (c && c.stage === e.stage) out.set(c.id, { reasons: e.reasons, missing: e.missing });
@@ -86,7 +90,7 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
   const today = todayFor(actor);
   const base = `/clients/${clientId}`;
   const day = (iso: string) => formatDay(format, iso);
-  const words = localizedExplanations(checkIns, locale);
+  const words = localizedExplanations(checkIns, locale, locale === "en" ? undefined : await forActor(actor, (db) => firmSettings(db, actor)));
   const reasonsOf = (c: CheckInWithStage) => words.get(c.id)?.reasons ?? c.reasons ?? [];
   const missingOf = (c: CheckInWithStage) => words.get(c.id)?.missing ?? c.missing ?? [];
   const stageName = (s: number) => t("stageLabel", { stage: s, name: t(`stages.${s as StageKey}.name`) });
@@ -207,6 +211,8 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
           </Card>
         </div>
       </div>
+
+      <OutlookSection clientId={clientId} className={`mt-4 ${cardDark}`} />
 
       {checkIns.length === 0 ? null : (
         <>

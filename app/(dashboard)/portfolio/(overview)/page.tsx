@@ -2,7 +2,7 @@ import { MAX_RANGE_YEARS } from "@/lib/portfolio/range";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { getPortfolio, portfolioClients, portfolioFilterOptions, type DrillClient } from "@/db/queries/portfolio";
+import { firstClientsPerConsultant, getPortfolio, portfolioFilterOptions, type DrillClient } from "@/db/queries/portfolio";
 import { requirePermission } from "@/lib/auth/actor";
 import { inFirm } from "@/db/tenant";
 import { readDb } from "@/db/replica";
@@ -11,7 +11,9 @@ import { StageBadge } from "@/components/stage/StageBadge";
 import { DistributionNowChart } from "@/components/charts/portfolio/DistributionNowChart";
 import { OverTimeChart } from "@/components/charts/portfolio/OverTimeChart";
 import { FlowMatrix } from "@/components/charts/portfolio/FlowMatrix";
-import { TimeInStageChart } from "@/components/charts/portfolio/TimeInStageChart";
+import { SurvivalChart } from "@/components/charts/portfolio/SurvivalChart";
+import { getTimeInStage } from "@/db/queries/insight/time-in-stage";
+import { thinCurve } from "@/lib/insight/km";
 import { ConsultantChart } from "@/components/charts/portfolio/ConsultantChart";
 import { AttentionLists } from "@/components/charts/portfolio/AttentionLists";
 import { formatDay } from "@/lib/i18n/format";
@@ -24,7 +26,7 @@ import { todayFor } from "@/lib/time/zone";
 /** Names shown per list on the page; the rest are one link away. */
 const SHOWN = 25;
 /** The client list's flag filter behind each attention list. */
-const FLAG_OF: Record<string, string> = { stalled: "stalled", regressed: "regressed", "no-checkin": "no-recent-checkin", override: "override-differs", self: "self-assessment-gap" };
+const FLAG_OF: Record<string, string> = { stalled: "stalled", regressed: "regressed", "no-checkin": "no-recent-checkin", override: "override-differs", self: "self-assessment-gap", overdue: "overdue" };
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("portfolio");
@@ -40,7 +42,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
   const filters = filtersFrom(await searchParams, today);
   const [t, format] = await Promise.all([getTranslations("portfolio"), getFormatter()]);
   // On the read replica when one is configured: seconds stale is fine here (docs/scaling.md).
-  const [p, options, all] = await inFirm(await readDb(), actor.firmId, (db) => Promise.all([getPortfolio(db, actor, filters), portfolioFilterOptions(db, actor), portfolioClients(db, actor, filters, { kind: "all" })]));
+  const [p, options, all, survival] = await inFirm(await readDb(), actor.firmId, (db) => Promise.all([getPortfolio(db, actor, filters), portfolioFilterOptions(db, actor), firstClientsPerConsultant(db, actor, filters, SHOWN), getTimeInStage(db, actor, filters)]));
   if (!p || !options || !all) return <p role="alert">{t("badFilters")}</p>;
 
   const num = (n: number) => format.number(n);
@@ -53,6 +55,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
     { key: "no-checkin", title: t("attention.noCheckIn", { days: NO_CHECKIN_DAYS }), entries: att.noRecentCheckIn.map((c) => ({ id: c.id, name: c.name, stage: c.stage, detail: c.lastCheckIn ? day(c.lastCheckIn) : t("attention.never") })) },
     { key: "override", title: t("attention.override"), entries: att.overrideDiffers.map((c) => ({ id: c.id, name: c.name, stage: c.stage, detail: t("attention.overrideStage", { stage: c.overrideStage ?? 0 }) })) },
     { key: "self", title: t("attention.self", { gap: SELF_ASSESSMENT_GAP }), entries: att.selfAssessmentGap.map((c) => ({ id: c.id, name: c.name, stage: c.stage, detail: t("attention.selfStage", { stage: c.selfStage ?? 0 }) })) },
+    { key: "overdue", title: t("attention.overdue"), entries: att.overdue.map((c) => ({ id: c.id, name: c.name, stage: c.stage, detail: t("attention.days", { days: c.daysInStage ?? 0 }) })) },
   ].map((g) => ({
     ...g,
     count: num(g.entries.length),
@@ -60,13 +63,12 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
     entries: g.entries.slice(0, SHOWN),
     more: g.entries.length > SHOWN ? { href: `/clients?flag=${FLAG_OF[g.key]}`, label: t("attention.seeAll", { count: g.entries.length }) } : undefined,
   }));
-  const byConsultant = new Map<string, DrillClient[]>();
-  for (const c of all) {
-    const key = c.consultantName ?? unassigned;
-    const list = byConsultant.get(key);
-    if (list) list.push(c);
-    else byConsultant.set(key, [c]);
-  }
+  // A few names per consultant (firstClientsPerConsultant), counted from the per-consultant rows.
+  const named = new Map<string | null, DrillClient[]>();
+  for (const c of all) named.set(c.consultantId, [...(named.get(c.consultantId) ?? []), c]);
+  const byConsultant = p.consultants
+    .filter((c) => c.clients > 0)
+    .map((c) => ({ id: c.consultantId, name: c.consultantName ?? unassigned, count: c.clients, list: named.get(c.consultantId) ?? [] }));
   const subtitle = [
     t("subtitle", { count: p.totalClients, from: day(p.filters.from), to: day(p.filters.to) }),
     p.withoutStage ? t("withoutStage", { count: p.withoutStage }) : null,
@@ -102,11 +104,14 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
           <FlowMatrix title={t("charts.flows")} cells={p.flows.map((f) => ({ ...f, href: drillHref(filters, { flowFrom: f.from, flowTo: f.to }) }))} />
         </Card>
         <Card title={t("charts.timeInStage")}>
-          {p.timeInStage.length === 0 ? (
-            <p className={`text-sm ${mutedClass}`}>{t("timeInStageEmpty")}</p>
-          ) : (
-            <TimeInStageChart title={t("charts.timeInStage")} data={p.timeInStage.map((s) => ({ ...s, href: drillHref(filters, { spell: s.stage }) }))} />
-          )}
+          {/* Kaplan–Meier per stage; the former medians of completed spells stay as its footnote, with their drill links. */}
+          {survival ? (
+            <SurvivalChart
+              title={t("charts.timeInStage")}
+              stages={survival.stages.map((s) => ({ ...s, curve: thinCurve(s.curve) }))}
+              completed={p.timeInStage.map((s) => ({ stage: s.stage, spells: s.spells, median: s.median, href: drillHref(filters, { spell: s.stage }) }))}
+            />
+          ) : null}
         </Card>
       </div>
 
@@ -154,24 +159,24 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
       </Card>
 
       <h2 className="mt-6 text-lg font-semibold">{t("byConsultant.title")}</h2>
-      {byConsultant.size === 0 ? <p className={`mt-2 text-sm ${mutedClass}`}>{t("byConsultant.empty")}</p> : null}
+      {byConsultant.length === 0 ? <p className={`mt-2 text-sm ${mutedClass}`}>{t("byConsultant.empty")}</p> : null}
       <div className="mt-2 grid min-w-0 gap-4 md:grid-cols-2">
-        {[...byConsultant.entries()].map(([name, list]) => (
-          <div key={name} className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+        {byConsultant.map(({ id, name, count, list }) => (
+          <div key={id ?? "none"} className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
             <h3 className="font-semibold break-words">
-              {name} <span className={`font-normal ${mutedClass}`}>· {t("byConsultant.count", { count: list.length })}</span>
+              {name} <span className={`font-normal ${mutedClass}`}>· {t("byConsultant.count", { count })}</span>
             </h3>
             <ul className="mt-2 space-y-1 text-sm">
-              {list.slice(0, SHOWN).map((c) => (
+              {list.map((c) => (
                 <li key={c.id} className="flex min-w-0 flex-wrap items-center justify-between gap-x-2 gap-y-0.5">
                   <Link href={`/clients/${c.id}`} className={`min-w-0 break-words ${linkClass}`}>{c.name}</Link>
                   <StageBadge stage={c.stage} compact />
                 </li>
               ))}
             </ul>
-            {list.length > SHOWN ? (
+            {count > list.length ? (
               <p className="mt-2 text-sm">
-                <a className={linkClass} href={drillHref(filters, { byConsultant: list[0]!.consultantId ?? "none" })}>{t("byConsultant.seeAll", { count: list.length })}</a>
+                <a className={linkClass} href={drillHref(filters, { byConsultant: id ?? "none" })}>{t("byConsultant.seeAll", { count })}</a>
               </p>
             ) : null}
           </div>

@@ -1,0 +1,70 @@
+import { sql } from "drizzle-orm";
+import { queryRows, type Db, type Tx } from "../../index";
+import { can, type Actor } from "../../../lib/auth/permissions";
+import { kaplanMeier, type DayCount, type KmResult } from "../../../lib/insight/km";
+import { normalise, visibleCte, type Portfolio, type PortfolioFilters } from "../portfolio";
+
+// Time in stage as survival curves (#13): per stage, the Kaplan–Meier estimate of how long stays
+// last, over every stored spell of the visible clients that was open at any time in the range.
+// - A spell's length counts from its own start, even one before `from`.
+// - It ends (an event) on the date of the next stage's first assessment, in either direction.
+// - It is censored at the range end, or at its client's archive date when earlier: archived
+//   clients are in (the other portfolio figures leave them out), observed until they left.
+//   A spell that starts after that date is dropped, and so is one whose observed part ends
+//   before `from` (a client archived before the range was never in it).
+// The SQL returns one row per (stage, length, ended, moved up) with a count, a few thousand rows
+// for a firm of 10,000 clients; the estimate is computed here from those counts.
+
+export const STAGES = [1, 2, 3, 4, 5, 6] as const;
+/** The days a number-at-risk row reads the estimate off at. */
+export const RISK_DAYS = [0, 30, 90, 180, 365, 730, 1095] as const;
+
+export interface StageSurvival extends KmResult {
+  stage: number;
+}
+
+export interface TimeInStage {
+  filters: Portfolio["filters"];
+  stages: StageSurvival[];
+}
+
+/** Per stage, the Kaplan–Meier estimate of time in stage; null for anyone but a manager, or for unusable filters. */
+export async function getTimeInStage(db: Db | Tx, actor: Actor, filters: PortfolioFilters): Promise<TimeInStage | null> {
+  if (!can(actor, "portfolio.read")) return null;
+  const f = normalise(filters);
+  if (!f) return null;
+  const rows = await queryRows<{ stage: number | string; days: number | string; event: boolean; forward: boolean; count: number | string }>(
+    db,
+    sql`with ${visibleCte(actor, f, true)},
+    observed as (
+      select s.stage, s.started, s.ended, s.next_stage,
+        -- least() skips nulls: the range end, or the archive date when earlier.
+        least(${f.to}::date, case when c.archived then c.archived_on end) as cut
+      from stage_spells s join visible v on v.id = s.client_id join clients c on c.id = s.client_id
+      where s.firm_id = ${actor.firmId} and s.started <= ${f.to}::date
+    ),
+    spells as (
+      select stage, started, next_stage, cut, (ended is not null and ended <= cut) as event, ended
+      from observed
+      where started <= cut and least(coalesce(ended, cut), cut) >= ${f.from}::date
+    )
+    select stage, (case when event then ended else cut end) - started as days, event,
+      (event and next_stage > stage) as forward, count(*) as count
+    from spells
+    group by 1, 2, 3, 4`,
+  );
+  const byStage = new Map<number, DayCount[]>(STAGES.map((s) => [s, []]));
+  for (const r of rows) {
+    const count = Number(r.count);
+    byStage.get(Number(r.stage))?.push({
+      days: Number(r.days),
+      events: r.event ? count : 0,
+      censored: r.event ? 0 : count,
+      forward: r.forward ? count : 0,
+    });
+  }
+  return {
+    filters: f,
+    stages: STAGES.map((stage) => ({ stage, ...kaplanMeier(byStage.get(stage)!, { at: RISK_DAYS }) })),
+  };
+}
