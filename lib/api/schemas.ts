@@ -6,10 +6,15 @@ import "zod-openapi";
 import { z } from "zod";
 import { LIMITS } from "../checkin-format";
 import { clientInputSchema, fieldsInputShape, fieldsOutputShape } from "../checkin-format/doc-schemas";
-import { stageInputSchema, stageSchema, uuidSchema } from "../validation/primitives";
+import { isCalendarDate, stageInputSchema, stageSchema, uuidSchema } from "../validation/primitives";
 import { FLAGS } from "../flags";
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ format: "date", example: "2026-03-02" });
+// A real calendar date: "2026-13-45" matches the pattern but is no day, and must be a 400, not a crash further on.
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine(isCalendarDate, "must be a real calendar date (YYYY-MM-DD)")
+  .meta({ format: "date", example: "2026-03-02" });
 const uuid = uuidSchema;
 const stage = stageSchema;
 

@@ -29,6 +29,15 @@ describe("portfolio period bounds", () => {
     }
   });
 
+  it("answers a date that is no day of the calendar with a 400 naming the parameter (fuzzing found a 500)", async () => {
+    for (const q of ["to=2026-13-45", "from=2026-02-30", "to=0000-00-00"]) {
+      const r = await call(database, portfolioEndpoint, { path: `/api/v1/portfolio?${q}`, token });
+      expect(r.status, q).toBe(400);
+      expect(isErrorShape(r.body)).toBe(true);
+      expect(JSON.stringify(r.body.error.details), q).toContain(q.split("=")[0]);
+    }
+  });
+
   it("still serves exactly ten years", async () => {
     const r = await call(database, portfolioEndpoint, { path: "/api/v1/portfolio?from=2016-06-30&to=2026-06-30", token });
     expect(r.status).toBe(200);
