@@ -2,7 +2,8 @@
 // `npm run screenshots`: makes the screenshots in docs/ on demand (the tests never write them).
 // Starts the production server on a throwaway embedded database with the demo firm, signs in as
 // the demo logins, and writes docs/portfolio.png, docs/client-page.png, docs/progress.png, and
-// the Bengali ones: docs/progress-bn-phone.png (a phone) and docs/portfolio-bn-dark.png (dark mode).
+// the Bengali ones: docs/progress-bn-phone.png (a phone) and docs/portfolio-bn-dark.png (dark mode),
+// and issue #13's: docs/survival.png, cohorts.png, agreement.png, rules-preview.png, outlook.png.
 // Bengali text needs a Bengali font on this machine (Debian: apt-get install fonts-noto-core).
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -54,6 +55,32 @@ try {
   const dark = await signIn(await (await context({ locale: "bn-BD", colorScheme: "dark" })).newPage(), "manager@example.com", /\/portfolio$/);
   await dark.locator("svg.recharts-surface").first().waitFor();
   await shoot(dark, "portfolio-bn-dark.png");
+
+  // Issue #13: the survival chart (its card), cohorts, agreement, the stage rules with a preview,
+  // and a client's outlook.
+  await manager.goto("/portfolio");
+  const survival = manager.getByRole("figure", { name: "Time in stage", exact: true });
+  await survival.scrollIntoViewIfNeeded();
+  await manager.waitForTimeout(1000);
+  await survival.screenshot({ path: path.join("docs", "survival.png") });
+  console.log("[screenshots] wrote docs/survival.png");
+  for (const [route, file] of [["/portfolio/cohorts", "cohorts.png"], ["/portfolio/agreement", "agreement.png"]]) {
+    await manager.goto(route);
+    await manager.locator("main").first().waitFor();
+    await shoot(manager, file);
+  }
+  await manager.goto("/portfolio/rules");
+  await manager.getByLabel("Trial period (days)").fill("365");
+  await manager.getByRole("button", { name: "Preview" }).click();
+  await manager.getByTestId("rules-preview").waitFor();
+  await shoot(manager, "rules-preview.png");
+
+  const second = await signIn(await (await context()).newPage(), "consultant2@example.com", /\/clients$/);
+  await second.getByRole("link", { name: "Stonegate Builders", exact: true }).click();
+  const outlook = second.getByRole("region", { name: "Outlook" });
+  await outlook.scrollIntoViewIfNeeded();
+  await outlook.screenshot({ path: path.join("docs", "outlook.png") });
+  console.log("[screenshots] wrote docs/outlook.png");
 } catch (e) {
   console.error(`[screenshots] ${e instanceof Error ? e.stack : e}`);
   process.exitCode = 1;
