@@ -220,8 +220,9 @@ describe(`stage rules (${process.env.TEST_DATABASE_URL ? "postgres" : "pglite"})
 
   it("works as the app's role, under row-level security", async () => {
     const firmId = manager.firmId;
-    // The app's role, as the server connects: a pool of its own on PostgreSQL; the one session on PGlite.
-    const app: Database = database.label === "postgres" ? await openDatabase({ url: database.url, role: "stageline_app" }) : database;
+    // The app's role, as the server connects: a pool of its own on PostgreSQL (to the server
+    // itself: a role switch is a startup parameter, which PgBouncer refuses); the one session on PGlite.
+    const app: Database = database.label === "postgres" ? await openDatabase({ url: database.directUrl ?? database.url, role: "stageline_app" }) : database;
     if (database.label !== "postgres") await database.db.execute(sql`set role stageline_app`);
     try {
       const preview = await inFirm(app.db, firmId, (tx) => whatIf(tx, manager, { ...DEFAULT_SETTINGS, trialDays: 365 }));
