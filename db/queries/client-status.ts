@@ -154,6 +154,53 @@ function toStatus(r: Row): ClientStatus {
   };
 }
 
+/** The portfolio's attention lists, in the order the page shows them. */
+export type AttentionKey = "stalled" | "regressed" | "noRecentCheckIn" | "overrideDiffers" | "selfAssessmentGap" | "overdue";
+
+/**
+ * Each attention list's condition on a `status` row and its order: the longest stays first for
+ * "stalled" and "overdue", by name for the rest. "Regressed" is a move back within
+ * RECENT_REGRESSION_DAYS, as ClientStatus.regressedRecently.
+ */
+const ATTENTION: [AttentionKey, string, string][] = [
+  ["stalled", "f_stalled", "days_in_stage desc, lname, id"],
+  ["regressed", `f_regressed and days_in_stage <= ${Number(RECENT_REGRESSION_DAYS)}`, "lname, id"],
+  ["noRecentCheckIn", "f_no_recent", "lname, id"],
+  ["overrideDiffers", "f_override", "lname, id"],
+  ["selfAssessmentGap", "f_self_gap", "lname, id"],
+  ["overdue", "f_overdue", "days_in_stage desc, lname, id"],
+];
+
+/**
+ * The attention lists in one statement: each list's total and its first `limit` clients (all of
+ * them when `limit` is null). The page names a few and links to the rest, so a firm with
+ * thousands flagged sends and decodes a few dozen rows, not thousands.
+ */
+export async function listAttention(
+  db: Db | Tx,
+  actor: Actor,
+  opts: Omit<StatusOptions, "flaggedOnly">,
+  limit: number | null,
+): Promise<Record<AttentionKey, { total: number; rows: ClientStatus[] }>> {
+  const branches = ATTENTION.map(
+    ([key, condition, order]) =>
+      sql.raw(`select '${key}' as list, picked.*, row_number() over (order by ${order}) as rn, count(*) over () as total from picked where ${condition}`),
+  );
+  const rows = await queryRows<Row & { list: AttentionKey; rn: string | number; total: string | number }>(
+    db,
+    sql`${await statusWith(db, actor, opts)},
+    picked as materialized (select ${COLUMNS}, lower(name) as lname from status where flag_count > 0),
+    lists as (${sql.join(branches, sql` union all `)})
+    select * from lists ${limit === null ? sql`` : sql`where rn <= ${limit}`} order by list, rn`,
+  );
+  const out = Object.fromEntries(ATTENTION.map(([key]) => [key, { total: 0, rows: [] as ClientStatus[] }])) as Record<AttentionKey, { total: number; rows: ClientStatus[] }>;
+  for (const r of rows) {
+    out[r.list].total = Number(r.total);
+    out[r.list].rows.push(toStatus(r));
+  }
+  return out;
+}
+
 /**
  * The status of every client the actor may see (unpaged, by name): current stage and since when,
  * last check-in, override, self-assessment and attention flags. For the portfolio and exports.

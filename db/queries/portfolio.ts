@@ -6,7 +6,7 @@ import { rangeProblem } from "../../lib/portfolio/range";
 import type { TimeInStageRow } from "../../lib/portfolio/types";
 
 export type { TimeInStageRow };
-import { listClientStatus, type ClientStatus } from "./client-status";
+import { listAttention, type ClientStatus } from "./client-status";
 import { clientScope, UUID_RE } from "./scope";
 import { isCalendarDate, isoDay } from "../../lib/validation/primitives";
 import { isStage } from "../../lib/validation/primitives";
@@ -26,6 +26,8 @@ export interface PortfolioFilters {
   to: string;
   /** "Today" for the attention flags (tests fix it). */
   today?: string;
+  /** Name at most this many clients per attention list (the page's few); all when absent. The totals count them all. */
+  attentionLimit?: number;
 }
 
 export type Direction = "forward" | "backward";
@@ -89,6 +91,8 @@ export interface Portfolio {
   flows: FlowRow[];
   timeInStage: TimeInStageRow[];
   attention: AttentionLists;
+  /** How many clients each attention list holds, even when `attention` names only the first few. */
+  attentionTotals: Record<keyof AttentionLists, number>;
   consultants: ConsultantRow[];
 }
 
@@ -322,20 +326,15 @@ function attentionItem(s: ClientStatus): AttentionItem {
   };
 }
 
-async function attention(db: Db | Tx, actor: Actor, f: Portfolio["filters"], today: string): Promise<AttentionLists> {
+async function attention(db: Db | Tx, actor: Actor, f: Portfolio["filters"], today: string, limit: number | null): Promise<{ lists: AttentionLists; totals: Record<keyof AttentionLists, number> }> {
   const consultant = f.consultantId ? sql`${assignments.consultantId} = ${f.consultantId}::uuid` : sql`true`;
   const industry = f.industry ? sql`${clients.industry} = ${f.industry}` : sql`true`;
-  // The flags are computed in listClientStatus's single SQL statement; here they are only sorted into lists.
-  const status = await listClientStatus(db, actor, { today, where: and(consultant, industry), flaggedOnly: true });
-  const pick = (flag: ClientStatus["flags"][number], extra: (s: ClientStatus) => boolean = () => true) =>
-    status.filter((s) => s.flags.includes(flag) && extra(s)).map(attentionItem);
+  // The flags, each list's order and its cut are worked out in listAttention's one SQL statement.
+  const found = await listAttention(db, actor, { today, where: and(consultant, industry) }, limit);
+  const keys = Object.keys(found) as (keyof AttentionLists)[];
   return {
-    stalled: pick("stalled").sort((a, b) => (b.daysInStage ?? 0) - (a.daysInStage ?? 0)),
-    regressed: status.filter((s) => s.regressedRecently).map(attentionItem),
-    noRecentCheckIn: pick("no-recent-checkin"),
-    overrideDiffers: pick("override-differs"),
-    selfAssessmentGap: pick("self-assessment-gap"),
-    overdue: pick("overdue").sort((a, b) => (b.daysInStage ?? 0) - (a.daysInStage ?? 0)),
+    lists: Object.fromEntries(keys.map((k) => [k, found[k].rows.map(attentionItem)])) as unknown as AttentionLists,
+    totals: Object.fromEntries(keys.map((k) => [k, found[k].total])) as Record<keyof AttentionLists, number>,
   };
 }
 
@@ -349,10 +348,10 @@ export async function getPortfolio(db: Db | Tx, actor: Actor, filters: Portfolio
     overTime(db, actor, f),
     flows(db, actor, f),
     timeInStage(db, actor, f),
-    attention(db, actor, f, today),
+    attention(db, actor, f, today, filters.attentionLimit ?? null),
     perConsultant(db, actor, f),
   ]);
-  return { filters: f, ...distributionOf(consultants), overTime: months, flows: flowRows, timeInStage: times, attention: att, consultants };
+  return { filters: f, ...distributionOf(consultants), overTime: months, flows: flowRows, timeInStage: times, attention: att.lists, attentionTotals: att.totals, consultants };
 }
 
 function monthAsOf(month: string, to: string): string {

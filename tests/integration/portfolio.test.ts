@@ -122,6 +122,18 @@ describe("getPortfolio on a hand-computed firm", () => {
     expect(names(p.attention.overdue)).toEqual([]);
   });
 
+  it("attention lists cut to the page's few keep their totals and their order", async () => {
+    const full = (await getPortfolio(database.db, manager, F))!;
+    const cut = (await getPortfolio(database.db, manager, { ...F, attentionLimit: 2 }))!;
+    for (const key of Object.keys(full.attention) as (keyof typeof full.attention)[]) {
+      expect(cut.attention[key], key).toEqual(full.attention[key].slice(0, 2));
+      expect(cut.attentionTotals[key], key).toBe(full.attention[key].length);
+      expect(full.attentionTotals[key], key).toBe(full.attention[key].length);
+    }
+    expect(cut.attentionTotals.noRecentCheckIn).toBe(3);
+    expect(names(cut.attention.noRecentCheckIn)).toEqual(["Alpha", "Charlie"]);
+  });
+
   it("per consultant: clients, stage mix, check-ins in the last 30 days, net movement", async () => {
     const p = (await getPortfolio(database.db, manager, F))!;
     expect(p.consultants).toEqual([

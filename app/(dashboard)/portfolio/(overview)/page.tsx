@@ -42,31 +42,32 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
   const filters = filtersFrom(await searchParams, today);
   const [t, format] = await Promise.all([getTranslations("portfolio"), getFormatter()]);
   // On the read replica when one is configured: seconds stale is fine here (docs/scaling.md).
-  const [p, options, all, survival] = await inFirm(await readDb(), actor.firmId, (db) => Promise.all([getPortfolio(db, actor, filters), portfolioFilterOptions(db, actor), firstClientsPerConsultant(db, actor, filters, SHOWN), getTimeInStage(db, actor, filters)]));
+  const [p, options, all, survival] = await inFirm(await readDb(), actor.firmId, (db) => Promise.all([getPortfolio(db, actor, { ...filters, attentionLimit: SHOWN }), portfolioFilterOptions(db, actor), firstClientsPerConsultant(db, actor, filters, SHOWN), getTimeInStage(db, actor, filters)]));
   if (!p || !options || !all) return <p role="alert">{t("badFilters")}</p>;
 
   const num = (n: number) => format.number(n);
   const day = (iso: string) => formatDay(format, iso);
   const unassigned = t("consultants.unassigned");
   const att = p.attention;
-  // A firm of thousands has thousands stalled: the page names the first few (SHOWN) and links to
-  // the client list for the rest. Only those few are worded: each message costs formatting time,
-  // and wording thousands made up most of the page's render time at 10,000 clients.
+  // A firm of thousands has thousands stalled: the page fetches and words only the first few of
+  // each list (attentionLimit) and links to the client list for the rest; wording thousands made
+  // up most of the page's render time at 10,000 clients.
   type Item = (typeof att.stalled)[number];
-  const group = (key: string, title: string, items: Item[], detail: (c: Item) => string) => ({
+  const group = (key: string, title: string, items: Item[], total: number, detail: (c: Item) => string) => ({
     key,
     title,
-    count: num(items.length),
+    count: num(total),
     entries: items.slice(0, SHOWN).map((c) => ({ id: c.id, name: c.name, stage: c.stage, detail: detail(c) })),
-    more: items.length > SHOWN ? { href: `/clients?flag=${FLAG_OF[key]}`, label: t("attention.seeAll", { count: items.length }) } : undefined,
+    more: total > SHOWN ? { href: `/clients?flag=${FLAG_OF[key]}`, label: t("attention.seeAll", { count: total }) } : undefined,
   });
+  const total = p.attentionTotals;
   const groups = [
-    group("stalled", t("attention.stalled", { days: STALLED_DAYS }), att.stalled, (c) => t("attention.days", { days: c.daysInStage ?? 0 })),
-    group("regressed", t("attention.regressed", { days: RECENT_REGRESSION_DAYS }), att.regressed, (c) => t("attention.fromStage", { stage: c.previousStage ?? 0 })),
-    group("no-checkin", t("attention.noCheckIn", { days: NO_CHECKIN_DAYS }), att.noRecentCheckIn, (c) => (c.lastCheckIn ? day(c.lastCheckIn) : t("attention.never"))),
-    group("override", t("attention.override"), att.overrideDiffers, (c) => t("attention.overrideStage", { stage: c.overrideStage ?? 0 })),
-    group("self", t("attention.self", { gap: SELF_ASSESSMENT_GAP }), att.selfAssessmentGap, (c) => t("attention.selfStage", { stage: c.selfStage ?? 0 })),
-    group("overdue", t("attention.overdue"), att.overdue, (c) => t("attention.days", { days: c.daysInStage ?? 0 })),
+    group("stalled", t("attention.stalled", { days: STALLED_DAYS }), att.stalled, total.stalled, (c) => t("attention.days", { days: c.daysInStage ?? 0 })),
+    group("regressed", t("attention.regressed", { days: RECENT_REGRESSION_DAYS }), att.regressed, total.regressed, (c) => t("attention.fromStage", { stage: c.previousStage ?? 0 })),
+    group("no-checkin", t("attention.noCheckIn", { days: NO_CHECKIN_DAYS }), att.noRecentCheckIn, total.noRecentCheckIn, (c) => (c.lastCheckIn ? day(c.lastCheckIn) : t("attention.never"))),
+    group("override", t("attention.override"), att.overrideDiffers, total.overrideDiffers, (c) => t("attention.overrideStage", { stage: c.overrideStage ?? 0 })),
+    group("self", t("attention.self", { gap: SELF_ASSESSMENT_GAP }), att.selfAssessmentGap, total.selfAssessmentGap, (c) => t("attention.selfStage", { stage: c.selfStage ?? 0 })),
+    group("overdue", t("attention.overdue"), att.overdue, total.overdue, (c) => t("attention.days", { days: c.daysInStage ?? 0 })),
   ];
   // A few names per consultant (firstClientsPerConsultant), counted from the per-consultant rows.
   const named = new Map<string | null, DrillClient[]>();
