@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { connection } from "next/server";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale } from "next-intl/server";
 import { Providers } from "@/components/ui/Providers";
 import "./globals.css";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export const metadata: Metadata = {
   title: { default: "Stageline", template: "%s · Stageline" },
@@ -21,9 +21,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     // The theme class is set before React hydrates (next-themes), hence suppressHydrationWarning.
     <html lang={locale} suppressHydrationWarning>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
-        <NextIntlClientProvider>
+        <ClientMessages>
           <Providers nonce={nonce}>{children}</Providers>
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

@@ -5,6 +5,7 @@ import { getActor } from "@/lib/auth/actor";
 import { homePath } from "@/lib/auth/permissions";
 import { LanguageSwitch } from "../LanguageSwitch";
 import { SignInForm } from "./SignInForm";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth.signIn"))("title") };
@@ -25,7 +26,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <p className="mb-6 mt-1 text-sm text-slate-600 dark:text-slate-300">{t("tagline")}</p>
         {notice ? <p role="status" className="mb-4 rounded border border-emerald-300 bg-emerald-50 p-2 text-sm text-emerald-900 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-100">{t(`ended.${notice}`)}</p> : null}
         {!notice && invited === "1" ? <p role="status" className="mb-4 rounded border border-emerald-300 bg-emerald-50 p-2 text-sm text-emerald-900 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-100">{t("invited")}</p> : null}
-        <SignInForm />
+        <ClientMessages namespaces={["auth.signIn"]}>
+          <SignInForm />
+        </ClientMessages>
       </div>
       <LanguageSwitch back="/sign-in" />
     </main>

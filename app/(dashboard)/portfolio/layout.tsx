@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { SubNav } from "@/components/ui/SubNav";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 // Checked here, outside loading.tsx's Suspense boundary, so someone without the permission
 // gets a real 404 before any loading state streams a 200. Each page and query checks again.
@@ -17,7 +18,7 @@ export default async function Layout({ children }: { children: React.ReactNode }
   return (
     <>
       <SubNav links={links} label={t("label")} />
-      {children}
+      <ClientMessages namespaces={["survival", "cohorts", "rules", "charts", "client"]}>{children}</ClientMessages>
     </>
   );
 }

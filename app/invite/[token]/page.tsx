@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { findInvitation } from "@/db/queries/team";
 import { LanguageSwitch } from "@/app/(auth)/LanguageSwitch";
 import { AcceptForm } from "./AcceptForm";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth.link"))("welcome"), referrer: "no-referrer" };
@@ -31,7 +32,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         ) : (
           <>
             <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">{t(inv.purpose === "reset" ? "chooseReset" : "choose", { name: inv.name, email: inv.email })}</p>
-            <div className="mt-4"><AcceptForm token={token} /></div>
+            <div className="mt-4"><ClientMessages namespaces={["auth.link"]}>
+                <AcceptForm token={token} />
+              </ClientMessages></div>
           </>
         )}
       </div>

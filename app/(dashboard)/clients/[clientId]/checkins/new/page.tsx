@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { fieldsOf } from "@/db/queries/checkins";
 import { prefillFrom, valuesFromFields } from "@/lib/validation/checkin-form";
 import { CheckInForm } from "@/components/checkin/CheckInForm";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 import { PageHeader } from "@/components/ui/primitives";
 import { createCheckInAction } from "../../actions";
 import { loadClientForCheckIn } from "../load";
@@ -25,6 +26,7 @@ export default async function NewCheckInPage({ params }: { params: Promise<{ cli
     <section className="max-w-3xl min-w-0">
       <p className="mb-2 text-sm"><Link href={`/clients/${clientId}`} className="text-indigo-700 hover:underline dark:text-indigo-300">← {t("backTo", { name: client.name })}</Link></p>
       <PageHeader title={t("checkins.newTitle")} subtitle={client.name} />
+      <ClientMessages namespaces={["checkin"]}>
       <CheckInForm
         action={createCheckInAction}
         mode="create"
@@ -38,6 +40,7 @@ export default async function NewCheckInPage({ params }: { params: Promise<{ cli
         cancelHref={`/clients/${clientId}`}
         today={today}
       />
+      </ClientMessages>
     </section>
   );
 }
