@@ -3,8 +3,11 @@
 // Chromium, mobile emulation, on the client's /progress page and a consultant's client page, signed
 // in through the demo logins. Prints the accessibility and performance scores and writes the full
 // reports to .data/lighthouse/. Needs the package registry once (npx fetches lighthouse@12.2.3).
+// Each page is audited LIGHTHOUSE_RUNS times (3 by default) and judged on the median run, as
+// Lighthouse's own guidance on variability advises: on a shared 2-core machine one run can move
+// the performance score by 10 points either way. Every run's score is printed.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import { CHROMIUM, CHROMIUM_FLAGS, signIn, startDemoServer } from "./lib/demo-server.mjs";
@@ -13,6 +16,7 @@ const port = Number(process.env.LIGHTHOUSE_PORT ?? 3300);
 let server;
 let browser;
 const results = [];
+const runs = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 3));
 
 async function cookieHeader(email, home) {
   const context = await browser.newContext({ baseURL: server.baseURL });
@@ -23,9 +27,9 @@ async function cookieHeader(email, home) {
   return { cookies, url };
 }
 
-function audit(name, url, cookies) {
+function auditOnce(name, url, cookies, run) {
   mkdirSync(path.join(".data", "lighthouse"), { recursive: true });
-  const out = path.join(".data", "lighthouse", `${name}.json`);
+  const out = path.join(".data", "lighthouse", `${name}-${run}.json`);
   execFileSync(
     "npx",
     [
@@ -45,10 +49,27 @@ function audit(name, url, cookies) {
   );
   const report = JSON.parse(readFileSync(out, "utf8"));
   const score = (k) => Math.round((report.categories[k]?.score ?? 0) * 100);
-  const row = { page: name, accessibility: score("accessibility"), performance: score("performance"), bestPractices: score("best-practices") };
-  results.push(row);
   const failing = Object.values(report.audits).filter((a) => a.scoreDisplayMode === "binary" && a.score === 0 && report.categories.accessibility.auditRefs.some((r) => r.id === a.id));
   for (const a of failing) console.log(`  [${name}] accessibility: ${a.id}: ${a.title}`);
+  const ms = (k) => Math.round(report.audits[k]?.numericValue ?? NaN);
+  return { accessibility: score("accessibility"), performance: score("performance"), bestPractices: score("best-practices"), lcp: ms("largest-contentful-paint"), tbt: ms("total-blocking-time"), report: out };
+}
+
+function audit(name, url, cookies) {
+  const all = [];
+  for (let run = 1; run <= runs; run++) all.push(auditOnce(name, url, cookies, run));
+  // The median run by performance score; accessibility must be 100 in every run.
+  const median = [...all].sort((a, b) => a.performance - b.performance)[Math.floor((all.length - 1) / 2)];
+  results.push({
+    page: name,
+    accessibility: Math.min(...all.map((r) => r.accessibility)),
+    performance: median.performance,
+    "performance (each run)": all.map((r) => r.performance).join(" "),
+    "LCP ms": median.lcp,
+    "TBT ms": median.tbt,
+    bestPractices: median.bestPractices,
+  });
+  copyFileSync(median.report, path.join(".data", "lighthouse", `${name}.json`));
 }
 
 try {
