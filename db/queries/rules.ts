@@ -64,11 +64,24 @@ export async function ruleSetOf(db: Db | Tx, firmId: string, version: number): P
 }
 
 /**
- * The applied rules of each client's firm, for the writers (db/queries/stage-history.ts).
- * The firm rows are read FOR SHARE: a firm's recompute (lib/insight/recompute.ts) takes the row
- * FOR NO KEY UPDATE before it commits, so a client written meanwhile with the old version is
- * seen and redone by it. Writers lock their client first and the firm here, the recompute locks
- * the clients first and the firm last: the same order, so they never wait for each other in a circle.
+ * The lock that orders writers against a firm's rule recompute (lib/insight/recompute.ts): each
+ * writer holds it shared until it commits, the recompute takes it exclusively before it commits,
+ * so a client written meanwhile with the old version is seen and redone by the recompute.
+ * A transaction-scoped advisory lock, not a row lock on `firms`: FOR SHARE by many concurrent
+ * writers on the one firm row turned every write into a MultiXact update of that row. Keyed by
+ * a hash of the firm id; a collision only makes two firms' writers and recomputes wait for each other.
+ */
+export const FIRM_RULES_LOCK = 727275;
+export const firmRulesLock = (firmId: string, mode: "shared" | "exclusive") =>
+  mode === "shared"
+    ? sql`select pg_advisory_xact_lock_shared(${FIRM_RULES_LOCK}, hashtext(${firmId}::text))`
+    : sql`select pg_advisory_xact_lock(${FIRM_RULES_LOCK}, hashtext(${firmId}::text))`;
+
+/**
+ * The applied rules of each client's firm, for the writers (db/queries/stage-history.ts), read
+ * under the firm's rules lock held shared (firmRulesLock). Writers lock their client first and
+ * the firm's rules lock here; the recompute locks the clients first and the firm's rules lock
+ * last: the same order, so they never wait for each other in a circle.
  */
 export async function rulesOfClients(tx: Db | Tx, clientIds: readonly string[]): Promise<Map<string, RuleSet>> {
   const out = new Map<string, RuleSet>();
@@ -78,14 +91,15 @@ export async function rulesOfClients(tx: Db | Tx, clientIds: readonly string[]):
     tx,
     sql`select id, firm_id from clients where id in (select value::uuid from jsonb_array_elements_text(${ids}::jsonb))`,
   );
-  const firmIds = [...new Set(owners.map((o) => o.firm_id))];
+  const firmIds = [...new Set(owners.map((o) => o.firm_id))].sort();
   if (firmIds.length === 0) return out;
-  const locked = await queryRows<{ id: string; rule_version: number }>(
+  for (const firmId of firmIds) await tx.execute(firmRulesLock(firmId, "shared"));
+  const found = await queryRows<{ id: string; rule_version: number }>(
     tx,
-    sql`select id, rule_version from firms where id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(firmIds)}::jsonb)) for share`,
+    sql`select id, rule_version from firms where id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(firmIds)}::jsonb))`,
   );
   const byFirm = new Map<string, RuleSet>();
-  for (const f of locked) byFirm.set(f.id, f.rule_version === 0 ? DEFAULT_RULES : await ruleSetOf(tx, f.id, f.rule_version));
+  for (const f of found) byFirm.set(f.id, f.rule_version === 0 ? DEFAULT_RULES : await ruleSetOf(tx, f.id, f.rule_version));
   for (const o of owners) out.set(o.id, byFirm.get(o.firm_id) ?? DEFAULT_RULES);
   return out;
 }

@@ -24,7 +24,7 @@ import { queryRows, type Db, type Tx } from "../../db";
 import { inFirm } from "../../db/tenant";
 import { firms, ruleRecomputes } from "../../db/schema";
 import { recomputeStagesMany } from "../../db/queries/stage-history";
-import { ruleSetOf, STALE_AFTER_SECONDS } from "../../db/queries/rules";
+import { firmRulesLock, ruleSetOf, STALE_AFTER_SECONDS } from "../../db/queries/rules";
 import { log } from "../log";
 
 export type RecomputeOutcome = "applied" | "current" | "superseded";
@@ -53,7 +53,7 @@ export async function recomputeFirm(db: Db, firmId: string, version: number, onP
         await finish(tx, firmId, version, "superseded");
         return "superseded";
       }
-      // Locks, in the order every writer takes them (a client, then the firm: rulesOfClients), so
+      // Locks, in the order every writer takes them (a client, then the firm's rules lock: rulesOfClients), so
       // no writer and this run wait for each other in a circle. Every client of the firm first:
       // a check-in, override or self-assessment written meanwhile waits, then reads the new version.
       const ids = (await queryRows<{ id: string }>(tx, sql`select id from clients where firm_id = ${firmId}::uuid order by id for no key update`)).map((r) => r.id);
@@ -80,9 +80,9 @@ export async function recomputeFirm(db: Db, firmId: string, version: number, onP
       };
       await beat();
       await recomputeStagesMany(tx as unknown as Tx, ids, step, undefined, rules);
-      // Then the firm: a client created meanwhile (an import) was written with the old version
-      // under a shared lock of this row; waiting for that lock lets it commit, and it is redone here.
-      await tx.execute(sql`select 1 from firms where id = ${firmId}::uuid for no key update`);
+      // Then the firm's rules lock: a client created meanwhile (an import) was written with the old
+      // version under that lock held shared; waiting for it lets that write commit, and it is redone here.
+      await tx.execute(firmRulesLock(firmId, "exclusive"));
       const known = JSON.stringify(ids);
       const late = (
         await queryRows<{ id: string }>(

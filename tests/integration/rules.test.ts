@@ -9,6 +9,7 @@ import { inFirm } from "@/db/tenant";
 import { getRecomputeStatus, getRulesOverview, resetRules, saveRules, whatIf } from "@/db/queries/rules";
 import { checkConsistency } from "@/db/queries/consistency";
 import { createCheckIn } from "@/db/queries/checkins";
+import { createClient } from "@/db/queries/clients";
 import { claimRun, recomputeFirm, runPendingRecompute } from "@/lib/insight/recompute";
 import { DEFAULT_SETTINGS, type StageSettings } from "@/lib/stages";
 import type { Actor } from "@/lib/auth/permissions";
@@ -265,6 +266,37 @@ describe(`stage rules (${process.env.TEST_DATABASE_URL ? "postgres" : "pglite"})
     await write;
     expect(written).toBe(true);
     const versions = await queryRows<{ v: number }>(database.db, sql`select distinct rule_version as v from stage_assessments where client_id = ${row!.id}::uuid`);
+    expect(versions.map((r) => r.v)).toEqual([saved.version]);
+    expect((await checkConsistency(database.db)).filter((f) => f.count > 0)).toEqual([]);
+    await inFirm(database.db, firmId, (tx) => resetRules(tx, manager));
+    expect(await runPendingRecompute(database.db, firmId)).toBe("applied");
+  }, 120_000);
+
+  // PostgreSQL only, as above. A client created while the recompute runs is not among the clients
+  // it locked: its check-in is written at once with the old rules, under the firm's rules lock held
+  // shared, and the recompute redoes it after taking that lock exclusively.
+  it.runIf(!!process.env.TEST_DATABASE_URL)("a client created during a recompute is redone with the new rules before it commits", async () => {
+    const firmId = manager.firmId;
+    const saved = await inFirm(database.db, firmId, (tx) => saveRules(tx, manager, { ...DEFAULT_SETTINGS, trialDays: 200 }));
+    if (!saved?.ok) throw new Error("save failed");
+    let lateId: string | null = null;
+    const outcome = await recomputeFirm(database.db, firmId, saved.version, async () => {
+      if (lateId) return;
+      // On the pool, not inFirm: this callback runs inside the recompute's transaction, which inFirm would join.
+      const created = await createClient(database.db, consultant, { name: `Late client ${saved.version}`, industry: null });
+      lateId = created!.id;
+      const written = await createCheckIn(database.db, consultant, lateId, {
+        date: "2026-06-30", consultant: null, accounts: ["facebook"], accountsSince: null, postsLast30d: 2, rhythm: "sporadic", automatedShare: 0.5,
+        replies: "none", promotion: "none", results: "none", tools: [], mentionResponseHours: null, advocacy: "none", attitude: null, followers: null, notes: null,
+      });
+      expect(written).not.toBeNull();
+      // Written, and committed, with the rules still applied.
+      const now = await queryRows<{ v: number }>(database.db, sql`select distinct rule_version as v from stage_assessments where client_id = ${lateId}::uuid`);
+      expect(now.map((r) => r.v)).toEqual([saved.version - 1]);
+    });
+    expect(outcome).toBe("applied");
+    expect(lateId).not.toBeNull();
+    const versions = await queryRows<{ v: number }>(database.db, sql`select distinct rule_version as v from stage_assessments where client_id = ${lateId!}::uuid`);
     expect(versions.map((r) => r.v)).toEqual([saved.version]);
     expect((await checkConsistency(database.db)).filter((f) => f.count > 0)).toEqual([]);
     await inFirm(database.db, firmId, (tx) => resetRules(tx, manager));
