@@ -19,6 +19,9 @@
 // The API allows 600 requests a minute per token, so the API scenarios rotate over a pool of
 // tokens (--tokens, default 100), created at the start through POST /api/v1/tokens and revoked at
 // the end. The POST scenario adds real check-ins (dated today) to the measured firm.
+// --firm N measures firm N of the seed instead of firm 1 (its manager, consultant1 and client1):
+// a 1,000-client firm among the others, against the same firm seeded alone (`bench:seed --firms 1
+// --clients 1000`). SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=DIR' profiles the server.
 import { execFileSync, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -31,12 +34,12 @@ import { isoDay } from "../lib/validation/primitives";
 
 const SCENARIOS = ["health", "portfolio", "clients-p1", "clients-p100", "client-page", "progress", "api-clients-first", "api-clients-late", "api-checkins-post", "health-end"] as const;
 type ScenarioName = (typeof SCENARIOS)[number];
-const USAGE = `npm run bench:http -- [--db postgres|pglite] [--duration 10] [--warmup 2] [--connections 1] [--post-connections 50] [--tokens 100] [--port 3985] [--only ${SCENARIOS.join(",")}]`;
+const USAGE = `npm run bench:http -- [--db postgres|pglite] [--duration 10] [--warmup 2] [--connections 1] [--post-connections 50] [--tokens 100] [--port 3985] [--firm 1] [--only ${SCENARIOS.join(",")}]`;
 
 const flags = (() => {
   try {
     const { values, switches } = parseFlags(process.argv.slice(2), {
-      values: ["db", "duration", "warmup", "connections", "post-connections", "tokens", "port", "only"],
+      values: ["db", "duration", "warmup", "connections", "post-connections", "tokens", "port", "only", "firm"],
       switches: ["help"],
     });
     if (switches.has("help")) {
@@ -53,6 +56,7 @@ const flags = (() => {
       postConnections: intFlag(values, "post-connections", 50, 1, 1000),
       tokens: intFlag(values, "tokens", 100, 1, 1000),
       port: intFlag(values, "port", 3985, 1024, 65535),
+      firm: intFlag(values, "firm", 1, 1, 10_000),
       only: new Set<ScenarioName>((only as ScenarioName[] | undefined) ?? SCENARIOS),
     };
   } catch (err) {
@@ -258,9 +262,9 @@ async function main() {
     if (!serverPid) throw new Error("could not find the server process (scripts/server.mjs) under scripts/start.mjs");
     const rssIdle = Math.round(treeRssMb(processTree(serverPid)));
 
-    const manager = await signIn(base, managerEmail(1));
-    consultantCookie = await signIn(base, consultantEmail(1, 1));
-    const clientUser = await signIn(base, clientUserEmail(1, 1));
+    const manager = await signIn(base, managerEmail(flags.firm));
+    consultantCookie = await signIn(base, consultantEmail(flags.firm, 1));
+    const clientUser = await signIn(base, clientUserEmail(flags.firm, 1));
 
     // A pool of tokens of consultant 1 (a token acts as its owner), so no token passes its rate limit.
     const runId = `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
@@ -290,7 +294,7 @@ async function main() {
       cursor = page.nextCursor;
     } while (cursor);
     const active = visible.filter((c) => !c.archived && c.checkInCount > 0);
-    if (active.length === 0) throw new Error(`${consultantEmail(1, 1)} sees no client with check-ins: run \`npm run bench:seed\` first`);
+    if (active.length === 0) throw new Error(`${consultantEmail(flags.firm, 1)} sees no client with check-ins: run \`npm run bench:seed\` first`);
     // The client page of a client with a typical history (the median check-in count).
     const byCount = [...active].sort((a, b) => a.checkInCount - b.checkInCount);
     const typical = byCount[Math.floor(byCount.length / 2)]!;
@@ -361,7 +365,7 @@ async function main() {
       // Uncommitted changes: the commit alone does not say what was measured.
       dirty: gitDirty(),
       machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, memGb: Math.round(os.totalmem() / 2 ** 30), loadAvgAtStart: os.loadavg(), node: process.version },
-      options: { duration: flags.duration, warmup: flags.warmup, connections: flags.connections, postConnections: flags.postConnections, tokens: flags.tokens },
+      options: { duration: flags.duration, warmup: flags.warmup, connections: flags.connections, postConnections: flags.postConnections, tokens: flags.tokens, firm: flags.firm },
       data: { consultantVisibleClients: visible.length, apiPages: pages, clientsPageCount: listPages, clientPage: { checkIns: typical.checkInCount } },
       rssIdleMb: rssIdle,
       rssMaxMb: Math.max(rssIdle, ...results.map((r) => r.rssMaxMb)),
@@ -372,7 +376,7 @@ async function main() {
     const file = path.join(dir, `http-${target.kind}-${startedAt.toISOString().replace(/[:.]/g, "-")}.json`);
     writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
 
-    console.log(`\n### bench:http, ${target.kind}, ${startedAt.toISOString()} (${flags.duration} s each, ${flags.connections} connection(s) unless noted)\n`);
+    console.log(`\n### bench:http, ${target.kind}, firm ${flags.firm}, ${startedAt.toISOString()} (${flags.duration} s each, ${flags.connections} connection(s) unless noted)\n`);
     console.log("| scenario | conns | req/s | p50 ms | p95 ms | p99 ms | p50 × floor | p95 × floor | non-2xx | errors | RSS max MB |");
     console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (const r of results) {

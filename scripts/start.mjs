@@ -53,7 +53,10 @@ if (process.argv.includes("--build-only")) process.exit(0);
 
 const port = process.env.PORT || "3000";
 // scripts/server.mjs rather than `next start`: it decides which X-Forwarded-* headers to believe.
-const child = spawn(process.execPath, [path.join("scripts", "server.mjs")], {
+// SERVER_NODE_ARGS adds Node flags for the server alone, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
+// to profile it under `npm run bench:http` (Node refuses --cpu-prof in NODE_OPTIONS).
+const nodeArgs = (process.env.SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+const child = spawn(process.execPath, [...nodeArgs, path.join("scripts", "server.mjs")], {
   stdio: "inherit",
   env: { ...process.env, PORT: port, NODE_ENV: "production", AUTH_TRUST_HOST: "true" },
 });
