@@ -19,8 +19,8 @@ import { fieldsOf } from "./checkin-columns";
  */
 export async function recomputeStages(tx: Tx, clientId: string, since?: string): Promise<{ before: number | null; after: number | null }> {
   const before = await currentStageOf(tx, clientId);
-  await recomputeStagesMany(tx, [clientId], undefined, since === undefined ? undefined : new Map([[clientId, since]]));
-  return { before, after: await currentStageOf(tx, clientId) };
+  const after = await recomputeStagesMany(tx, [clientId], undefined, since === undefined ? undefined : new Map([[clientId, since]]));
+  return { before, after: after.get(clientId) ?? null };
 }
 
 /** Locks a visible client for a write; null when the actor may not write to it. */

@@ -87,13 +87,16 @@ export async function rulesOfClients(tx: Db | Tx, clientIds: readonly string[]):
   const out = new Map<string, RuleSet>();
   if (clientIds.length === 0) return out;
   const ids = JSON.stringify(clientIds);
+  // The owners and the lock in one statement; the applied version in the next, whose snapshot
+  // is taken after the lock is granted (a version committed meanwhile is seen).
   const owners = await queryRows<{ id: string; firm_id: string }>(
     tx,
-    sql`select id, firm_id from clients where id in (select value::uuid from jsonb_array_elements_text(${ids}::jsonb))`,
+    sql`with owners as (select id, firm_id from clients where id in (select value::uuid from jsonb_array_elements_text(${ids}::jsonb))),
+        locked as (select firm_id, pg_advisory_xact_lock_shared(${FIRM_RULES_LOCK}, hashtext(firm_id::text)) from (select distinct firm_id from owners) f)
+        select o.id, o.firm_id from owners o join locked l on l.firm_id = o.firm_id`,
   );
-  const firmIds = [...new Set(owners.map((o) => o.firm_id))].sort();
+  const firmIds = [...new Set(owners.map((o) => o.firm_id))];
   if (firmIds.length === 0) return out;
-  for (const firmId of firmIds) await tx.execute(firmRulesLock(firmId, "shared"));
   const found = await queryRows<{ id: string; rule_version: number }>(
     tx,
     sql`select id, rule_version from firms where id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(firmIds)}::jsonb))`,

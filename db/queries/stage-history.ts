@@ -1,5 +1,5 @@
 import { asc, inArray, sql } from "drizzle-orm";
-import type { Tx } from "../index";
+import { queryRows, type Tx } from "../index";
 import { checkIns, stageAssessments } from "../schema";
 import { inferStages, type StageEntry, type StageInput } from "../../lib/stages";
 import { firstChangedSpell, spellsOf } from "../../lib/stages/spells";
@@ -41,7 +41,8 @@ export async function recomputeStagesMany(
   progress: (n: number) => void | Promise<void> = () => {},
   since?: ChangedSince,
   rules?: RuleSet,
-): Promise<void> {
+): Promise<Map<string, number | null>> {
+  const stages = new Map<string, number | null>();
   for (let i = 0; i < clientIds.length; i += PER_QUERY) {
     const part = clientIds.slice(i, i + PER_QUERY);
     // Only what the engine reads (StageInput's columns, from the field definitions): less to fetch and decode.
@@ -58,9 +59,10 @@ export async function recomputeStagesMany(
       const k = from === undefined ? 0 : rows.findIndex((r) => r.date >= from);
       return { clientId, rows, from: k === -1 ? rows.length : k };
     });
-    await writeHistories(tx, histories, true, rules);
+    for (const [id, stage] of await writeHistories(tx, histories, true, rules)) stages.set(id, stage);
     await progress(part.length);
   }
+  return stages;
 }
 
 /**
@@ -79,7 +81,7 @@ interface Tail {
   s: number;
 }
 
-async function writeHistories(tx: Tx, histories: (History & { from: number })[], replace = true, rules?: RuleSet): Promise<void> {
+async function writeHistories(tx: Tx, histories: (History & { from: number })[], replace = true, rules?: RuleSet): Promise<Map<string, number | null>> {
   const assessments: Record<string, unknown>[] = [];
   const spells: Record<string, unknown>[] = [];
   const tails: Tail[] = [];
@@ -122,17 +124,18 @@ async function writeHistories(tx: Tx, histories: (History & { from: number })[],
       from jsonb_to_recordset(${JSON.stringify(spells.slice(k, k + 5 * BATCH))}::jsonb)
         as r(client_id uuid, start_seq integer, stage smallint, started date, ended date, next_stage smallint)`);
   }
-  await refreshStatus(tx, histories.map((h) => h.clientId));
+  return refreshStatus(tx, histories.map((h) => h.clientId));
 }
 
 /**
  * Rewrites the stored status row of these clients from their stored history, spells, latest
  * active override and latest self-assessment. Called in the transaction of every change to any
  * of them; a few index lookups per client. The same rules fill the rows in migration 0007.
+ * Returns each client's current inferred stage as written.
  */
-export async function refreshStatus(tx: Tx, clientIds: readonly string[]): Promise<void> {
-  if (clientIds.length === 0) return;
-  await tx.execute(sql`
+export async function refreshStatus(tx: Tx, clientIds: readonly string[]): Promise<Map<string, number | null>> {
+  if (clientIds.length === 0) return new Map();
+  const rows = await queryRows<{ client_id: string; stage: number | null }>(tx, sql`
     insert into client_status (client_id, stage, confidence, stage_since, previous_stage, last_check_in, check_in_count, override_stage, self_stage, self_date, updated_at)
     select c.id, la.stage, la.confidence, op.started, cl.stage, la.date, coalesce(la.seq + 1, 0),
            (select o.stage from stage_overrides o where o.client_id = c.id and o.withdrawn_at is null order by o.created_at desc limit 1),
@@ -147,7 +150,9 @@ export async function refreshStatus(tx: Tx, clientIds: readonly string[]): Promi
       stage = excluded.stage, confidence = excluded.confidence, stage_since = excluded.stage_since,
       previous_stage = excluded.previous_stage, last_check_in = excluded.last_check_in,
       check_in_count = excluded.check_in_count, override_stage = excluded.override_stage,
-      self_stage = excluded.self_stage, self_date = excluded.self_date, updated_at = excluded.updated_at`);
+      self_stage = excluded.self_stage, self_date = excluded.self_date, updated_at = excluded.updated_at
+    returning client_id, stage`);
+  return new Map(rows.map((r) => [r.client_id, r.stage === null ? null : Number(r.stage)]));
 }
 
 /**
