@@ -60,3 +60,31 @@ export async function asIdentity<T>(db: Db | Tx, fn: (tx: Db) => Promise<T>): Pr
   if (open) return run(open, true);
   return db.transaction((tx) => run(tx, false));
 }
+
+/** Runs one read for the firm: in the caller's transaction, or in a transaction of its own. */
+export type FirmReader = <R>(read: (db: Db) => Promise<R>) => Promise<R>;
+
+/**
+ * Independent reads for one firm, side by side: `fn` gets a reader and starts its reads with it.
+ * On PostgreSQL each read runs in a transaction of its own on its own pooled connection, at most
+ * `width` at a time, so the server works on several at once (the portfolio page's statements took
+ * ~210 ms in a row at 10,000 clients). On PGlite, which has one connection, they run in turn in
+ * one transaction. Each statement sees what was committed when it started either way (READ
+ * COMMITTED), as it did in one transaction; nothing here writes.
+ */
+export async function inFirmSideBySide<T>(db: Db, firmId: string, parallel: boolean, fn: (run: FirmReader) => Promise<T>, width = 3): Promise<T> {
+  if (!parallel) return inFirm(db, firmId, (tx) => fn((read) => read(tx)));
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  const run: FirmReader = async (read) => {
+    if (active >= width) await new Promise<void>((resolve) => waiting.push(resolve));
+    active++;
+    try {
+      return await inFirm(db, firmId, read, { detached: true });
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+  return fn(run);
+}

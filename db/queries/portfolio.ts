@@ -1,5 +1,6 @@
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db, type Tx } from "../index";
+import type { FirmReader } from "../tenant";
 import { assignments, clients, users } from "../schema";
 import { can, type Actor } from "../../lib/auth/permissions";
 import { rangeProblem } from "../../lib/portfolio/range";
@@ -339,18 +340,21 @@ async function attention(db: Db | Tx, actor: Actor, f: Portfolio["filters"], tod
 }
 
 /** The whole portfolio for a manager; null for anyone else or for unusable filters. */
-export async function getPortfolio(db: Db | Tx, actor: Actor, filters: PortfolioFilters): Promise<Portfolio | null> {
+export async function getPortfolio(db: Db | Tx | FirmReader, actor: Actor, filters: PortfolioFilters): Promise<Portfolio | null> {
   if (!can(actor, "portfolio.read")) return null;
   const f = normalise(filters);
   if (!f) return null;
   const today = filters.today ?? isoDay();
+  // Independent statements: given a reader (db/tenant.ts inFirmSideBySide), each may run on a
+  // connection of its own.
+  const run: FirmReader = typeof db === "function" ? db : (read) => read(db as Db);
   const [months, flowRows, times, att, consultants] = await Promise.all([
-    overTime(db, actor, f),
-    flows(db, actor, f),
-    timeInStage(db, actor, f),
-    attention(db, actor, f, today, filters.attentionLimit ?? null),
-    perConsultant(db, actor, f),
-  ]);
+    run((d) => perConsultant(d, actor, f)),
+    run((d) => overTime(d, actor, f)),
+    run((d) => flows(d, actor, f)),
+    run((d) => timeInStage(d, actor, f)),
+    run((d) => attention(d, actor, f, today, filters.attentionLimit ?? null)),
+  ]).then(([c, m, fl, t, a]) => [m, fl, t, a, c] as const);
   return { filters: f, ...distributionOf(consultants), overTime: months, flows: flowRows, timeInStage: times, attention: att.lists, attentionTotals: att.totals, consultants };
 }
 

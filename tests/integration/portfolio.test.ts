@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/db";
+import { queryRows, type Database } from "@/db";
+import { sql } from "drizzle-orm";
+import { inFirmSideBySide } from "@/db/tenant";
 import { assignments, checkIns, clients, firms, selfAssessments, stageAssessments, stageOverrides, users } from "@/db/schema";
 import { firstClientsPerConsultant, getPortfolio, portfolioClients, type PortfolioFilters } from "@/db/queries/portfolio";
 import type { Actor } from "@/lib/auth/permissions";
@@ -160,6 +162,27 @@ describe("getPortfolio on a hand-computed firm", () => {
     expect(await getPortfolio(database.db, manager, { ...F, from: "2026-07-01" })).toBeNull();
     expect(await getPortfolio(database.db, manager, { ...F, to: "2026-02-30" })).toBeNull();
     expect(await getPortfolio(database.db, manager, { ...F, consultantId: "x' or 1=1" })).toBeNull();
+  });
+
+  it("read side by side, each statement in a transaction of its own, it gives the same answer", async () => {
+    const parallel = database.kind === "postgres";
+    const serial = await getPortfolio(database.db, manager, { ...F, attentionLimit: 2 });
+    const sideBySide = await inFirmSideBySide(database.db, manager.firmId, parallel, (run) => getPortfolio(run, manager, { ...F, attentionLimit: 2 }));
+    expect(sideBySide).toEqual(serial);
+    // On PostgreSQL the reads really run at once, on as many connections as the width allows;
+    // on PGlite they share its one connection, in turn.
+    const started = Date.now();
+    const pids = await inFirmSideBySide(database.db, manager.firmId, parallel, (run) =>
+      Promise.all([1, 2, 3, 4].map(() => run(async (db) => (await queryRows<{ pid: number }>(db, sql`select pg_backend_pid() as pid, pg_sleep(0.3)`))[0]!.pid))),
+    );
+    const took = Date.now() - started;
+    if (parallel) {
+      expect(new Set(pids).size).toBeGreaterThanOrEqual(3);
+      expect(took).toBeLessThan(1_000); // four 0.3 s reads, three at a time: two rounds, not four
+      expect(took).toBeGreaterThanOrEqual(550);
+    } else {
+      expect(new Set(pids).size).toBe(1);
+    }
   });
 });
 

@@ -4,7 +4,8 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { firstClientsPerConsultant, getPortfolio, portfolioFilterOptions, type DrillClient } from "@/db/queries/portfolio";
 import { requirePermission } from "@/lib/auth/actor";
-import { inFirm } from "@/db/tenant";
+import { inFirmSideBySide } from "@/db/tenant";
+import { getDatabase } from "@/db";
 import { readDb } from "@/db/replica";
 import { Card, PageHeader, ScrollRegion, linkClass, mutedClass, tableClass, tdClass, thClass } from "@/components/ui/primitives";
 import { StageBadge } from "@/components/stage/StageBadge";
@@ -42,7 +43,16 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
   const filters = filtersFrom(await searchParams, today);
   const [t, format] = await Promise.all([getTranslations("portfolio"), getFormatter()]);
   // On the read replica when one is configured: seconds stale is fine here (docs/scaling.md).
-  const [p, options, all, survival] = await inFirm(await readDb(), actor.firmId, (db) => Promise.all([getPortfolio(db, actor, { ...filters, attentionLimit: SHOWN }), portfolioFilterOptions(db, actor), firstClientsPerConsultant(db, actor, filters, SHOWN), getTimeInStage(db, actor, filters)]));
+  // About ten independent statements: on PostgreSQL they run side by side on pooled connections.
+  const parallel = (await getDatabase()).kind === "postgres";
+  const [p, options, all, survival] = await inFirmSideBySide(await readDb(), actor.firmId, parallel, (run) =>
+    Promise.all([
+      getPortfolio(run, actor, { ...filters, attentionLimit: SHOWN }),
+      run((db) => getTimeInStage(db, actor, filters)),
+      run((db) => firstClientsPerConsultant(db, actor, filters, SHOWN)),
+      run((db) => portfolioFilterOptions(db, actor)),
+    ]).then(([portfolio, times, first, choices]) => [portfolio, choices, first, times] as const),
+  );
   if (!p || !options || !all) return <p role="alert">{t("badFilters")}</p>;
 
   const num = (n: number) => format.number(n);
