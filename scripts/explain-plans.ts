@@ -34,6 +34,7 @@ const manager = await actorOf(managerEmail(MEASURED_FIRM));
 const consultant = await actorOf(consultantEmail(MEASURED_FIRM, 1));
 // A firm of 1,000 among the others: its statements must not read the other firms' rows.
 const smallManager = await actorOf(managerEmail(MEASURED_FIRM + 1));
+const smallConsultant = await actorOf(consultantEmail(MEASURED_FIRM + 1, 1));
 const { rows: counts } = await client.query("select (select count(*) from clients where firm_id = $1)::int as clients, (select count(*) from check_ins where firm_id = $1)::int as check_ins, (select count(*) from clients)::int as all_clients", [manager.firmId]);
 const { rows: sample } = await client.query("select id from clients where firm_id = $1 order by id limit 1", [manager.firmId]);
 
@@ -60,6 +61,7 @@ for (const keep of [false, true]) {
   await run("one client's status (manager)", manager.firmId, (tx) => getClientStatus(tx, manager, sample[0].id, today));
   await run("portfolio of a 1,000-client firm (its manager)", smallManager.firmId, (tx) => getPortfolio(tx, smallManager, { ...defaultRange(today), today }));
   await run("/clients page 1 of a 1,000-client firm (its manager)", smallManager.firmId, (tx) => listClientPage(tx, smallManager, { today }, 1));
+  await run("GET /api/v1/clients first page of a 1,000-client firm (its consultant 1)", smallConsultant.firmId, (tx) => listClientStatusPage(tx, smallConsultant, { limit: 50, today }));
   if (!keep) plans.splice(start);
 }
 await client.end();
