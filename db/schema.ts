@@ -125,7 +125,13 @@ export const assignments = pgTable(
     assignedAt: timestamp("assigned_at", { withTimezone: true }).notNull().defaultNow(),
     assignedBy: uuid("assigned_by").references(() => users.id),
   },
-  (t) => [index("assignments_consultant_idx").on(t.consultantId), index("assignments_assigned_by_idx").on(t.assignedBy)],
+  (t) => [
+    index("assignments_consultant_idx").on(t.consultantId),
+    index("assignments_assigned_by_idx").on(t.assignedBy),
+    // A firm's assignments without reading the other firms' (the portfolio's visible clients):
+    // a 1,000-client firm's plan scanned all 19,000 rows to keep its 1,000 (docs/performance.md).
+    index("assignments_firm_client_idx").on(t.firmId, t.clientId, t.consultantId),
+  ],
 );
 export type Assignment = typeof assignments.$inferSelect;
 

@@ -1,0 +1,1 @@
+CREATE INDEX "assignments_firm_client_idx" ON "assignments" USING btree ("firm_id","client_id","consultant_id");
