@@ -77,13 +77,15 @@ export async function inFirmSideBySide<T>(db: Db, firmId: string, parallel: bool
   let active = 0;
   const waiting: (() => void)[] = [];
   const run: FirmReader = async (read) => {
+    // A read that finishes hands its place to the next waiting one, so at most `width` run.
     if (active >= width) await new Promise<void>((resolve) => waiting.push(resolve));
-    active++;
+    else active++;
     try {
       return await inFirm(db, firmId, read, { detached: true });
     } finally {
-      active--;
-      waiting.shift()?.();
+      const next = waiting.shift();
+      if (next) next();
+      else active--;
     }
   };
   return fn(run);

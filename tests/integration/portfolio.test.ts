@@ -172,11 +172,25 @@ describe("getPortfolio on a hand-computed firm", () => {
     // On PostgreSQL the reads really run at once, on as many connections as the width allows;
     // on PGlite they share its one connection, in turn.
     const started = Date.now();
+    let running = 0;
+    let most = 0;
     const pids = await inFirmSideBySide(database.db, manager.firmId, parallel, (run) =>
-      Promise.all([1, 2, 3, 4].map(() => run(async (db) => (await queryRows<{ pid: number }>(db, sql`select pg_backend_pid() as pid, pg_sleep(0.3)`))[0]!.pid))),
+      Promise.all(
+        [1, 2, 3, 4].map(() =>
+          run(async (db) => {
+            most = Math.max(most, ++running);
+            try {
+              return (await queryRows<{ pid: number }>(db, sql`select pg_backend_pid() as pid, pg_sleep(0.3)`))[0]!.pid;
+            } finally {
+              running--;
+            }
+          }),
+        ),
+      ),
     );
     const took = Date.now() - started;
     if (parallel) {
+      expect(most).toBe(3);
       expect(new Set(pids).size).toBeGreaterThanOrEqual(3);
       expect(took).toBeLessThan(1_000); // four 0.3 s reads, three at a time: two rounds, not four
       expect(took).toBeGreaterThanOrEqual(550);
