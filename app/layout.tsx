@@ -3,8 +3,8 @@ import { headers } from "next/headers";
 import { connection } from "next/server";
 import { getLocale } from "next-intl/server";
 import { Providers } from "@/components/ui/Providers";
-import "./globals.css";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
+import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Stageline", template: "%s · Stageline" },

@@ -9,7 +9,9 @@ export default async function ClientAreaLayout({ children }: { children: React.R
   // Loading the progress page's data here too (cached for the request, see load.ts) lets it reach
   // the browser with the first paint instead of behind the loading state.
   await loadProgress();
-  return <AppShell signOutAction={signOutAction}>
+  return (
+    <AppShell signOutAction={signOutAction}>
       <ClientMessages namespaces={["progress"]}>{children}</ClientMessages>
-    </AppShell>;
+    </AppShell>
+  );
 }
