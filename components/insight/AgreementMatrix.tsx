@@ -4,6 +4,7 @@
 // text colour of at least 4.5:1 on it in both themes. A plain table: works as a server component.
 import { useFormatter, useTranslations } from "next-intl";
 import { ScrollRegion, focusClass } from "@/components/ui/primitives";
+import { EmptyMatrixCell, SwatchLegend } from "@/components/charts/MatrixParts";
 import type { AgreementAgainst } from "@/lib/insight/agreement";
 
 const STAGES = [1, 2, 3, 4, 5, 6];
@@ -60,10 +61,7 @@ export function AgreementMatrix({ against, matrix, hrefs, title }: { against: Ag
                           {num(count)}
                         </a>
                       ) : (
-                        <span className="block p-1.5 text-slate-600 dark:text-slate-400">
-                          <span aria-hidden="true">·</span>
-                          <span className="sr-only">{num(0)}</span>
-                        </span>
+                        <EmptyMatrixCell zero={num(0)} />
                       )}
                     </td>
                   );
@@ -73,16 +71,12 @@ export function AgreementMatrix({ against, matrix, hrefs, title }: { against: Ag
           </tbody>
         </table>
       </ScrollRegion>
-      <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-300">
-        <span className="inline-flex items-center gap-1">
-          <span aria-hidden="true" className="inline-block h-3 w-3 rounded-sm border border-emerald-700 bg-emerald-200 dark:border-emerald-300 dark:bg-emerald-800" />
-          {t("legend.exact")}
-        </span>
-        <span className="inline-flex items-center gap-1">
-          <span aria-hidden="true" className="inline-block h-3 w-3 rounded-sm border border-emerald-700 bg-emerald-50 dark:border-emerald-300 dark:bg-emerald-950" />
-          {t("legend.withinOne")}
-        </span>
-      </p>
+      <SwatchLegend
+        items={[
+          { swatch: "border border-emerald-700 bg-emerald-200 dark:border-emerald-300 dark:bg-emerald-800", label: t("legend.exact") },
+          { swatch: "border border-emerald-700 bg-emerald-50 dark:border-emerald-300 dark:bg-emerald-950", label: t("legend.withinOne") },
+        ]}
+      />
     </div>
   );
 }

@@ -4,6 +4,7 @@
 // Works as a server or client component (next-intl's hooks work in both).
 import { useFormatter, useTranslations } from "next-intl";
 import { ScrollRegion, focusClass } from "@/components/ui/primitives";
+import { EmptyMatrixCell, SwatchLegend } from "@/components/charts/MatrixParts";
 
 export interface FlowCell {
   from: number;
@@ -78,10 +79,7 @@ export function FlowMatrix({ cells, title }: { cells: FlowCell[]; title: string 
                           {num(cell.count)}
                         </a>
                       ) : (
-                        <span className="block p-1.5 text-slate-600 dark:text-slate-400">
-                          <span aria-hidden="true">·</span>
-                          <span className="sr-only">{num(0)}</span>
-                        </span>
+                        <EmptyMatrixCell zero={num(0)} />
                       )}
                     </td>
                   );
@@ -91,16 +89,12 @@ export function FlowMatrix({ cells, title }: { cells: FlowCell[]; title: string 
           </tbody>
         </table>
       </ScrollRegion>
-      <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-300">
-        <span className="inline-flex items-center gap-1">
-          <span aria-hidden="true" className="inline-block h-3 w-3 rounded-sm bg-emerald-700 dark:bg-emerald-400" />
-          {t("forward")}
-        </span>
-        <span className="inline-flex items-center gap-1">
-          <span aria-hidden="true" className="inline-block h-3 w-3 rounded-sm bg-red-700 dark:bg-red-400" />
-          {t("backward")}
-        </span>
-      </p>
+      <SwatchLegend
+        items={[
+          { swatch: "bg-emerald-700 dark:bg-emerald-400", label: t("forward") },
+          { swatch: "bg-red-700 dark:bg-red-400", label: t("backward") },
+        ]}
+      />
     </div>
   );
 }
