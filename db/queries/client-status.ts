@@ -1,7 +1,7 @@
 // The one query behind every client list: the API's GET /api/v1/clients (keyset pages), the
 // /clients page (numbered pages), the portfolio's attention lists and a single client's status.
 // Filters, flags, ordering and pages are all computed in SQL.
-import { sql, type SQL } from "drizzle-orm";
+import { and, inArray, sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db, type Tx } from "../index";
 import { assignments, clients, users } from "../schema";
 import { can, type Actor } from "../../lib/auth/permissions";
@@ -182,21 +182,38 @@ export async function listAttention(
   opts: Omit<StatusOptions, "flaggedOnly">,
   limit: number | null,
 ): Promise<Record<AttentionKey, { total: number; rows: ClientStatus[] }>> {
+  // Each list is a top-N sort of the flagged rows (a bounded heap, not a sort of thousands) and its
+  // total an uncorrelated count, computed once. The rows carry only what the lists sort and filter
+  // on; the few named clients' full status is a second, keyed statement. At least one row per
+  // list carries its total; a limit of 0 is cut below.
+  const cut = limit === null ? "all" : String(Math.max(1, Math.floor(limit)));
   const branches = ATTENTION.map(
     ([key, condition, order]) =>
-      sql.raw(`select '${key}' as list, picked.*, row_number() over (order by ${order}) as rn, count(*) over () as total from picked where ${condition}`),
+      sql.raw(
+        `select '${key}' as list, x.id, row_number() over (order by ${order}) as rn, (select count(*) from picked where ${condition}) as total ` +
+          `from (select * from picked where ${condition} order by ${order} limit ${cut}) x`,
+      ),
   );
-  const rows = await queryRows<Row & { list: AttentionKey; rn: string | number; total: string | number }>(
+  const listed = await queryRows<{ list: AttentionKey; id: string; rn: string | number; total: string | number }>(
     db,
     sql`${await statusWith(db, actor, opts)},
-    picked as materialized (select ${COLUMNS}, lower(name) as lname from status where flag_count > 0),
+    picked as materialized (
+      select id, lower(name) as lname, days_in_stage, f_no_recent, f_stalled, f_regressed, f_override, f_self_gap, f_overdue
+      from status where flag_count > 0
+    ),
     lists as (${sql.join(branches, sql` union all `)})
-    select * from lists ${limit === null ? sql`` : sql`where rn <= ${limit}`} order by list, rn`,
+    select * from lists order by list, rn`,
   );
   const out = Object.fromEntries(ATTENTION.map(([key]) => [key, { total: 0, rows: [] as ClientStatus[] }])) as Record<AttentionKey, { total: number; rows: ClientStatus[] }>;
-  for (const r of rows) {
-    out[r.list].total = Number(r.total);
-    out[r.list].rows.push(toStatus(r));
+  const named = listed.filter((r) => limit === null || Number(r.rn) <= limit);
+  const ids = [...new Set(named.map((r) => r.id))];
+  const status = new Map(
+    ids.length === 0 ? [] : (await listClientStatus(db, actor, { ...opts, where: and(opts.where ?? sql`true`, inArray(clients.id, ids)) })).map((c) => [c.id, c]),
+  );
+  for (const r of listed) out[r.list].total = Number(r.total);
+  for (const r of named) {
+    const c = status.get(r.id);
+    if (c) out[r.list].rows.push(c);
   }
   return out;
 }

@@ -139,12 +139,17 @@ export function normaliseScope(f: { consultantId?: string | null; industry?: str
   return { consultantId, industry: f.industry?.trim() || null };
 }
 
-/** The visible, filtered clients as a CTE body: id, name, industry, consultant_id. Cohorts pass withArchived (they count a client up to its archive date). */
+/**
+ * The visible, filtered clients as a CTE body: id, name, industry, consultant_id. Cohorts and
+ * time in stage pass withArchived (they count a client up to its archive date), which adds
+ * archived_on (null while the client is not archived).
+ */
 export function visibleCte(actor: Actor, f: ScopeFilters, withArchived = false): SQL {
   const consultant = f.consultantId ? sql`${assignments.consultantId} = ${f.consultantId}::uuid` : sql`true`;
   const industry = f.industry ? sql`${clients.industry} = ${f.industry}` : sql`true`;
+  const archivedOn = withArchived ? sql`, case when ${clients.archived} then ${clients.archivedOn} end as archived_on` : sql``;
   return sql`visible as (
-    select ${clients.id} as id, ${clients.name} as name, ${clients.industry} as industry, ${assignments.consultantId} as consultant_id
+    select ${clients.id} as id, ${clients.name} as name, ${clients.industry} as industry, ${assignments.consultantId} as consultant_id${archivedOn}
     from ${clients} left join ${assignments} on ${assignments.clientId} = ${clients.id}
     where ${clientScope(actor)} and ${withArchived ? sql`true` : sql`${clients.archived} = false`} and ${consultant} and ${industry}
   )`;
@@ -198,28 +203,36 @@ function monthsOf(from: string, to: string): { month: string; asOf: string }[] {
  * A month's distribution is the spells open at its end. Rather than test every spell against
  * every month, count spell starts and ends per month (earlier months fold into the first) and
  * keep running totals: open at the end of month m = started by then − ended by then.
+ * One pass over the spells: width_bucket finds each date's month among the range's month starts
+ * (a binary search on dates, where formatting every date as text took half the statement), and
+ * grouping sets count starts and ends in the same scan.
  */
 async function overTime(db: Db | Tx, actor: Actor, f: Portfolio["filters"]): Promise<MonthRow[]> {
-  const first = `${f.from.slice(0, 7)}-01`;
-  const rows = await queryRows<{ kind: "start" | "end"; month: string; stage: number | string; count: string | number }>(
+  const months = monthsOf(f.from, f.to);
+  const starts = `{${months.map((m) => `${m.month}-01`).join(",")}}`;
+  const rows = await queryRows<{ started: number | null; ended: number | null; stage: number | string; count: string | number }>(
     db,
     sql`with ${visibleCte(actor, f)}, ${spellsCte(actor)},
-    ranged as (select stage, started, ended from spells where started <= ${f.to}::date)
-    select 'start' as kind, to_char(greatest(started, ${first}::date), 'YYYY-MM') as month, stage, count(*) as count
-    from ranged group by 2, 3
-    union all
-    select 'end' as kind, to_char(greatest(ended, ${first}::date), 'YYYY-MM') as month, stage, count(*) as count
-    from ranged where ended is not null and ended <= ${f.to}::date group by 2, 3`,
+    ranged as (
+      select stage, width_bucket(started, ${starts}::date[]) as started,
+        case when ended <= ${f.to}::date then width_bucket(ended, ${starts}::date[]) end as ended
+      from spells where started <= ${f.to}::date
+    )
+    select started, ended, stage, count(*) as count from ranged
+    group by grouping sets ((started, stage), (ended, stage))`,
   );
-  const delta = new Map<string, number[]>();
+  // Bucket 0 is before the first month: folded into it, as the running totals start there.
+  const delta = months.map(() => [0, 0, 0, 0, 0, 0]);
   for (const r of rows) {
-    const d = delta.get(r.month) ?? [0, 0, 0, 0, 0, 0];
-    d[Number(r.stage) - 1]! += (r.kind === "start" ? 1 : -1) * n(r.count);
-    delta.set(r.month, d);
+    const isStart = r.started !== null;
+    const bucket = Number(isStart ? r.started : r.ended);
+    // The (ended, stage) set's null group is the spells still open at the range end.
+    if (!isStart && r.ended === null) continue;
+    delta[Math.max(bucket, 1) - 1]![Number(r.stage) - 1]! += (isStart ? 1 : -1) * n(r.count);
   }
   const open = [0, 0, 0, 0, 0, 0];
-  return monthsOf(f.from, f.to).map(({ month, asOf }) => {
-    delta.get(month)?.forEach((d, i) => (open[i]! += d));
+  return months.map(({ month, asOf }, i) => {
+    delta[i]!.forEach((d, k) => (open[k]! += d));
     return { month, asOf, counts: [...open] };
   });
 }
@@ -271,7 +284,9 @@ async function timeInStage(db: Db | Tx, actor: Actor, f: Portfolio["filters"]): 
 }
 
 async function perConsultant(db: Db | Tx, actor: Actor, f: Portfolio["filters"]): Promise<ConsultantRow[]> {
-  const rows = await queryRows<Record<string, string | number | null>>(
+  // Grouped by consultant and end stage first (a few dozen rows), then named: sorting and joining
+  // ten thousand client rows by consultant name cost more than the counting.
+  const rows = await queryRows<{ consultant_id: string | null; consultant_name: string | null; at_end: number | string | null; clients: string | number; net: string | number | null; recent: string | number | null }>(
     db,
     sql`with ${visibleCte(actor, f)},
     open_at_start as (
@@ -280,37 +295,45 @@ async function perConsultant(db: Db | Tx, actor: Actor, f: Portfolio["filters"])
       select sp.client_id, sp.stage from stage_spells sp
       where sp.firm_id = ${actor.firmId} and sp.started <= ${f.from}::date and (sp.ended is null or sp.ended > ${f.from}::date)
     ),
+    recent as (
+      -- Check-ins in the 30 days up to the range end, per client (an index-only scan), joined
+      -- below in the same pass as the stages.
+      select k.client_id, count(*) as n from check_ins k
+      where k.firm_id = ${actor.firmId} and k.date > ${f.to}::date - 30 and k.date <= ${f.to}::date
+      group by k.client_id
+    ),
     ends as (
       -- At the range end: the stored current stage when nothing is dated after it (the usual case,
       -- a range ending today), else the spell open then. At its start: the spell open then.
-      select v.id, v.consultant_id,
+      select v.consultant_id,
              case when cs.last_check_in is null or cs.last_check_in <= ${f.to}::date then cs.stage else ${stageAt(sql`v.id`, sql`${f.to}::date`)} end as at_end,
-             st.stage as at_start
+             st.stage as at_start, r.n as recent
       from visible v left join client_status cs on cs.client_id = v.id left join open_at_start st on st.client_id = v.id
+      left join recent r on r.client_id = v.id
     ),
-    recent as (
-      select v.consultant_id, count(*) as n from check_ins k join visible v on v.id = k.client_id
-      where k.firm_id = ${actor.firmId} and k.date > ${f.to}::date - 30 and k.date <= ${f.to}::date
-      group by v.consultant_id
+    mix as (
+      select consultant_id, at_end, count(*) as clients, sum(at_end - at_start) as net, sum(recent) as recent from ends group by consultant_id, at_end
     )
-    select e.consultant_id, u.name as consultant_name, count(*) as clients,
-      count(*) filter (where at_end = 1) as s1, count(*) filter (where at_end = 2) as s2, count(*) filter (where at_end = 3) as s3,
-      count(*) filter (where at_end = 4) as s4, count(*) filter (where at_end = 5) as s5, count(*) filter (where at_end = 6) as s6,
-      coalesce(sum(at_end - at_start), 0) as net, coalesce(max(recent.n), 0) as recent
-    from ends e
-    left join ${users} u on u.id = e.consultant_id
-    left join recent on recent.consultant_id is not distinct from e.consultant_id
-    group by e.consultant_id, u.name
-    order by u.name nulls last`,
+    select m.consultant_id, u.name as consultant_name, m.at_end, m.clients, m.net, m.recent
+    from mix m
+    left join ${users} u on u.id = m.consultant_id
+    order by u.name nulls last, m.consultant_id`,
   );
-  return rows.map((r) => ({
-    consultantId: (r.consultant_id as string | null) ?? null,
-    consultantName: (r.consultant_name as string | null) ?? null,
-    clients: n(r.clients),
-    stageMix: [n(r.s1), n(r.s2), n(r.s3), n(r.s4), n(r.s5), n(r.s6)],
-    checkInsLast30d: n(r.recent),
-    netMovement: n(r.net),
-  }));
+  const byConsultant = new Map<string | null, ConsultantRow>();
+  for (const r of rows) {
+    const id = r.consultant_id ?? null;
+    let row = byConsultant.get(id);
+    if (!row) {
+      row = { consultantId: id, consultantName: r.consultant_name ?? null, clients: 0, stageMix: [0, 0, 0, 0, 0, 0], checkInsLast30d: 0, netMovement: 0 };
+      byConsultant.set(id, row);
+    }
+    row.clients += n(r.clients);
+    row.checkInsLast30d += n(r.recent);
+    if (r.at_end !== null) row.stageMix[Number(r.at_end) - 1]! += n(r.clients);
+    row.netMovement += n(r.net);
+  }
+  // In the statement's order: by consultant name, the unassigned last.
+  return [...byConsultant.values()];
 }
 
 function attentionItem(s: ClientStatus): AttentionItem {

@@ -39,8 +39,8 @@ export async function getTimeInStage(db: Db | Tx, actor: Actor, filters: Portfol
     observed as (
       select s.stage, s.started, s.ended, s.next_stage,
         -- least() skips nulls: the range end, or the archive date when earlier.
-        least(${f.to}::date, case when c.archived then c.archived_on end) as cut
-      from stage_spells s join visible v on v.id = s.client_id join clients c on c.id = s.client_id
+        least(${f.to}::date, v.archived_on) as cut
+      from stage_spells s join visible v on v.id = s.client_id
       where s.firm_id = ${actor.firmId} and s.started <= ${f.to}::date
     ),
     spells as (
