@@ -69,12 +69,20 @@ export const clients = pgTable(
     archived: boolean("archived").notNull().default(false),
     /** The local date the client was archived (censors their open stage spell); null while active. */
     archivedOn: date("archived_on", { mode: "string" }),
+    /**
+     * lower(name), stored: the lists' sort key. A condition on a plain column can start an index
+     * scan under row-level security; one on lower(name) cannot (lower() is not leakproof), so
+     * a late keyset page had to scan the firm.
+     */
+    nameKey: text("name_key").generatedAlwaysAs(sql`lower(name)`).notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     // Import matches clients by name within a firm, so a name must be unambiguous there.
     uniqueIndex("clients_firm_name_uq").on(t.firmId, sql`lower(${t.name})`),
+    // The lists' order (name, then id) and their keyset pages.
+    index("clients_firm_name_key_idx").on(t.firmId, t.nameKey, t.id),
     check("clients_name_len", sql`char_length(${t.name}) between 1 and 200`),
   ],
 );

@@ -74,7 +74,7 @@ function statusCte(actor: Actor, opts: StatusOptions, thresholds: OverdueThresho
   const extra = opts.where ?? sql`true`;
   return sql`
     with base as (
-      select ${clients.id} as id, ${clients.name} as name, ${clients.industry} as industry, ${clients.archived} as archived,
+      select ${clients.id} as id, ${clients.name} as name, ${clients.nameKey} as name_key, ${clients.industry} as industry, ${clients.archived} as archived,
              (${clients.createdAt} at time zone 'UTC')::date as created_on,
              ${assignments.consultantId} as consultant_id, ${users.name} as consultant_name,
              coalesce(cs.check_in_count, 0) as check_in_count, cs.last_check_in, cs.stage, cs.confidence,
@@ -198,7 +198,7 @@ export async function listAttention(
     db,
     sql`${await statusWith(db, actor, opts)},
     picked as materialized (
-      select id, lower(name) as lname, days_in_stage, f_no_recent, f_stalled, f_regressed, f_override, f_self_gap, f_overdue
+      select id, name_key as lname, days_in_stage, f_no_recent, f_stalled, f_regressed, f_override, f_self_gap, f_overdue
       from status where flag_count > 0
     ),
     lists as (${sql.join(branches, sql` union all `)})
@@ -223,7 +223,7 @@ export async function listAttention(
  * last check-in, override, self-assessment and attention flags. For the portfolio and exports.
  */
 export async function listClientStatus(db: Db | Tx, actor: Actor, opts: StatusOptions = {}): Promise<ClientStatus[]> {
-  const rows = await queryRows<Row>(db, sql`${await statusWith(db, actor, opts)} select ${COLUMNS} from status ${opts.flaggedOnly ? sql`where flag_count > 0` : sql``} order by lower(name), id`);
+  const rows = await queryRows<Row>(db, sql`${await statusWith(db, actor, opts)} select ${COLUMNS} from status ${opts.flaggedOnly ? sql`where flag_count > 0` : sql``} order by name_key, id`);
   return rows.map(toStatus);
 }
 
@@ -243,7 +243,7 @@ function filterSql(query: ClientListQuery): SQL {
   const parts: SQL[] = [query.archived === true ? sql`archived = true` : sql`archived = false`];
   // PostgreSQL text cannot hold NUL: a name never contains one, so it is dropped from the search.
   const q = query.q?.replace(/\u0000/g, "").trim();
-  if (q) parts.push(sql`lower(name) like ${likePattern(q)}`);
+  if (q) parts.push(sql`name_key like ${likePattern(q)}`);
   if (query.stage === "none") parts.push(sql`stage is null`);
   else if (query.stage !== undefined) parts.push(sql`stage = ${query.stage}`);
   if (query.flag) parts.push(sql.raw(FLAG_COLUMN[query.flag]));
@@ -251,7 +251,7 @@ function filterSql(query: ClientListQuery): SQL {
 }
 
 const SORT_SQL: Record<ClientSort, string> = {
-  name: "lower(name)",
+  name: "name_key",
   stage: "stage",
   lastCheckIn: "last_check_in",
   daysInStage: "days_in_stage",
@@ -263,7 +263,7 @@ const SORT_SQL: Record<ClientSort, string> = {
 function orderSql(query: ClientListQuery): SQL {
   const sort = query.sort ?? "name";
   const dir = query.dir === "desc" ? "desc" : "asc";
-  return sql.raw(`${SORT_SQL[sort]} ${dir} nulls last, lower(name) ${sort === "name" ? dir : "asc"}, id ${sort === "name" ? dir : "asc"}`);
+  return sql.raw(`${SORT_SQL[sort]} ${dir} nulls last, name_key ${sort === "name" ? dir : "asc"}, id ${sort === "name" ? dir : "asc"}`);
 }
 
 /** The rows of the client list for a query: filtered, sorted and (when given) cut in SQL. */
@@ -291,12 +291,12 @@ export function clampPage(raw: unknown, pageCount: number): number {
 
 /**
  * The /clients page's usual query (by name, filtered at most by archive and search) counts and
- * cuts the page on `clients` alone, by the (firm_id, lower(name)) index, and reads the stored
+ * cuts the page on `clients` alone, by the (firm_id, name_key, id) index, and reads the stored
  * status of only the page's rows: a late page then costs about what the first one does.
  */
 async function listClientPageByName(db: Db | Tx, actor: Actor, query: ClientListQuery, page: unknown, pageSize: number): Promise<ClientPage> {
   const q = query.q?.replace(/\u0000/g, "").trim();
-  const where = sql`${clientScope(actor)} and ${clients.archived} = ${query.archived === true}${q ? sql` and lower(${clients.name}) like ${likePattern(q)}` : sql``}`;
+  const where = sql`${clientScope(actor)} and ${clients.archived} = ${query.archived === true}${q ? sql` and ${clients.nameKey} like ${likePattern(q)}` : sql``}`;
   const [{ n }] = await queryRows<{ n: number | string }>(db, sql`select count(*) as n from ${clients} where ${where}`);
   const total = Number(n);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
@@ -305,7 +305,7 @@ async function listClientPageByName(db: Db | Tx, actor: Actor, query: ClientList
   const ids = (
     await queryRows<{ id: string }>(
       db,
-      sql`select ${clients.id} as id from ${clients} where ${where} order by lower(${clients.name}) ${dir}, ${clients.id} ${dir} limit ${pageSize} offset ${(p - 1) * pageSize}`,
+      sql`select ${clients.id} as id from ${clients} where ${where} order by ${clients.nameKey} ${dir}, ${clients.id} ${dir} limit ${pageSize} offset ${(p - 1) * pageSize}`,
     )
   ).map((r) => r.id);
   if (ids.length === 0) return { rows: [], total, page: p, pageCount, pageSize };
@@ -330,7 +330,7 @@ export async function listClientPage(db: Db | Tx, actor: Actor, query: ClientLis
   return { rows, total, page: p, pageCount, pageSize };
 }
 
-/** Position after which a keyset page of the API's client list starts: the last row's (lower(name), id). */
+/** Position after which a keyset page of the API's client list starts: the last row's (lower(name), id), i.e. (name_key, id). */
 export interface ClientKey {
   n: string;
   id: string;
@@ -346,12 +346,15 @@ export async function listClientStatusPage(
   opts: { q?: string; stage?: number; after?: ClientKey; limit: number; today?: string },
 ): Promise<{ rows: ClientStatus[]; next: ClientKey | null }> {
   if (!can(actor, "clients.list")) return { rows: [], next: null };
-  const after = opts.after ? sql` and (lower(name), id) > (${opts.after.n}, ${opts.after.id}::uuid)` : sql``;
+  // The keyset condition, plus its first column alone: that one starts the scan of the
+  // (firm_id, name_key, id) index at the cursor (a row comparison cannot, under row-level
+  // security), so a late page reads about as many rows as the first instead of the whole firm.
+  const after = opts.after ? sql` and name_key >= ${opts.after.n} and (name_key, id) > (${opts.after.n}, ${opts.after.id}::uuid)` : sql``;
   const rows = await queryRows<Row>(
     db,
     sql`${await statusWith(db, actor, { includeArchived: false, today: opts.today })}
-      select ${COLUMNS}, lower(name) as lname from status where ${filterSql({ q: opts.q, stage: opts.stage })}${after}
-      order by lower(name), id limit ${opts.limit + 1}`,
+      select ${COLUMNS}, name_key as lname from status where ${filterSql({ q: opts.q, stage: opts.stage })}${after}
+      order by name_key, id limit ${opts.limit + 1}`,
   );
   const page = rows.slice(0, opts.limit);
   const last = page[page.length - 1];

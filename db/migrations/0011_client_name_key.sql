@@ -1,0 +1,2 @@
+ALTER TABLE "clients" ADD COLUMN "name_key" text GENERATED ALWAYS AS (lower(name)) STORED NOT NULL;--> statement-breakpoint
+CREATE INDEX "clients_firm_name_key_idx" ON "clients" USING btree ("firm_id","name_key","id");
