@@ -1,7 +1,27 @@
 import { useTranslations } from "next-intl";
-import { STAGE_COLORS } from "./colors";
 
-/** The stage's number and name from the user's language (messages client.stages). Works in server and client components. */
+type Translate = ReturnType<typeof useTranslations<"client">>;
+const wordsCache = new WeakMap<Translate, Map<number, { name: string; title: string; short: string }>>();
+/**
+ * A badge's words for one stage, worked out once per translator (one per request and language on
+ * the server): a portfolio page shows hundreds of badges and formatted the same six each time.
+ */
+function badgeWords(t: Translate, stage: 1 | 2 | 3 | 4 | 5 | 6) {
+  let byStage = wordsCache.get(t);
+  if (!byStage) wordsCache.set(t, (byStage = new Map()));
+  let w = byStage.get(stage);
+  if (!w) {
+    const name = t(`stages.${stage}.name`);
+    w = { name, title: t("stageLabel", { stage, name }), short: t("badge.short", { stage }) };
+    byStage.set(stage, w);
+  }
+  return w;
+}
+
+/**
+ * The stage's number and name from the user's language (messages client.stages). Works in server
+ * and client components. Its colours are the classes sl-badge and sl-stage-N in app/globals.css.
+ */
 export function StageBadge({ stage, compact = false }: { stage: number | null; compact?: boolean }) {
   const t = useTranslations("client");
   if (stage === null || !Number.isInteger(stage) || stage < 1 || stage > 6) {
@@ -11,14 +31,14 @@ export function StageBadge({ stage, compact = false }: { stage: number | null; c
       </span>
     );
   }
-  const name = t(`stages.${stage as 1 | 2 | 3 | 4 | 5 | 6}.name`);
+  const { name, title, short } = badgeWords(t, stage as 1 | 2 | 3 | 4 | 5 | 6);
   return (
     <span
-      className={`inline-flex max-w-full flex-wrap items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${STAGE_COLORS[stage]!.badge}`}
-      title={t("stageLabel", { stage, name })}
+      className={`sl-badge sl-stage-${stage}`}
+      title={title}
       data-stage={stage}
     >
-      <span className="whitespace-nowrap">{t("badge.short", { stage })}</span>
+      <span className="whitespace-nowrap">{short}</span>
       {compact ? null : <span className="font-normal">· {name}</span>}
     </span>
   );
