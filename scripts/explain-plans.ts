@@ -9,7 +9,8 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import * as schema from "../db/schema";
 import type { Db } from "../db";
-import { getPortfolio, defaultRange } from "../db/queries/portfolio";
+import { defaultRange } from "../db/queries/portfolio";
+import { portfolioPageData } from "../db/queries/portfolio-page";
 import { getClientStatus, listClientPage, listClientStatusPage } from "../db/queries/client-status";
 import type { Actor } from "../lib/auth/permissions";
 import { consultantEmail, managerEmail, MEASURED_FIRM } from "./lib/bench-common";
@@ -38,6 +39,13 @@ const smallConsultant = await actorOf(consultantEmail(MEASURED_FIRM + 1, 1));
 const { rows: counts } = await client.query("select (select count(*) from clients where firm_id = $1)::int as clients, (select count(*) from check_ins where firm_id = $1)::int as check_ins, (select count(*) from clients)::int as all_clients", [manager.firmId]);
 const { rows: sample } = await client.query("select id from clients where firm_id = $1 order by id limit 1", [manager.firmId]);
 
+// The cursor of consultant 1's last API page: the key of the 51st row from the end.
+const { rows: lastKeys } = await client.query(
+  "select c.name_key as n, c.id from clients c join assignments a on a.client_id = c.id where c.firm_id = $1 and a.consultant_id = $2 and not c.archived order by c.name_key desc, c.id desc offset 50 limit 1",
+  [consultant.firmId, consultant.id],
+);
+const lastCursor = { n: lastKeys[0].n as string, id: lastKeys[0].id as string };
+
 await client.query("LOAD 'auto_explain'");
 await client.query("SET auto_explain.log_min_duration = 0; SET auto_explain.log_analyze = on; SET auto_explain.log_buffers = on; SET auto_explain.log_timing = on; SET client_min_messages = log");
 await client.query("SET ROLE stageline_app");
@@ -54,12 +62,13 @@ async function run(name: string, firmId: string, fn: (tx: Db) => Promise<unknown
 // Twice each: the first warms the cache, the second's plans are kept.
 for (const keep of [false, true]) {
   const start = plans.length;
-  await run("portfolio (manager, default range)", manager.firmId, (tx) => getPortfolio(tx, manager, { ...defaultRange(today), today }));
+  await run("portfolio page (manager, default range)", manager.firmId, (tx) => portfolioPageData((read) => read(tx), manager, { ...defaultRange(today), today }, 25));
   await run("/clients page 1 (consultant 1)", consultant.firmId, (tx) => listClientPage(tx, consultant, { today }, 1));
   await run("/clients page 100 (consultant 1)", consultant.firmId, (tx) => listClientPage(tx, consultant, { today }, 100));
   await run("GET /api/v1/clients first page (consultant 1)", consultant.firmId, (tx) => listClientStatusPage(tx, consultant, { limit: 50, today }));
+  await run("GET /api/v1/clients last page (consultant 1)", consultant.firmId, (tx) => listClientStatusPage(tx, consultant, { limit: 50, today, after: lastCursor }));
   await run("one client's status (manager)", manager.firmId, (tx) => getClientStatus(tx, manager, sample[0].id, today));
-  await run("portfolio of a 1,000-client firm (its manager)", smallManager.firmId, (tx) => getPortfolio(tx, smallManager, { ...defaultRange(today), today }));
+  await run("portfolio page of a 1,000-client firm (its manager)", smallManager.firmId, (tx) => portfolioPageData((read) => read(tx), smallManager, { ...defaultRange(today), today }, 25));
   await run("/clients page 1 of a 1,000-client firm (its manager)", smallManager.firmId, (tx) => listClientPage(tx, smallManager, { today }, 1));
   await run("GET /api/v1/clients first page of a 1,000-client firm (its consultant 1)", smallConsultant.firmId, (tx) => listClientStatusPage(tx, smallConsultant, { limit: 50, today }));
   if (!keep) plans.splice(start);

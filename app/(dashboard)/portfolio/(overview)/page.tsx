@@ -2,7 +2,8 @@ import { MAX_RANGE_YEARS } from "@/lib/portfolio/range";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { firstClientsPerConsultant, getPortfolio, portfolioFilterOptions, type DrillClient } from "@/db/queries/portfolio";
+import type { DrillClient } from "@/db/queries/portfolio";
+import { portfolioPageData } from "@/db/queries/portfolio-page";
 import { requirePermission } from "@/lib/auth/actor";
 import { inFirmSideBySide } from "@/db/tenant";
 import { getDatabase } from "@/db";
@@ -13,7 +14,6 @@ import { DistributionNowChart } from "@/components/charts/portfolio/Distribution
 import { OverTimeChart } from "@/components/charts/portfolio/OverTimeChart";
 import { FlowMatrix } from "@/components/charts/portfolio/FlowMatrix";
 import { SurvivalChart } from "@/components/charts/portfolio/SurvivalChart";
-import { getTimeInStage } from "@/db/queries/insight/time-in-stage";
 import { thinCurve } from "@/lib/insight/km";
 import { ConsultantChart } from "@/components/charts/portfolio/ConsultantChart";
 import { AttentionLists } from "@/components/charts/portfolio/AttentionLists";
@@ -45,13 +45,8 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
   // On the read replica when one is configured: seconds stale is fine here (docs/scaling.md).
   // About ten independent statements: on PostgreSQL they run side by side on pooled connections.
   const parallel = (await getDatabase()).kind === "postgres";
-  const [p, options, all, survival] = await inFirmSideBySide(await readDb(), actor.firmId, parallel, (run) =>
-    Promise.all([
-      getPortfolio(run, actor, { ...filters, attentionLimit: SHOWN }),
-      run((db) => getTimeInStage(db, actor, filters)),
-      run((db) => firstClientsPerConsultant(db, actor, filters, SHOWN)),
-      run((db) => portfolioFilterOptions(db, actor)),
-    ]).then(([portfolio, times, first, choices]) => [portfolio, choices, first, times] as const),
+  const { portfolio: p, options, firstClients: all, survival } = await inFirmSideBySide(await readDb(), actor.firmId, parallel, (run) =>
+    portfolioPageData(run, actor, filters, SHOWN),
   );
   if (!p || !options || !all) return <p role="alert">{t("badFilters")}</p>;
 
