@@ -340,22 +340,24 @@ export interface ClientKey {
  * A keyset page of the API's client list (active clients, by lower(name) then id), at most
  * `limit` rows after `after`; `next` is the key of the last row when more rows follow.
  */
+/** The statement behind listClientStatusPage (tests read its plan): limit + 1 rows after the cursor. */
+export async function clientStatusPageSql(db: Db | Tx, actor: Actor, opts: { q?: string; stage?: number; after?: ClientKey; limit: number; today?: string }): Promise<SQL> {
+  // The keyset condition, plus its first column alone: that one starts the scan of the
+  // (firm_id, name_key, id) index at the cursor (a row comparison cannot, under row-level
+  // security), so a late page reads about as many rows as the first instead of the whole firm.
+  const after = opts.after ? sql` and name_key >= ${opts.after.n} and (name_key, id) > (${opts.after.n}, ${opts.after.id}::uuid)` : sql``;
+  return sql`${await statusWith(db, actor, { includeArchived: false, today: opts.today })}
+      select ${COLUMNS}, name_key as lname from status where ${filterSql({ q: opts.q, stage: opts.stage })}${after}
+      order by name_key, id limit ${opts.limit + 1}`;
+}
+
 export async function listClientStatusPage(
   db: Db | Tx,
   actor: Actor,
   opts: { q?: string; stage?: number; after?: ClientKey; limit: number; today?: string },
 ): Promise<{ rows: ClientStatus[]; next: ClientKey | null }> {
   if (!can(actor, "clients.list")) return { rows: [], next: null };
-  // The keyset condition, plus its first column alone: that one starts the scan of the
-  // (firm_id, name_key, id) index at the cursor (a row comparison cannot, under row-level
-  // security), so a late page reads about as many rows as the first instead of the whole firm.
-  const after = opts.after ? sql` and name_key >= ${opts.after.n} and (name_key, id) > (${opts.after.n}, ${opts.after.id}::uuid)` : sql``;
-  const rows = await queryRows<Row>(
-    db,
-    sql`${await statusWith(db, actor, { includeArchived: false, today: opts.today })}
-      select ${COLUMNS}, name_key as lname from status where ${filterSql({ q: opts.q, stage: opts.stage })}${after}
-      order by name_key, id limit ${opts.limit + 1}`,
-  );
+  const rows = await queryRows<Row>(db, await clientStatusPageSql(db, actor, opts));
   const page = rows.slice(0, opts.limit);
   const last = page[page.length - 1];
   return { rows: page.map(toStatus), next: rows.length > opts.limit && last ? { n: last.lname!, id: last.id } : null };

@@ -7,7 +7,9 @@ import { seedDemo } from "@/db/seed";
 import { createClient } from "@/db/queries/clients";
 import { createCheckIn, listCheckInsWithStages } from "@/db/queries/checkins";
 import type { CheckInFields } from "@/lib/checkin-format/types";
-import { clampPage, listClientPage, listClientsForList } from "@/db/queries/client-status";
+import { sql } from "drizzle-orm";
+import { queryRows } from "@/db";
+import { clampPage, clientStatusPageSql, listClientPage, listClientStatusPage, listClientsForList } from "@/db/queries/client-status";
 import { listCheckInsEndpoint } from "@/lib/api/handlers/checkins";
 import { listClientsEndpoint } from "@/lib/api/handlers/clients";
 import type { Actor } from "@/lib/auth/permissions";
@@ -48,6 +50,7 @@ beforeAll(async () => {
   await database.db.insert(checkIns).values({ clientId, authorId: consultant.id, date: DATE, postsLast30d: 2, rhythm: "sporadic", replies: "none", results: "none" });
 });
 afterAll(async () => database?.close());
+class RollBack extends Error {}
 
 const names = async (actor: Actor, q: Parameters<typeof listClientsForList>[2] = {}) => (await listClientsForList(database.db, actor, { today: TODAY, ...q })).map((c) => c.id);
 
@@ -109,6 +112,29 @@ describe("GET /api/v1/clients pages", () => {
     expect(await pageThrough(listClientsEndpoint, "/api/v1/clients?limit=1&q=E", manager)).toEqual(withE);
     expect(await pageThrough(listClientsEndpoint, "/api/v1/clients?limit=1&q=e&stage=2", manager)).toEqual(await names(manager, { q: "e", stage: 2 }));
     expect(await pageThrough(listClientsEndpoint, "/api/v1/clients?limit=1&q=%25", manager)).toEqual([]);
+  });
+
+  it("a cursor starts the index scan at its name under row-level security, so a late page reads no more than the first", async () => {
+    // As the app's role (the policies on), with sequential scans priced out so the plan shows
+    // which conditions the index takes. A cursor on lower(name) could only filter a scan that
+    // starts at the firm's first client: lower() is not leakproof.
+    const rows = await listClientStatusPage(database.db, consultant, { limit: 3, today: TODAY });
+    const last = rows.rows[2]!;
+    let plan = "";
+    await database.db
+      .transaction(async (tx) => {
+        await tx.execute(sql`set local role stageline_app`);
+        await tx.execute(sql`select set_config('app.firm_id', ${consultant.firmId}, true)`);
+        await tx.execute(sql`set local enable_seqscan = off`);
+        const query = await clientStatusPageSql(tx, consultant, { limit: 3, today: TODAY, after: { n: last.name.toLowerCase(), id: last.id } });
+        plan = (await queryRows<{ "QUERY PLAN": string }>(tx, sql`explain ${query}`)).map((r) => r["QUERY PLAN"]).join("\n");
+        throw new RollBack();
+      })
+      .catch((e) => {
+        if (!(e instanceof RollBack)) throw e;
+      });
+    expect(plan).toMatch(/clients_firm_name_key_idx/);
+    expect(plan).toMatch(/Index Cond: \(\(firm_id = [^\n]*name_key >= /);
   });
 
   it("a malformed cursor is a 400", async () => {
