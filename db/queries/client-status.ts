@@ -346,7 +346,17 @@ export async function clientStatusPageSql(db: Db | Tx, actor: Actor, opts: { q?:
   // (firm_id, name_key, id) index at the cursor (a row comparison cannot, under row-level
   // security), so a late page reads about as many rows as the first instead of the whole firm.
   const after = opts.after ? sql` and name_key >= ${opts.after.n} and (name_key, id) > (${opts.after.n}, ${opts.after.id}::uuid)` : sql``;
-  return sql`${await statusWith(db, actor, { includeArchived: false, today: opts.today })}
+  // Without a stage filter the page's clients are known from `clients` alone: cut them there, so
+  // the status, consultant and flags are joined for one page, not for every client of the
+  // consultant (which the planner cannot count well for a small firm among large ones).
+  const q = opts.q?.replace(/\u0000/g, "").trim();
+  const page =
+    opts.stage === undefined
+      ? sql`${clients.id} in (select ${clients.id} from ${clients} where ${clientScope(actor)} and ${clients.archived} = false${
+          q ? sql` and ${clients.nameKey} like ${likePattern(q)}` : sql``
+        }${opts.after ? sql` and ${clients.nameKey} >= ${opts.after.n} and (${clients.nameKey}, ${clients.id}) > (${opts.after.n}, ${opts.after.id}::uuid)` : sql``} order by ${clients.nameKey}, ${clients.id} limit ${opts.limit + 1})`
+      : undefined;
+  return sql`${await statusWith(db, actor, { includeArchived: false, today: opts.today, where: page })}
       select ${COLUMNS}, name_key as lname from status where ${filterSql({ q: opts.q, stage: opts.stage })}${after}
       order by name_key, id limit ${opts.limit + 1}`;
 }
