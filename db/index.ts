@@ -185,3 +185,12 @@ export async function queryRows<T>(db: Db | Tx, query: import("drizzle-orm").SQL
   const res = (await db.execute(query)) as unknown as { rows: T[] };
   return res.rows;
 }
+
+/**
+ * A list of ids as one uuid[] parameter, for `col = any(${uuidArray(ids)})`. The planner reads
+ * the array's length; a jsonb list it counts as 100 rows, which turned the one-client lookup of
+ * every check-in write into a scan of the whole clients table.
+ */
+export function uuidArray(ids: readonly string[]): import("drizzle-orm").SQL {
+  return sql`${`{${ids.join(",")}}`}::uuid[]`;
+}

@@ -2,7 +2,7 @@
 // /clients page (numbered pages), the portfolio's attention lists and a single client's status.
 // Filters, flags, ordering and pages are all computed in SQL.
 import { and, inArray, sql, type SQL } from "drizzle-orm";
-import { queryRows, type Db, type Tx } from "../index";
+import { queryRows, uuidArray, type Db, type Tx } from "../index";
 import { assignments, clients, users } from "../schema";
 import { can, type Actor } from "../../lib/auth/permissions";
 import { NO_CHECKIN_DAYS, OVERDUE_MIN_DAYS, RECENT_REGRESSION_DAYS, SELF_ASSESSMENT_GAP, STALLED_DAYS, type Flag } from "../../lib/flags";
@@ -311,7 +311,7 @@ async function listClientPageByName(db: Db | Tx, actor: Actor, query: ClientList
   if (ids.length === 0) return { rows: [], total, page: p, pageCount, pageSize };
   const rows = await queryRows<Row>(
     db,
-    sql`${await statusWith(db, actor, { includeArchived: true, today: query.today, where: sql`${clients.id} in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))` })}
+    sql`${await statusWith(db, actor, { includeArchived: true, today: query.today, where: sql`${clients.id} = any(${uuidArray(ids)})` })}
       select ${COLUMNS} from status order by ${orderSql(query)}`,
   );
   return { rows: rows.map(toStatus), total, page: p, pageCount, pageSize };

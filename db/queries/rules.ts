@@ -1,6 +1,6 @@
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../index";
-import { queryRows } from "../index";
+import { queryRows, uuidArray } from "../index";
 import { checkIns, clients, clientStatus, firmRuleSets, firms, ruleRecomputes, users } from "../schema";
 import { can, type Actor } from "../../lib/auth/permissions";
 import {
@@ -86,12 +86,11 @@ export const firmRulesLock = (firmId: string, mode: "shared" | "exclusive") =>
 export async function rulesOfClients(tx: Db | Tx, clientIds: readonly string[]): Promise<Map<string, RuleSet>> {
   const out = new Map<string, RuleSet>();
   if (clientIds.length === 0) return out;
-  const ids = JSON.stringify(clientIds);
   // The owners and the lock in one statement; the applied version in the next, whose snapshot
   // is taken after the lock is granted (a version committed meanwhile is seen).
   const owners = await queryRows<{ id: string; firm_id: string }>(
     tx,
-    sql`with owners as (select id, firm_id from clients where id in (select value::uuid from jsonb_array_elements_text(${ids}::jsonb))),
+    sql`with owners as (select id, firm_id from clients where id = any(${uuidArray(clientIds)})),
         locked as (select firm_id, pg_advisory_xact_lock_shared(${FIRM_RULES_LOCK}, hashtext(firm_id::text)) from (select distinct firm_id from owners) f)
         select o.id, o.firm_id from owners o join locked l on l.firm_id = o.firm_id`,
   );
@@ -99,7 +98,7 @@ export async function rulesOfClients(tx: Db | Tx, clientIds: readonly string[]):
   if (firmIds.length === 0) return out;
   const found = await queryRows<{ id: string; rule_version: number }>(
     tx,
-    sql`select id, rule_version from firms where id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(firmIds)}::jsonb))`,
+    sql`select id, rule_version from firms where id = any(${uuidArray(firmIds)})`,
   );
   const byFirm = new Map<string, RuleSet>();
   for (const f of found) byFirm.set(f.id, f.rule_version === 0 ? DEFAULT_RULES : await ruleSetOf(tx, f.id, f.rule_version));

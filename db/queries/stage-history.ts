@@ -1,5 +1,5 @@
 import { asc, inArray, sql } from "drizzle-orm";
-import { queryRows, type Tx } from "../index";
+import { queryRows, uuidArray, type Tx } from "../index";
 import { checkIns, stageAssessments } from "../schema";
 import { inferStages, type StageEntry, type StageInput } from "../../lib/stages";
 import { firstChangedSpell, spellsOf } from "../../lib/stages/spells";
@@ -145,7 +145,7 @@ export async function refreshStatus(tx: Tx, clientIds: readonly string[]): Promi
     left join lateral (select s.started from stage_spells s where s.client_id = c.id and s.ended is null) op on true
     left join lateral (select s.stage from stage_spells s where s.client_id = c.id and s.ended is not null order by s.start_seq desc limit 1) cl on true
     left join lateral (select x.stage, x.date from self_assessments x where x.client_id = c.id order by x.created_at desc limit 1) sa on true
-    where c.id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(clientIds)}::jsonb))
+    where c.id = any(${uuidArray(clientIds)})
     on conflict (client_id) do update set
       stage = excluded.stage, confidence = excluded.confidence, stage_since = excluded.stage_since,
       previous_stage = excluded.previous_stage, last_check_in = excluded.last_check_in,
@@ -163,14 +163,14 @@ export async function refreshStatus(tx: Tx, clientIds: readonly string[]): Promi
  */
 export async function rederiveFromStoredHistory(tx: Tx, clientIds: readonly string[]): Promise<void> {
   if (clientIds.length === 0) return;
-  const ids = sql`(select value::uuid from jsonb_array_elements_text(${JSON.stringify(clientIds)}::jsonb))`;
-  await tx.execute(sql`delete from stage_spells where client_id in ${ids}`);
+  const ids = uuidArray(clientIds);
+  await tx.execute(sql`delete from stage_spells where client_id = any(${ids})`);
   await tx.execute(sql`
     insert into stage_spells (client_id, start_seq, stage, started, ended, next_stage)
     select client_id, seq, stage, date, lead(date) over w, lead(stage) over w
     from (
       select client_id, seq, stage, date, lag(stage) over (partition by client_id order by seq) as prev
-      from stage_assessments where client_id in ${ids}
+      from stage_assessments where client_id = any(${ids})
     ) h
     where prev is null or prev <> stage
     window w as (partition by client_id order by seq)`);
