@@ -9,7 +9,8 @@
 //
 // Per scenario: requests per second, p50/p95/p99 latency (of every answer, from autocannon's
 // per-response times), non-2xx answers and socket errors, and the server's resident memory
-// (VmRSS summed over scripts/server.mjs and its children, sampled every 200 ms). `/api/health`
+// (VmRSS summed over scripts/server.mjs and its children, sampled every 200 ms), and the CPU time
+// per request of the server and, when it runs on this machine, of PostgreSQL. `/api/health`
 // runs first and is the floor: every latency is also given as a multiple of its figure in the
 // same run. Prints a markdown table and writes the JSON beside it to
 // bench-results/http-<db>-<timestamp>.json.
@@ -136,6 +137,32 @@ function treeRssMb(pids: number[]): number {
   return kb / 1024;
 }
 
+/** CPU time (user + system) of processes in ms, from /proc; ended processes count 0. */
+function cpuMs(pids: number[]): number {
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended
+    }
+  }
+  return ticks * tick;
+}
+
+/** PostgreSQL's processes on this machine (server and backends), when the database is local; else none. */
+function localPostgresPids(): number[] {
+  if (flags.target.kind !== "postgres") return [];
+  const host = new URL(flags.target.url!).hostname;
+  if (!["127.0.0.1", "localhost", "::1", ""].includes(host)) return [];
+  // The server ("…/bin/postgres -D …") and its children ("postgres: 15/main: …").
+  const r = spawnSync("pgrep", ["-f", "^postgres: |bin/postgres( |$)"], { encoding: "utf8" });
+  return r.stdout.split("\n").map(Number).filter((n) => n > 0);
+}
+
 // ---- measuring -----------------------------------------------------------------------------------
 
 interface Scenario {
@@ -166,6 +193,8 @@ interface Measured {
   timeouts: number;
   rssMaxMb: number;
   rssEndMb: number;
+  /** CPU per request: the server's process tree, and PostgreSQL's processes when it is local (backends started during the run are missed, so it is a floor). */
+  cpuMsPerRequest: { server: number; postgres: number | null };
   ratio?: { p50: number; p95: number; p99: number };
 }
 
@@ -197,6 +226,8 @@ async function measure(base: string, s: Scenario, serverPid: number): Promise<Me
     rssMax = Math.max(rssMax, treeRssMb(pids));
   };
   sample();
+  const pg = localPostgresPids();
+  const cpu0 = { server: cpuMs(pids), postgres: cpuMs(pg) };
   const timer = setInterval(sample, 200);
   const result = await fire(base, s, flags.duration, (code, ms) => {
     latencies.push(ms);
@@ -204,6 +235,8 @@ async function measure(base: string, s: Scenario, serverPid: number): Promise<Me
   });
   clearInterval(timer);
   sample();
+  const perRequest = (ms: number) => Math.round((ms / Math.max(1, latencies.length)) * 10) / 10;
+  const cpuMsPerRequest = { server: perRequest(cpuMs(pids) - cpu0.server), postgres: pg.length ? perRequest(cpuMs(pg) - cpu0.postgres) : null };
   const sorted = Float64Array.from(latencies).sort();
   const non2xx = Object.entries(status).reduce((n, [code, k]) => (code.startsWith("2") ? n : n + k), 0);
   const round = (x: number) => Math.round(x * 10) / 10;
@@ -224,6 +257,7 @@ async function measure(base: string, s: Scenario, serverPid: number): Promise<Me
     timeouts: result.timeouts,
     rssMaxMb: Math.round(rssMax),
     rssEndMb: Math.round(treeRssMb(pids)),
+    cpuMsPerRequest,
   };
 }
 
@@ -351,7 +385,8 @@ async function main() {
       await probe(base, s);
       process.stdout.write(`  ${s.name.padEnd(18)} `);
       const m = await measure(base, s, serverPid);
-      console.log(`${m.rps} req/s, p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms, non-2xx ${m.non2xx}, errors ${m.errors}, RSS max ${m.rssMaxMb} MB`);
+      const pgCpu = m.cpuMsPerRequest.postgres === null ? "" : `, PostgreSQL ${m.cpuMsPerRequest.postgres}`;
+      console.log(`${m.rps} req/s, p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms, non-2xx ${m.non2xx}, errors ${m.errors}, RSS max ${m.rssMaxMb} MB, CPU ms per request: server ${m.cpuMsPerRequest.server}${pgCpu}`);
       results.push(m);
     }
     const floor = results.find((r) => r.name === "health");
@@ -377,10 +412,10 @@ async function main() {
     writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
 
     console.log(`\n### bench:http, ${target.kind}, firm ${flags.firm}, ${startedAt.toISOString()} (${flags.duration} s each, ${flags.connections} connection(s) unless noted)\n`);
-    console.log("| scenario | conns | req/s | p50 ms | p95 ms | p99 ms | p50 × floor | p95 × floor | non-2xx | errors | RSS max MB |");
-    console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    console.log("| scenario | conns | req/s | p50 ms | p95 ms | p99 ms | p50 × floor | p95 × floor | non-2xx | errors | RSS max MB | CPU ms/req server / PostgreSQL |");
+    console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (const r of results) {
-      console.log(`| ${r.what} | ${r.connections} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.ratio ? r.ratio.p50 : "–"} | ${r.ratio ? r.ratio.p95 : "–"} | ${r.non2xx} | ${r.errors} | ${r.rssMaxMb} |`);
+      console.log(`| ${r.what} | ${r.connections} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.ratio ? r.ratio.p50 : "–"} | ${r.ratio ? r.ratio.p95 : "–"} | ${r.non2xx} | ${r.errors} | ${r.rssMaxMb} | ${r.cpuMsPerRequest.server} / ${r.cpuMsPerRequest.postgres ?? "–"} |`);
     }
     console.log(`\nServer RSS: ${rssIdle} MB after start, ${report.rssMaxMb} MB at most. JSON: ${path.relative(root, file)}`);
     const bad = results.filter((r) => r.non2xx > 0 || r.errors > 0);
