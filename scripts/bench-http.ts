@@ -137,20 +137,27 @@ function treeRssMb(pids: number[]): number {
   return kb / 1024;
 }
 
-/** CPU time (user + system) of processes in ms, from /proc; ended processes count 0. */
-function cpuMs(pids: number[]): number {
+/** CPU time (user + system) in ms of each of these processes that is still running, from /proc. */
+function cpuMs(pids: number[]): Map<number, number> {
   const tick = 1000 / 100; // USER_HZ is 100 on Linux
-  let ticks = 0;
+  const out = new Map<number, number>();
   for (const pid of pids) {
     try {
       // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
       const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]);
+      out.set(pid, (Number(fields[11]) + Number(fields[12])) * tick);
     } catch {
       // the process ended
     }
   }
-  return ticks * tick;
+  return out;
+}
+
+/** CPU spent between two readings by the processes alive at both (one that ended took its count with it). */
+function cpuSpent(before: Map<number, number>, after: Map<number, number>): number {
+  let ms = 0;
+  for (const [pid, t] of after) if (before.has(pid)) ms += t - before.get(pid)!;
+  return ms;
 }
 
 /** PostgreSQL's processes on this machine (server and backends), when the database is local; else none. */
@@ -193,7 +200,7 @@ interface Measured {
   timeouts: number;
   rssMaxMb: number;
   rssEndMb: number;
-  /** CPU per request: the server's process tree, and PostgreSQL's processes when it is local (backends started during the run are missed, so it is a floor). */
+  /** CPU per request: the server's process tree, and PostgreSQL's processes when it is local (processes started or ended during the run are missed, so it is a floor). */
   cpuMsPerRequest: { server: number; postgres: number | null };
   ratio?: { p50: number; p95: number; p99: number };
 }
@@ -236,7 +243,7 @@ async function measure(base: string, s: Scenario, serverPid: number): Promise<Me
   clearInterval(timer);
   sample();
   const perRequest = (ms: number) => Math.round((ms / Math.max(1, latencies.length)) * 10) / 10;
-  const cpuMsPerRequest = { server: perRequest(cpuMs(pids) - cpu0.server), postgres: pg.length ? perRequest(cpuMs(pg) - cpu0.postgres) : null };
+  const cpuMsPerRequest = { server: perRequest(cpuSpent(cpu0.server, cpuMs(pids))), postgres: pg.length ? perRequest(cpuSpent(cpu0.postgres, cpuMs(pg))) : null };
   const sorted = Float64Array.from(latencies).sort();
   const non2xx = Object.entries(status).reduce((n, [code, k]) => (code.startsWith("2") ? n : n + k), 0);
   const round = (x: number) => Math.round(x * 10) / 10;
