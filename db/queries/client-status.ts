@@ -234,6 +234,11 @@ export async function getClientStatus(db: Db | Tx, actor: Actor, clientId: strin
   return row ?? null;
 }
 
+/** The search text as the lists use it, or undefined: PostgreSQL text cannot hold NUL, and a name never contains one. */
+function searchText(q: string | undefined): string | undefined {
+  return q?.replace(/\u0000/g, "").trim() || undefined;
+}
+
 function likePattern(q: string): string {
   return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
@@ -241,8 +246,7 @@ function likePattern(q: string): string {
 /** The filters of a list query as a condition on `status`. */
 function filterSql(query: ClientListQuery): SQL {
   const parts: SQL[] = [query.archived === true ? sql`archived = true` : sql`archived = false`];
-  // PostgreSQL text cannot hold NUL: a name never contains one, so it is dropped from the search.
-  const q = query.q?.replace(/\u0000/g, "").trim();
+  const q = searchText(query.q);
   if (q) parts.push(sql`name_key like ${likePattern(q)}`);
   if (query.stage === "none") parts.push(sql`stage is null`);
   else if (query.stage !== undefined) parts.push(sql`stage = ${query.stage}`);
@@ -295,7 +299,7 @@ export function clampPage(raw: unknown, pageCount: number): number {
  * status of only the page's rows: a late page then costs about what the first one does.
  */
 async function listClientPageByName(db: Db | Tx, actor: Actor, query: ClientListQuery, page: unknown, pageSize: number): Promise<ClientPage> {
-  const q = query.q?.replace(/\u0000/g, "").trim();
+  const q = searchText(query.q);
   const where = sql`${clientScope(actor)} and ${clients.archived} = ${query.archived === true}${q ? sql` and ${clients.nameKey} like ${likePattern(q)}` : sql``}`;
   const [{ n }] = await queryRows<{ n: number | string }>(db, sql`select count(*) as n from ${clients} where ${where}`);
   const total = Number(n);
@@ -345,19 +349,19 @@ export async function clientStatusPageSql(db: Db | Tx, actor: Actor, opts: { q?:
   // The keyset condition, plus its first column alone: that one starts the scan of the
   // (firm_id, name_key, id) index at the cursor (a row comparison cannot, under row-level
   // security), so a late page reads about as many rows as the first instead of the whole firm.
-  const after = opts.after ? sql` and name_key >= ${opts.after.n} and (name_key, id) > (${opts.after.n}, ${opts.after.id}::uuid)` : sql``;
+  const after = (key: SQL, id: SQL) => (opts.after ? sql` and ${key} >= ${opts.after.n} and (${key}, ${id}) > (${opts.after.n}, ${opts.after.id}::uuid)` : sql``);
   // Without a stage filter the page's clients are known from `clients` alone: cut them there, so
   // the status, consultant and flags are joined for one page, not for every client of the
   // consultant (which the planner cannot count well for a small firm among large ones).
-  const q = opts.q?.replace(/\u0000/g, "").trim();
+  const q = searchText(opts.q);
   const page =
     opts.stage === undefined
       ? sql`${clients.id} in (select ${clients.id} from ${clients} where ${clientScope(actor)} and ${clients.archived} = false${
           q ? sql` and ${clients.nameKey} like ${likePattern(q)}` : sql``
-        }${opts.after ? sql` and ${clients.nameKey} >= ${opts.after.n} and (${clients.nameKey}, ${clients.id}) > (${opts.after.n}, ${opts.after.id}::uuid)` : sql``} order by ${clients.nameKey}, ${clients.id} limit ${opts.limit + 1})`
+        }${after(sql`${clients.nameKey}`, sql`${clients.id}`)} order by ${clients.nameKey}, ${clients.id} limit ${opts.limit + 1})`
       : undefined;
   return sql`${await statusWith(db, actor, { includeArchived: false, today: opts.today, where: page })}
-      select ${COLUMNS}, name_key as lname from status where ${filterSql({ q: opts.q, stage: opts.stage })}${after}
+      select ${COLUMNS}, name_key as lname from status where ${filterSql({ q: opts.q, stage: opts.stage })}${after(sql`name_key`, sql`id`)}
       order by name_key, id limit ${opts.limit + 1}`;
 }
 

@@ -371,13 +371,14 @@ export async function getPortfolio(db: Db | Tx | FirmReader, actor: Actor, filte
   // Independent statements: given a reader (db/tenant.ts inFirmSideBySide), each may run on a
   // connection of its own.
   const run: FirmReader = typeof db === "function" ? db : (read) => read(db as Db);
-  const [months, flowRows, times, att, consultants] = await Promise.all([
+  // The longest statement first, so it starts first when they queue.
+  const [consultants, months, flowRows, times, att] = await Promise.all([
     run((d) => perConsultant(d, actor, f)),
     run((d) => overTime(d, actor, f)),
     run((d) => flows(d, actor, f)),
     run((d) => timeInStage(d, actor, f)),
     run((d) => attention(d, actor, f, today, filters.attentionLimit ?? null)),
-  ]).then(([c, m, fl, t, a]) => [m, fl, t, a, c] as const);
+  ]);
   return { filters: f, ...distributionOf(consultants), overTime: months, flows: flowRows, timeInStage: times, attention: att.lists, attentionTotals: att.totals, consultants };
 }
 

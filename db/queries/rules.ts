@@ -72,10 +72,12 @@ export async function ruleSetOf(db: Db | Tx, firmId: string, version: number): P
  * a hash of the firm id; a collision only makes two firms' writers and recomputes wait for each other.
  */
 export const FIRM_RULES_LOCK = 727275;
-export const firmRulesLock = (firmId: string, mode: "shared" | "exclusive") =>
+/** The lock call for a firm id expression: the one place its key is written. */
+const firmRulesLockCall = (firmId: SQL, mode: "shared" | "exclusive") =>
   mode === "shared"
-    ? sql`select pg_advisory_xact_lock_shared(${FIRM_RULES_LOCK}, hashtext(${firmId}::text))`
-    : sql`select pg_advisory_xact_lock(${FIRM_RULES_LOCK}, hashtext(${firmId}::text))`;
+    ? sql`pg_advisory_xact_lock_shared(${FIRM_RULES_LOCK}, hashtext(${firmId}::text))`
+    : sql`pg_advisory_xact_lock(${FIRM_RULES_LOCK}, hashtext(${firmId}::text))`;
+export const firmRulesLock = (firmId: string, mode: "shared" | "exclusive") => sql`select ${firmRulesLockCall(sql`${firmId}`, mode)}`;
 
 /**
  * The applied rules of each client's firm, for the writers (db/queries/stage-history.ts), read
@@ -91,7 +93,7 @@ export async function rulesOfClients(tx: Db | Tx, clientIds: readonly string[]):
   const owners = await queryRows<{ id: string; firm_id: string }>(
     tx,
     sql`with owners as (select id, firm_id from clients where id = any(${uuidArray(clientIds)})),
-        locked as (select firm_id, pg_advisory_xact_lock_shared(${FIRM_RULES_LOCK}, hashtext(firm_id::text)) from (select distinct firm_id from owners) f)
+        locked as (select firm_id, ${firmRulesLockCall(sql`firm_id`, "shared")} from (select distinct firm_id from owners) f)
         select o.id, o.firm_id from owners o join locked l on l.firm_id = o.firm_id`,
   );
   const firmIds = [...new Set(owners.map((o) => o.firm_id))];
