@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../index";
-import { clients, invitations, users, type User } from "../schema";
+import { clients, firms, invitations, users, type User } from "../schema";
 import { actorFromUser, can, type Actor } from "../../lib/auth/permissions";
 import { writeAudit } from "./audit";
 import { revokeAllTokensOf } from "./tokens";
@@ -15,9 +15,12 @@ export async function findUserByEmail(db: Db, email: string): Promise<User | und
 /** The actor for a user id at a session version, or null when the user is gone, inactive or the version is stale. Sessions also check their row: db/queries/sessions.ts. */
 export async function actorForUser(db: Db, userId: string, sessionVersion: number): Promise<Actor | null> {
   if (!/^[0-9a-f-]{36}$/i.test(userId)) return null;
-  const [u] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+  // With the firm's zone, as sessions and tokens build it: a user without a zone of their own
+  // lives on the firm's "today", not UTC's.
+  const [row] = await db.select({ u: users, firmTimeZone: firms.timeZone }).from(users).innerJoin(firms, eq(firms.id, users.firmId)).where(eq(users.id, userId)).limit(1);
+  const u = row?.u;
   if (!u || !u.active || u.sessionVersion !== sessionVersion) return null;
-  return actorFromUser(u);
+  return actorFromUser(u, row.firmTimeZone);
 }
 
 export interface TeamMember {
