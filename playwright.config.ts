@@ -27,6 +27,11 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: {
     baseURL: `http://localhost:${port}`,
+    // The demo firm's people are in Dhaka, and so are their browsers: signing in adopts the
+    // browser's zone for a user without one (db/queries/preferences.ts), and the specs expect the
+    // firm's "today" (e2e/helpers.ts firmDay). Without this, Chromium takes the machine's zone
+    // (UTC here), and between 18:00 and 24:00 UTC the two "todays" differ.
+    timezoneId: "Asia/Dhaka",
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: chromium,
