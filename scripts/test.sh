@@ -5,9 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
+# Each phase says when it starts (seconds into this script), so a slow run shows where its time went.
+phase() { echo "== $1 (at ${SECONDS} s)"; }
 
 if [ ! -x node_modules/.bin/vitest ] || [ ! -x node_modules/.bin/playwright ]; then
-  echo "== installing npm packages"
+  phase "installing npm packages"
   npm ci --no-audit --no-fund
 fi
 
@@ -18,7 +20,7 @@ find_chromium() {
   return 1
 }
 if ! CHROMIUM_PATH=$(find_chromium); then
-  echo "== installing Chromium"
+  phase "installing Chromium"
   if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
   elif command -v apt-get >/dev/null 2>&1 && command -v sudo >/dev/null 2>&1; then
@@ -30,19 +32,19 @@ if ! CHROMIUM_PATH=$(find_chromium); then
 fi
 export CHROMIUM_PATH
 
-echo "== unit tests"
+phase "unit tests"
 npx vitest run --project unit
 
-echo "== integration tests (PGlite)"
+phase "integration tests (PGlite)"
 TEST_DATABASE_URL= npx vitest run --project integration
 
 if [ -n "${DATABASE_URL:-}" ]; then
-  echo "== integration tests (PostgreSQL at DATABASE_URL)"
+  phase "integration tests (PostgreSQL at DATABASE_URL)"
   TEST_DATABASE_URL="$DATABASE_URL" npx vitest run --project integration
 fi
 
-echo "== production build for e2e"
+phase "production build for e2e"
 node scripts/start.mjs --build-only
 
-echo "== e2e tests (Chromium, production build, embedded database)"
+phase "e2e tests (Chromium, production build, embedded database)"
 E2E_DATABASE_URL= npx playwright test
