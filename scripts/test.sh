@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 # Each phase says when it starts (seconds into this script), so a slow run shows where its time went.
-phase() { echo "== $1 (at ${SECONDS} s)"; }
+phase() { echo "== $1 (at ${SECONDS} s of npm test)"; }
 
 if [ ! -x node_modules/.bin/vitest ] || [ ! -x node_modules/.bin/playwright ]; then
   phase "installing npm packages"
