@@ -5,6 +5,12 @@ import { pageAs, signIn } from "./helpers";
 // outlived deactivation and could not be revoked or resent. Each test makes its own user through
 // the team page, so no saved session of another spec is touched.
 
+// Each test invites a user, sets and checks passwords (argon2) and signs in on two to four
+// browsers: a dozen page loads. On a busy machine one took over the default 60 s (each step slow,
+// none stuck; its retry passed in 23 s), so these get the time consultant.spec.ts gives its
+// long journey.
+test.describe.configure({ timeout: 150_000 });
+
 async function newConsultant(browser: Browser, tag: string, password = "a-long-password-1"): Promise<{ email: string; manager: Page }> {
   const manager = await pageAs(browser, "manager");
   const email = `${tag}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
