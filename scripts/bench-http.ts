@@ -33,7 +33,7 @@ import { buildApp, root, startApp, type AppProcess } from "./lib/app-process";
 import { BENCH_PASSWORD, UsageError, benchTarget, clientUserEmail, consultantEmail, intFlag, managerEmail, parseFlags } from "./lib/bench-common";
 import { isoDay } from "../lib/validation/primitives";
 
-const SCENARIOS = ["health", "portfolio", "clients-p1", "clients-p100", "client-page", "progress", "api-clients-first", "api-clients-late", "api-checkins-post", "health-end"] as const;
+const SCENARIOS = ["health", "settings", "portfolio", "clients-p1", "clients-p100", "client-page", "progress", "api-clients-first", "api-clients-late", "api-checkins-post", "health-end"] as const;
 type ScenarioName = (typeof SCENARIOS)[number];
 const USAGE = `npm run bench:http -- [--db postgres|pglite] [--duration 10] [--warmup 2] [--connections 1] [--post-connections 50] [--tokens 100] [--port 3985] [--firm 1] [--only ${SCENARIOS.join(",")}]`;
 
@@ -355,6 +355,9 @@ async function main() {
       });
     const all: Scenario[] = [
       { name: "health", what: "GET /api/health (the floor)", connections: flags.connections, path: "/api/health" },
+      // The lightest signed-in page (two small forms): what every page pays for the session, the
+      // shell and the framework, before its own data.
+      { name: "settings", what: "GET /settings as consultant 1 (a light signed-in page)", connections: flags.connections, path: "/settings", headers: { cookie: consultantCookie } },
       { name: "portfolio", what: "GET /portfolio as the manager", connections: flags.connections, path: "/portfolio", headers: { cookie: manager } },
       { name: "clients-p1", what: "GET /clients as consultant 1", connections: flags.connections, path: "/clients", headers: { cookie: consultantCookie } },
       { name: "clients-p100", what: `GET /clients?page=100 as consultant 1${listPages < 100 ? ` (= page ${listPages}, the last)` : ""}`, connections: flags.connections, path: "/clients?page=100", headers: { cookie: consultantCookie } },
