@@ -21,6 +21,7 @@ export default defineConfig({
           name: "integration",
           environment: "node",
           include: ["db/**/*.test.ts", "tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/integration/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // Each file opens its own database; two at a time suits a 2-core machine.

@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { inject } from "vitest";
 import pg from "pg";
 import { sql } from "drizzle-orm";
 import { openDatabase, queryRows, type Database, type Db } from "@/db";
@@ -26,7 +28,10 @@ export function withDatabase(url: string, name: string): string {
 export async function createTestDatabase(): Promise<Database & { label: string }> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
-    const database = await openDatabase({ pgliteDir: "memory://" });
+    // From the run's migrated dump (./global-setup.ts) when there is one: no initdb.
+    const template = inject("pgliteTemplate");
+    const pgliteDataDir = template ? new Blob([await readFile(template)]) : undefined;
+    const database = await openDatabase({ pgliteDir: "memory://", pgliteDataDir });
     await migrateDatabase(database);
     return { ...database, label: "pglite" };
   }
