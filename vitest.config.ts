@@ -1,7 +1,9 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 import path from "node:path";
+import { UNIT_ISOLATED } from "./tests/unit-isolated";
 
 const alias = { "@": path.resolve(import.meta.dirname) };
+const UNIT = ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts"];
 
 export default defineConfig({
   resolve: { alias },
@@ -12,8 +14,17 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts"],
+          include: UNIT,
+          exclude: [...configDefaults.exclude, ...UNIT_ISOLATED],
+          // Pure functions: one module graph per worker instead of one per file halves the run
+          // (27 s against 54 s on a 2-core machine). Files that mock modules, spy on shared
+          // objects or change the environment run isolated below.
+          isolate: false,
         },
+      },
+      {
+        resolve: { alias },
+        test: { name: "unit-isolated", environment: "node", include: UNIT_ISOLATED },
       },
       {
         resolve: { alias },

@@ -79,3 +79,22 @@ describe("drizzle where-clause rules", { timeout: 60_000 }, () => {
     expect(await drizzleIds("await db.delete(t).where(w);\nawait tx.update(t).set({ a: 1 }).where(w);\nnew Map().delete(1);")).toEqual([]);
   });
 });
+
+describe("unit test isolation (vitest.config.ts)", () => {
+  it("every unit test file that mocks, spies or changes process.env runs isolated", async () => {
+    const { readdir, readFile } = await import("node:fs/promises");
+    const { UNIT_ISOLATED } = await import("../tests/unit-isolated");
+    const files: string[] = [];
+    for (const top of ["lib", "scripts", "components"]) {
+      for (const f of await readdir(path.join(root, top), { recursive: true })) if (f.endsWith(".test.ts")) files.push(`${top}/${f}`);
+    }
+    const risky = /\bvi\.(mock|doMock|spyOn|stubEnv|stubGlobal|useFakeTimers)\(|process\.env\.\w+\s*=[^=]|process\.env\[[^\]]+\]\s*=[^=]/;
+    // This file names the patterns, not uses them.
+    const needIsolation = [];
+    for (const f of files) if (f !== "scripts/lint-boundaries.test.ts" && risky.test(await readFile(path.join(root, f), "utf8"))) needIsolation.push(f);
+    expect(needIsolation.length).toBeGreaterThan(0);
+    expect(needIsolation.filter((f) => !UNIT_ISOLATED.includes(f))).toEqual([]);
+    // And the list names no file that is gone.
+    expect(UNIT_ISOLATED.filter((f) => !files.includes(f))).toEqual([]);
+  });
+});

@@ -46,7 +46,7 @@ echo "Chromium for the e2e tests: ${CHROMIUM_PATH:-the one Playwright installed}
 export CHROMIUM_PATH
 
 phase "unit tests"
-npx vitest run --project unit
+npx vitest run --project unit --project unit-isolated
 
 phase "integration tests (PGlite)"
 TEST_DATABASE_URL= npx vitest run --project integration
