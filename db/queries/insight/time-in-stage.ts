@@ -12,8 +12,8 @@ import { normalise, visibleCte, type Portfolio, type PortfolioFilters } from "..
 //   clients are in (the other portfolio figures leave them out), observed until they left.
 //   A spell that starts after that date is dropped, and so is one whose observed part ends
 //   before `from` (a client archived before the range was never in it).
-// The SQL returns one row per (stage, length, ended, moved up) with a count, a few thousand rows
-// for a firm of 10,000 clients; the estimate is computed here from those counts.
+// The SQL returns, per stage, the counts per length (ended, censored, moved up): a few thousand
+// lengths for a firm of 10,000 clients; the estimate is computed here from those counts.
 
 export const STAGES = [1, 2, 3, 4, 5, 6] as const;
 /** The days a number-at-risk row reads the estimate off at. */
@@ -33,7 +33,7 @@ export async function getTimeInStage(db: Db | Tx, actor: Actor, filters: Portfol
   if (!can(actor, "portfolio.read")) return null;
   const f = normalise(filters);
   if (!f) return null;
-  const rows = await queryRows<{ stage: number | string; days: number | string; event: boolean; forward: boolean; count: number | string }>(
+  const rows = await queryRows<{ stage: number | string; counts: [number, number, number, number][] | string }>(
     db,
     sql`with ${visibleCte(actor, f, true)},
     observed as (
@@ -47,21 +47,27 @@ export async function getTimeInStage(db: Db | Tx, actor: Actor, filters: Portfol
       select stage, started, next_stage, cut, (ended is not null and ended <= cut) as event, ended
       from observed
       where started <= cut and least(coalesce(ended, cut), cut) >= ${f.from}::date
+    ),
+    lengths as (
+      select stage, (case when event then ended else cut end) - started as days,
+        count(*) filter (where event) as events, count(*) filter (where not event) as censored,
+        count(*) filter (where event and next_stage > stage) as forward
+      from spells
+      group by 1, 2
     )
-    select stage, (case when event then ended else cut end) - started as days, event,
-      (event and next_stage > stage) as forward, count(*) as count
-    from spells
-    group by 1, 2, 3, 4`,
+    -- One row per stage, its lengths as one JSON array of [days, events, censored, forward]:
+    -- thousands of small rows cost more to send and parse than the counting (most of all on
+    -- PGlite, whose driver copies every field of every row).
+    select stage, json_agg(json_build_array(days, events, censored, forward) order by days) as counts
+    from lengths group by stage`,
   );
   const byStage = new Map<number, DayCount[]>(STAGES.map((s) => [s, []]));
   for (const r of rows) {
-    const count = Number(r.count);
-    byStage.get(Number(r.stage))?.push({
-      days: Number(r.days),
-      events: r.event ? count : 0,
-      censored: r.event ? 0 : count,
-      forward: r.forward ? count : 0,
-    });
+    const counts = typeof r.counts === "string" ? (JSON.parse(r.counts) as [number, number, number, number][]) : r.counts;
+    byStage.set(
+      Number(r.stage),
+      counts.map(([days, events, censored, forward]) => ({ days, events, censored, forward })),
+    );
   }
   return {
     filters: f,
