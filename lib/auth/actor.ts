@@ -1,16 +1,22 @@
 import { cache } from "react";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { getDb, type Db } from "../../db";
 import { inFirm } from "../../db/tenant";
 import { sessionActor } from "../../db/queries/sessions";
-import { auth } from "./config";
+import { readSessionClaims } from "./session-cookie";
 import { can, type Actor, type Permission } from "./permissions";
+
+/** The session cookie's claims, read once per request (lib/auth/session-cookie.ts). */
+const sessionClaims = cache(async () => {
+  const h = await headers();
+  return readSessionClaims(h.get("cookie"), h.get("x-forwarded-proto"));
+});
 
 /** The signed-in actor, looked up once per request; null when signed out, deactivated or stale. */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = await auth();
-  if (!session?.userId || typeof session.sessionVersion !== "number" || !session.sessionId) return null;
-  return sessionActor(await getDb(), { userId: session.userId, sessionVersion: session.sessionVersion, sessionId: session.sessionId });
+  const claims = await sessionClaims();
+  return claims && sessionActor(await getDb(), claims);
 });
 
 /** For pages and server actions: signed-out visitors go to the sign-in page. */
@@ -28,7 +34,7 @@ export async function requirePermission(permission: Permission): Promise<Actor> 
 }
 
 /** The current session row's id, for "keep this session" when the password changes. */
-export const currentSessionId = cache(async (): Promise<string | null> => (await auth())?.sessionId ?? null);
+export const currentSessionId = async (): Promise<string | null> => (await sessionClaims())?.sessionId ?? null;
 
 /**
  * For pages: runs the page's queries in one transaction naming the actor's firm, so row-level
