@@ -7,6 +7,8 @@ type DateTimeFormatter = { dateTime(value: Date | number, options?: Intl.DateTim
 export const DAY: Intl.DateTimeFormatOptions = { day: "numeric", month: "short", year: "numeric" };
 export const DAY_LONG: Intl.DateTimeFormatOptions = { day: "numeric", month: "long", year: "numeric" };
 export const MONTH: Intl.DateTimeFormatOptions = { month: "short", year: "numeric" };
+/** An instant with its time and zone; next-intl adds the user's zone. */
+export const STAMP: Intl.DateTimeFormatOptions = { day: "numeric", month: "short", year: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" };
 
 /** A YYYY-MM-DD calendar date, e.g. "9 Mar 2026" or "৯ মার্চ, ২০২৬". */
 export function formatDay(format: DateTimeFormatter, iso: string, options: Intl.DateTimeFormatOptions = DAY): string {
@@ -18,7 +20,12 @@ export function formatMonth(format: DateTimeFormatter, iso: string): string {
   return format.dateTime(new Date(`${iso.slice(0, 7)}-01T00:00:00Z`), { ...MONTH, timeZone: "UTC" });
 }
 
+/** The day of an instant (a link's or a token's expiry) in the user's zone, e.g. "9 Mar 2026". */
+export function formatInstantDay(format: DateTimeFormatter, at: Date): string {
+  return format.dateTime(at, DAY);
+}
+
 /** An instant in the user's zone, with the zone's name: "9 Mar 2026, 17:05 GMT+6". */
 export function formatStamp(format: DateTimeFormatter, at: Date | string): string {
-  return format.dateTime(typeof at === "string" ? new Date(at) : at, "stamp");
+  return format.dateTime(typeof at === "string" ? new Date(at) : at, STAMP);
 }

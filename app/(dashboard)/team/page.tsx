@@ -11,6 +11,7 @@ import { LinkButton } from "@/components/team/LinkButton";
 import { RoleForm } from "@/components/team/RoleForm";
 import { ReassignForm } from "@/components/team/ReassignForm";
 import { inviteAction, issueLinkAction, reassignClientAction, revokeLinkAction, setUserActiveAction, setUserRoleAction, unlockSignInAction } from "./actions";
+import { formatInstantDay } from "@/lib/i18n/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("team"))("title") };
@@ -65,7 +66,7 @@ export default async function TeamPage() {
                     <td className={tdClass}>
                       {!u.active ? t("status.deactivated") : u.pending ? t("status.invited") : t("status.active")}
                       {u.active && u.openLinkExpiresAt ? (
-                        <span className={`block text-xs ${mutedClass}`}>{t("status.linkOpen", { date: format.dateTime(u.openLinkExpiresAt, "day") })}</span>
+                        <span className={`block text-xs ${mutedClass}`}>{t("status.linkOpen", { date: formatInstantDay(format, u.openLinkExpiresAt) })}</span>
                       ) : null}
                       {isLocked ? <span className="ml-1 font-medium text-red-800 dark:text-red-300">· {t("status.locked")}</span> : null}
                     </td>

@@ -7,6 +7,7 @@ import { Card, PageHeader, ScrollRegion, linkClass, mutedClass, tableClass, tdCl
 import { ConfirmButton } from "@/components/ui/ConfirmButton";
 import { TokenForm } from "./TokenForm";
 import { revokeTokenAction } from "./actions";
+import { formatInstantDay } from "@/lib/i18n/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("tokens"))("title") };
@@ -21,7 +22,7 @@ export default async function TokensPage() {
   // eslint-disable-next-line react-hooks/purity
   const now = Date.now();
   // Instants, shown as days in the user's own zone.
-  const day = (d: Date | null, empty: string) => (d ? <time dateTime={d.toISOString()}>{format.dateTime(d, "day")}</time> : empty);
+  const day = (d: Date | null, empty: string) => (d ? <time dateTime={d.toISOString()}>{formatInstantDay(format, d)}</time> : empty);
   return (
     <section className="space-y-4">
       <PageHeader
