@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countByDay, kaplanMeier, thinCurve, type CurvePoint, type Observation } from "./km";
+import { countByDay, drawingCurve, kaplanMeier, thinCurve, type CurvePoint, type Observation } from "./km";
 
 // Hand-computed example: 8 stays, with two events on one day (day 3) and an event and a censoring
 // on one day (day 5, the censored stay still at risk on day 5).
@@ -174,5 +174,21 @@ describe("thinCurve", () => {
   it("leaves short curves alone", () => {
     const c = kaplanMeier(example).curve.slice(0, 2);
     expect(thinCurve(c)).toEqual(c);
+  });
+});
+
+describe("drawingCurve", () => {
+  it("is the thinned curve with its shares rounded to four decimals", () => {
+    const km = kaplanMeier(Array.from({ length: 997 }, (_, i) => ({ days: (i * 7) % 400, event: i % 5 !== 0 })));
+    const thin = thinCurve(km.curve);
+    const drawn = drawingCurve(km.curve);
+    expect(drawn.map((p) => [p.day, p.atRisk])).toEqual(thin.map((p) => [p.day, p.atRisk]));
+    for (const [i, p] of drawn.entries()) {
+      for (const k of ["survival", "lower", "upper"] as const) {
+        expect(Math.abs(p[k] - thin[i]![k])).toBeLessThanOrEqual(0.00005);
+        expect(String(p[k]).replace(/^0\.|^1$|^0$/, "").length).toBeLessThanOrEqual(4);
+      }
+    }
+    expect(drawn[0]).toEqual({ day: 0, survival: 1, atRisk: 997, lower: 1, upper: 1 });
   });
 });

@@ -158,3 +158,15 @@ export function thinCurve(curve: readonly CurvePoint[], step = 0.0025): CurvePoi
   out.push(curve[curve.length - 1]!);
   return out;
 }
+
+/** Four decimals: a hundredth of a percentage point, far below what the chart or its table shows. */
+const roundShare = (v: number) => Math.round(v * 10_000) / 10_000;
+
+/**
+ * A curve as the page sends it to the browser: thinned (thinCurve) and its shares rounded to four
+ * decimals. Full doubles ("0.9990060733135074") made the six stages' curves about 120 KB of the
+ * portfolio page at 10,000 clients; the rounding alone takes away about a third of that.
+ */
+export function drawingCurve(curve: readonly CurvePoint[], step = 0.0025): CurvePoint[] {
+  return thinCurve(curve, step).map((p) => ({ day: p.day, survival: roundShare(p.survival), atRisk: p.atRisk, lower: roundShare(p.lower), upper: roundShare(p.upper) }));
+}

@@ -14,7 +14,7 @@ import { DistributionNowChart } from "@/components/charts/portfolio/Distribution
 import { OverTimeChart } from "@/components/charts/portfolio/OverTimeChart";
 import { FlowMatrix } from "@/components/charts/portfolio/FlowMatrix";
 import { SurvivalChart } from "@/components/charts/portfolio/SurvivalChart";
-import { thinCurve } from "@/lib/insight/km";
+import { drawingCurve } from "@/lib/insight/km";
 import { ConsultantChart } from "@/components/charts/portfolio/ConsultantChart";
 import { AttentionLists } from "@/components/charts/portfolio/AttentionLists";
 import { formatDay } from "@/lib/i18n/format";
@@ -119,7 +119,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
           {survival ? (
             <SurvivalChart
               title={t("charts.timeInStage")}
-              stages={survival.stages.map((s) => ({ ...s, curve: thinCurve(s.curve) }))}
+              stages={survival.stages.map((s) => ({ ...s, curve: drawingCurve(s.curve) }))}
               completed={p.timeInStage.map((s) => ({ stage: s.stage, spells: s.spells, median: s.median, href: drillHref(filters, { spell: s.stage }) }))}
             />
           ) : null}
