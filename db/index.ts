@@ -8,6 +8,7 @@ import { acquirePgliteLock } from "./lock";
 import { log } from "../lib/log";
 import * as schema from "./schema";
 import { currentTransaction } from "./tenant";
+import { shareEventLoop } from "./pglite-turns";
 
 // The one place that picks the driver: PostgreSQL through `pg` when DATABASE_URL is set,
 // embedded PGlite in a data folder otherwise. Everything else sees the same drizzle API.
@@ -98,6 +99,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     client = new PGlite(path.resolve(/*turbopackIgnore: true*/ dir));
   }
   await client.waitReady;
+  shareEventLoop(client);
   const db = drizzle({ client, schema }) as unknown as Db;
   return {
     db,
