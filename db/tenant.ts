@@ -45,6 +45,20 @@ export async function inFirm<T>(db: Db, firmId: string, fn: (tx: Db) => Promise<
   });
 }
 
+/**
+ * Runs a write as one unit. Inside the request's firm transaction (inFirm) it joins that
+ * transaction without a savepoint: the request is the unit, since an error thrown out of it
+ * rolls the whole transaction back (inFirm, the API's endpoint(), the server actions), and a
+ * savepoint and its release were two round trips on every check-in. Anywhere else, and for a
+ * caller that catches the write's errors and goes on writing, it is a transaction (or a
+ * savepoint) of its own: pass `{ savepoint: true }` in that case.
+ */
+export async function atomically<T>(db: Db | Tx, fn: (tx: Tx) => Promise<T>, opts: { savepoint?: boolean } = {}): Promise<T> {
+  const open = scope.getStore();
+  if (open && (db as unknown) === open && !opts.savepoint) return fn(open);
+  return db.transaction(fn);
+}
+
 /** Runs an identity lookup: users, links, tokens and sessions of any firm are readable, for this transaction only. */
 export async function asIdentity<T>(db: Db | Tx, fn: (tx: Db) => Promise<T>): Promise<T> {
   const open = scope.getStore();

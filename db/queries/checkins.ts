@@ -2,10 +2,11 @@ import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../index";
 import { checkIns, clients, stageAssessments, users, type CheckIn } from "../schema";
 import { can, type Actor } from "../../lib/auth/permissions";
-import { recomputeStagesMany } from "./stage-history";
+import { recomputeStagesMany, type StageChange } from "./stage-history";
 import type { CheckInFields } from "../../lib/checkin-format/types";
 import { clientScope, UUID_RE } from "./scope";
 import { writeAudit } from "./audit";
+import { atomically } from "../tenant";
 
 /** The fields of the interchange format, taken from a stored check-in (derived from the field definitions). */
 export { fieldsOf } from "./checkin-columns";
@@ -17,10 +18,9 @@ import { fieldsOf } from "./checkin-columns";
  * transaction of the change, after the client row is locked, so pages only ever read stored
  * stages and two writers for one client cannot interleave.
  */
-export async function recomputeStages(tx: Tx, clientId: string, since?: string): Promise<{ before: number | null; after: number | null }> {
-  const before = await currentStageOf(tx, clientId);
-  const after = await recomputeStagesMany(tx, [clientId], undefined, since === undefined ? undefined : new Map([[clientId, since]]));
-  return { before, after: after.get(clientId) ?? null };
+export async function recomputeStages(tx: Tx, clientId: string, since?: string): Promise<StageChange> {
+  const changes = await recomputeStagesMany(tx, [clientId], undefined, since === undefined ? undefined : new Map([[clientId, since]]));
+  return changes.get(clientId) ?? { before: null, after: null };
 }
 
 /** Locks a visible client for a write; null when the actor may not write to it. */
@@ -51,7 +51,7 @@ export async function createCheckIn(
   opts: { idempotencyKey?: string | null; notesInternal?: boolean } = {},
 ): Promise<CheckInWriteResult | null> {
   const key = opts.idempotencyKey ? `${actor.id}:${opts.idempotencyKey}` : null;
-  return db.transaction(async (tx) => {
+  return atomically(db, async (tx) => {
     const client = await lockClientForWrite(tx, actor, clientId);
     if (!client) return null;
     const [inserted] = await tx
@@ -95,7 +95,7 @@ export async function updateCheckIn(
   fields: CheckInFields,
   opts: { notesInternal?: boolean } = {},
 ): Promise<CheckInWriteResult | null> {
-  return db.transaction(async (tx) => {
+  return atomically(db, async (tx) => {
     const current = await findWritableCheckIn(tx, actor, checkInId);
     if (!current) return null;
     if (current.version !== expectedVersion) throw new StaleVersionError(current);
@@ -113,14 +113,13 @@ export async function updateCheckIn(
 }
 
 export async function deleteCheckIn(db: Db, actor: Actor, checkInId: string, expectedVersion?: number): Promise<{ clientId: string; stageBefore: number | null; stageAfter: number | null } | null> {
-  return db.transaction(async (tx) => {
+  return atomically(db, async (tx) => {
     const current = await findWritableCheckIn(tx, actor, checkInId);
     if (!current) return null;
     if (expectedVersion !== undefined && current.version !== expectedVersion) throw new StaleVersionError(current);
-    // Read the stage first: deleting the check-in cascades to its stored assessment.
-    const before = await currentStageOf(tx, current.clientId);
     await tx.delete(checkIns).where(and(eq(checkIns.id, checkInId), eq(checkIns.clientId, current.clientId)));
-    const { after } = await recomputeStages(tx, current.clientId, current.date);
+    // The stage before comes from the stored status, which the cascade to the assessment leaves as it was.
+    const { before, after } = await recomputeStages(tx, current.clientId, current.date);
     await writeAudit(tx, actor, { action: "checkin.delete", entityType: "check_in", entityId: checkInId, clientId: current.clientId, before: fieldsOf(current) });
     return { clientId: current.clientId, stageBefore: before, stageAfter: after };
   });

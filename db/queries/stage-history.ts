@@ -16,6 +16,12 @@ const PER_QUERY = 100;
 
 type History = { clientId: string; rows: (StageInput & { id: string })[] };
 
+/** A client's inferred current stage before and after a write (null: no stage). */
+export interface StageChange {
+  before: number | null;
+  after: number | null;
+}
+
 /** A client's history changed from this date on (YYYY-MM-DD): earlier assessments stay as stored. */
 export type ChangedSince = ReadonlyMap<string, string>;
 
@@ -41,8 +47,8 @@ export async function recomputeStagesMany(
   progress: (n: number) => void | Promise<void> = () => {},
   since?: ChangedSince,
   rules?: RuleSet,
-): Promise<Map<string, number | null>> {
-  const stages = new Map<string, number | null>();
+): Promise<Map<string, StageChange>> {
+  const stages = new Map<string, StageChange>();
   for (let i = 0; i < clientIds.length; i += PER_QUERY) {
     const part = clientIds.slice(i, i + PER_QUERY);
     // Only what the engine reads (StageInput's columns, from the field definitions): less to fetch and decode.
@@ -59,7 +65,7 @@ export async function recomputeStagesMany(
       const k = from === undefined ? 0 : rows.findIndex((r) => r.date >= from);
       return { clientId, rows, from: k === -1 ? rows.length : k };
     });
-    for (const [id, stage] of await writeHistories(tx, histories, true, rules)) stages.set(id, stage);
+    for (const [id, change] of await writeHistories(tx, histories, true, rules)) stages.set(id, change);
     await progress(part.length);
   }
   return stages;
@@ -81,7 +87,7 @@ interface Tail {
   s: number;
 }
 
-async function writeHistories(tx: Tx, histories: (History & { from: number })[], replace = true, rules?: RuleSet): Promise<Map<string, number | null>> {
+async function writeHistories(tx: Tx, histories: (History & { from: number })[], replace = true, rules?: RuleSet): Promise<Map<string, StageChange>> {
   const assessments: Record<string, unknown>[] = [];
   const spells: Record<string, unknown>[] = [];
   const tails: Tail[] = [];
@@ -101,30 +107,29 @@ async function writeHistories(tx: Tx, histories: (History & { from: number })[],
       spells.push({ client_id: clientId, start_seq: sp.startSeq, stage: sp.stage, started: sp.started, ended: sp.ended, next_stage: sp.nextStage });
     }
   }
+  // Round trips are most of a single check-in's cost (docs/performance.md): both tables' tails go
+  // in one statement, and both tables' new rows in one statement per batch.
   if (replace && tails.length) {
     const t = JSON.stringify(tails);
     await tx.execute(sql`
-      delete from stage_assessments a using jsonb_to_recordset(${t}::jsonb) as r(client_id uuid, k integer, s integer)
-      where a.client_id = r.client_id and a.seq >= r.k`);
-    await tx.execute(sql`
-      delete from stage_spells p using jsonb_to_recordset(${t}::jsonb) as r(client_id uuid, k integer, s integer)
-      where p.client_id = r.client_id and p.start_seq >= r.s`);
+      with tails as (select * from jsonb_to_recordset(${t}::jsonb) as r(client_id uuid, k integer, s integer)),
+      gone as (delete from stage_assessments a using tails r where a.client_id = r.client_id and a.seq >= r.k)
+      delete from stage_spells p using tails r where p.client_id = r.client_id and p.start_seq >= r.s`);
   }
-  for (let k = 0; k < assessments.length; k += 5 * BATCH) {
+  for (let k = 0; k < Math.max(assessments.length, spells.length); k += 5 * BATCH) {
     await tx.execute(sql`
-      insert into ${stageAssessments} (check_in_id, client_id, date, seq, stage, confidence, reasons, missing, rule_version)
-      select check_in_id, client_id, date, seq, stage, confidence, reasons, missing, rule_version
-      from jsonb_to_recordset(${JSON.stringify(assessments.slice(k, k + 5 * BATCH))}::jsonb)
-        as r(check_in_id uuid, client_id uuid, date date, seq integer, stage smallint, confidence real, reasons jsonb, missing jsonb, rule_version integer)`);
-  }
-  for (let k = 0; k < spells.length; k += 5 * BATCH) {
-    await tx.execute(sql`
+      with added as (
+        insert into ${stageAssessments} (check_in_id, client_id, date, seq, stage, confidence, reasons, missing, rule_version)
+        select check_in_id, client_id, date, seq, stage, confidence, reasons, missing, rule_version
+        from jsonb_to_recordset(${JSON.stringify(assessments.slice(k, k + 5 * BATCH))}::jsonb)
+          as r(check_in_id uuid, client_id uuid, date date, seq integer, stage smallint, confidence real, reasons jsonb, missing jsonb, rule_version integer)
+      )
       insert into stage_spells (client_id, start_seq, stage, started, ended, next_stage)
       select client_id, start_seq, stage, started, ended, next_stage
       from jsonb_to_recordset(${JSON.stringify(spells.slice(k, k + 5 * BATCH))}::jsonb)
         as r(client_id uuid, start_seq integer, stage smallint, started date, ended date, next_stage smallint)`);
   }
-  return refreshStatus(tx, histories.map((h) => h.clientId));
+  return refreshStatusChanges(tx, histories.map((h) => h.clientId));
 }
 
 /**
@@ -134,8 +139,18 @@ async function writeHistories(tx: Tx, histories: (History & { from: number })[],
  * Returns each client's current inferred stage as written.
  */
 export async function refreshStatus(tx: Tx, clientIds: readonly string[]): Promise<Map<string, number | null>> {
+  const changes = await refreshStatusChanges(tx, clientIds);
+  return new Map([...changes].map(([id, c]) => [id, c.after]));
+}
+
+/** refreshStatus, with each client's stage before the write as well (from the row it replaces). */
+async function refreshStatusChanges(tx: Tx, clientIds: readonly string[]): Promise<Map<string, StageChange>> {
   if (clientIds.length === 0) return new Map();
-  const rows = await queryRows<{ client_id: string; stage: number | null }>(tx, sql`
+  const ids = uuidArray(clientIds);
+  // `prior` reads the rows as they were before this statement (one snapshot for the whole
+  // statement): the stage before the write, without a round trip of its own.
+  const rows = await queryRows<{ client_id: string; stage: number | null; before: number | null }>(tx, sql`
+    with prior as (select client_id, stage from client_status where client_id = any(${ids}))
     insert into client_status (client_id, stage, confidence, stage_since, previous_stage, last_check_in, check_in_count, override_stage, self_stage, self_date, updated_at)
     select c.id, la.stage, la.confidence, op.started, cl.stage, la.date, coalesce(la.seq + 1, 0),
            (select o.stage from stage_overrides o where o.client_id = c.id and o.withdrawn_at is null order by o.created_at desc limit 1),
@@ -145,14 +160,15 @@ export async function refreshStatus(tx: Tx, clientIds: readonly string[]): Promi
     left join lateral (select s.started from stage_spells s where s.client_id = c.id and s.ended is null) op on true
     left join lateral (select s.stage from stage_spells s where s.client_id = c.id and s.ended is not null order by s.start_seq desc limit 1) cl on true
     left join lateral (select x.stage, x.date from self_assessments x where x.client_id = c.id order by x.created_at desc limit 1) sa on true
-    where c.id = any(${uuidArray(clientIds)})
+    where c.id = any(${ids})
     on conflict (client_id) do update set
       stage = excluded.stage, confidence = excluded.confidence, stage_since = excluded.stage_since,
       previous_stage = excluded.previous_stage, last_check_in = excluded.last_check_in,
       check_in_count = excluded.check_in_count, override_stage = excluded.override_stage,
       self_stage = excluded.self_stage, self_date = excluded.self_date, updated_at = excluded.updated_at
-    returning client_id, stage`);
-  return new Map(rows.map((r) => [r.client_id, r.stage === null ? null : Number(r.stage)]));
+    returning client_id, stage, (select p.stage from prior p where p.client_id = client_status.client_id) as before`);
+  const stage = (v: number | null) => (v === null ? null : Number(v));
+  return new Map(rows.map((r) => [r.client_id, { before: stage(r.before), after: stage(r.stage) }]));
 }
 
 /**

@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import pg from "pg";
+import { PGlite } from "@electric-sql/pglite";
+import type { Database } from "@/db";
+import { checkIns } from "@/db/schema";
+import { seedDemo } from "@/db/seed";
+import { createClient } from "@/db/queries/clients";
+import { createCheckIn } from "@/db/queries/checkins";
+import { atomically, inFirm } from "@/db/tenant";
+import { createCheckInEndpoint } from "@/lib/api/handlers/checkins";
+import type { CheckInFields } from "@/lib/checkin-format";
+import type { Actor } from "@/lib/auth/permissions";
+import { actorByEmail, createTestDatabase } from "./db";
+import { VALID_CHECKIN, call, tokenFor } from "./api/helpers";
+
+// Round trips to the database are most of what a check-in costs (docs/performance.md: on this
+// machine a socket write to PostgreSQL was a fifth of the server's time under 50 writers, and
+// PGlite pays six protocol calls per statement). This file records every statement sent, on
+// PGlite and on PostgreSQL alike, and holds the check-in path to its budget.
+
+const sent: string[] = [];
+
+// Every statement of PGlite goes through execProtocolRaw (db/pglite-turns.ts wraps the same
+// entry point): a Parse message ("P") of the extended protocol or a simple Query ("Q").
+const pgliteRaw = PGlite.prototype.execProtocolRaw;
+PGlite.prototype.execProtocolRaw = function (this: PGlite, message: Uint8Array, options?: Parameters<typeof pgliteRaw>[1]) {
+  const tag = String.fromCharCode(message[0]!);
+  if (tag === "P" || tag === "Q") {
+    // P: length, statement name (NUL-terminated), then the text. Q: length, then the text.
+    const start = tag === "P" ? message.indexOf(0, 5) + 1 : 5;
+    sent.push(new TextDecoder().decode(message.subarray(start, message.indexOf(0, start))));
+  }
+  return pgliteRaw.call(this, message, options);
+};
+// PostgreSQL: every query of the pool's clients.
+const pgQuery = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  const q = args[0] as string | { text?: string };
+  sent.push(typeof q === "string" ? q : (q?.text ?? ""));
+  return (pgQuery as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof pg.Client.prototype.query;
+
+async function statementsOf(fn: () => Promise<unknown>): Promise<string[]> {
+  sent.length = 0;
+  await fn();
+  return sent.map((s) => s.trim().replace(/\s+/g, " "));
+}
+
+let database: Database;
+let consultant: Actor;
+let token: string;
+
+const FIELDS: CheckInFields = {
+  date: "2026-03-02", consultant: null, accounts: ["facebook", "x", "blog"], accountsSince: null, postsLast30d: 3, rhythm: "sporadic", automatedShare: 0.7,
+  replies: "none", promotion: "none", results: "none", tools: [], mentionResponseHours: null, advocacy: "none", attitude: "hopeful", followers: null, notes: null,
+};
+
+async function newClient(): Promise<string> {
+  return (await createClient(database.db, consultant, { name: `Round trips ${randomUUID().slice(0, 8)}` }))!.id;
+}
+const checkInsOf = (clientId: string) => database.db.select({ id: checkIns.id }).from(checkIns).where(eq(checkIns.clientId, clientId));
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemo(database.db, { today: "2026-11-20" });
+  consultant = await actorByEmail(database.db, "consultant@example.com");
+  token = await tokenFor(database, "consultant@example.com");
+});
+afterAll(async () => database?.close());
+
+describe("a check-in's round trips", () => {
+  it("POST /api/v1/clients/{id}/checkins sends at most 18 statements, with no savepoint", async () => {
+    const id = await newClient();
+    // The first call of a process warms caches (the rule set); the second is the one measured.
+    await call(database, createCheckInEndpoint, { method: "POST", path: `/api/v1/clients/${id}/checkins`, params: { id }, token, json: VALID_CHECKIN });
+    let status = 0;
+    const statements = await statementsOf(async () => {
+      status = (await call(database, createCheckInEndpoint, { method: "POST", path: `/api/v1/clients/${id}/checkins`, params: { id }, token, json: { ...VALID_CHECKIN, date: "2026-10-02" } })).status;
+    });
+    expect(status).toBe(201);
+    // The check-in joins the request's transaction: a savepoint and its release were two of them.
+    expect(statements.filter((s) => /^(savepoint|release)/i.test(s))).toEqual([]);
+    // One lookup of the client (the lock), and the stage before the write comes from the status upsert.
+    expect(statements.filter((s) => /from "clients"/i.test(s) && !/for update/i.test(s))).toEqual([]);
+    expect(statements.filter((s) => /^select "stage" from "stage_assessments"/i.test(s))).toEqual([]);
+    // Both tables' old tails in one statement, both tables' new rows in one.
+    expect(statements.filter((s) => /delete from stage_/i.test(s))).toHaveLength(1);
+    expect(statements.filter((s) => /insert into "?stage_/i.test(s))).toHaveLength(1);
+    expect(statements.length).toBeLessThanOrEqual(18);
+  });
+
+  it("answers 404 for a client the caller cannot see, and 422 for a bad body either way", async () => {
+    const unknown = randomUUID();
+    const missing = await call(database, createCheckInEndpoint, { method: "POST", path: `/api/v1/clients/${unknown}/checkins`, params: { id: unknown }, token, json: VALID_CHECKIN });
+    expect(missing.status).toBe(404);
+    const bad = await call(database, createCheckInEndpoint, { method: "POST", path: `/api/v1/clients/${unknown}/checkins`, params: { id: unknown }, token, json: { ...VALID_CHECKIN, posts_last_30d: -1 } });
+    expect(bad.status).toBe(422);
+  });
+});
+
+describe("atomically", () => {
+  it("inside a request's transaction, a write is undone with the request when it fails later", async () => {
+    const id = await newClient();
+    await expect(
+      inFirm(database.db, consultant.firmId, async (tx) => {
+        const r = await createCheckIn(tx, consultant, id, FIELDS);
+        expect(r?.stageAfter).not.toBeNull();
+        throw new Error("the request fails after the write");
+      }),
+    ).rejects.toThrow("the request fails after the write");
+    expect(await checkInsOf(id)).toEqual([]);
+  });
+
+  it("with { savepoint: true }, a caller that catches the write's error keeps the rest of its transaction", async () => {
+    const id = await newClient();
+    const statements = await statementsOf(() =>
+      inFirm(database.db, consultant.firmId, async (tx) => {
+        await createCheckIn(tx, consultant, id, FIELDS);
+        await atomically(
+          tx,
+          async (inner) => {
+            await createCheckIn(inner as never, consultant, id, { ...FIELDS, date: "2026-04-02" });
+            throw new Error("undo this one only");
+          },
+          { savepoint: true },
+        ).catch(() => undefined);
+      }),
+    );
+    expect(statements.some((s) => /^savepoint/i.test(s))).toBe(true);
+    const kept = await database.db.select({ date: checkIns.date }).from(checkIns).where(eq(checkIns.clientId, id));
+    expect(kept.map((r) => r.date)).toEqual(["2026-03-02"]);
+  });
+
+  it("outside a request, a write is a transaction of its own", async () => {
+    const id = await newClient();
+    const statements = await statementsOf(() => createCheckIn(database.db, consultant, id, FIELDS));
+    expect(statements[0]).toMatch(/^begin/i);
+    expect(statements.at(-1)).toMatch(/^commit/i);
+    expect(await checkInsOf(id)).toHaveLength(1);
+  });
+});
