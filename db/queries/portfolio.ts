@@ -140,7 +140,7 @@ export function normaliseScope(f: { consultantId?: string | null; industry?: str
 }
 
 /**
- * The visible, filtered clients as a CTE body: id, name, industry, consultant_id. Cohorts and
+ * The visible, filtered clients as a CTE body: id, name, name_key, industry, consultant_id. Cohorts and
  * time in stage pass withArchived (they count a client up to its archive date), which adds
  * archived_on (null while the client is not archived).
  */
@@ -149,7 +149,7 @@ export function visibleCte(actor: Actor, f: ScopeFilters, withArchived = false):
   const industry = f.industry ? sql`${clients.industry} = ${f.industry}` : sql`true`;
   const archivedOn = withArchived ? sql`, case when ${clients.archived} then ${clients.archivedOn} end as archived_on` : sql``;
   return sql`visible as (
-    select ${clients.id} as id, ${clients.name} as name, ${clients.industry} as industry, ${assignments.consultantId} as consultant_id${archivedOn}
+    select ${clients.id} as id, ${clients.name} as name, ${clients.nameKey} as name_key, ${clients.industry} as industry, ${assignments.consultantId} as consultant_id${archivedOn}
     from ${clients} left join ${assignments} on ${assignments.clientId} = ${clients.id}
     where ${clientScope(actor)} and ${withArchived ? sql`true` : sql`${clients.archived} = false`} and ${consultant} and ${industry}
   )`;
@@ -243,47 +243,55 @@ async function overTime(db: Db | Tx, actor: Actor, f: Portfolio["filters"]): Pro
 /** Moves between stages dated within the range: the spells that ended in it, with the stage that followed. */
 const movesCte = (actor: Actor, f: Portfolio["filters"]) => sql`${spellsCte(actor)},
   moves as (
-    select client_id, stage as from_stage, next_stage as to_stage from spells
+    select client_id, stage as from_stage, next_stage as to_stage, (ended - started) as days from spells
     where ended between ${f.from}::date and ${f.to}::date
   )`;
 
-async function flows(db: Db | Tx, actor: Actor, f: Portfolio["filters"]): Promise<FlowRow[]> {
-  const rows = await queryRows<{ from_stage: number; to_stage: number; count: string | number; clients: string | number }>(
+/**
+ * The moves between stages and the completed spells' lengths: both are the spells that ended
+ * within the range, so one statement reads them once (a pass over the visible clients' spells,
+ * and a transaction, fewer) and returns one row per move and one per stage, told apart by kind.
+ */
+async function movesAndTimes(db: Db | Tx, actor: Actor, f: Portfolio["filters"]): Promise<{ flows: FlowRow[]; timeInStage: TimeInStageRow[] }> {
+  const rows = await queryRows<{
+    kind: "flow" | "time";
+    stage: number | string;
+    to_stage: number | string | null;
+    count: string | number;
+    clients: string | number | null;
+    min: string | number | null;
+    p25: string | number | null;
+    median: string | number | null;
+    p75: string | number | null;
+    max: string | number | null;
+  }>(
     db,
-    sql`with ${visibleCte(actor, f)}, ${movesCte(actor, f)}
-    select from_stage, to_stage, count(*) as count, count(distinct client_id) as clients
-    from moves group by from_stage, to_stage order by from_stage, to_stage`,
+    sql`with ${visibleCte(actor, f)}, ${movesCte(actor, f)},
+    done as materialized (select client_id, from_stage, to_stage, days from moves)
+    select 'flow' as kind, from_stage as stage, to_stage, count(*) as count, count(distinct client_id) as clients,
+      null::float8 as min, null::float8 as p25, null::float8 as median, null::float8 as p75, null::float8 as max
+    from done group by from_stage, to_stage
+    union all
+    select 'time', from_stage, null, count(*), null, min(days),
+      percentile_cont(0.25) within group (order by days),
+      percentile_cont(0.5) within group (order by days),
+      percentile_cont(0.75) within group (order by days),
+      max(days)
+    from done group by from_stage
+    order by 1, 2, 3`,
   );
-  return rows.map((r) => ({
-    from: Number(r.from_stage),
-    to: Number(r.to_stage),
-    direction: Number(r.to_stage) > Number(r.from_stage) ? "forward" : "backward",
-    count: n(r.count),
-    clients: n(r.clients),
-  }));
-}
-
-/** Completed spells: those that ended within the range, with their length in days. */
-async function timeInStage(db: Db | Tx, actor: Actor, f: Portfolio["filters"]): Promise<TimeInStageRow[]> {
-  const rows = await queryRows<Record<string, string | number>>(
-    db,
-    sql`with ${visibleCte(actor, f)}, ${spellsCte(actor)},
-    done as (select stage, (ended - started) as days from spells where ended between ${f.from}::date and ${f.to}::date)
-    select stage, count(*) as spells, min(days) as min, max(days) as max,
-      percentile_cont(0.25) within group (order by days) as p25,
-      percentile_cont(0.5) within group (order by days) as median,
-      percentile_cont(0.75) within group (order by days) as p75
-    from done group by stage order by stage`,
-  );
-  return rows.map((r) => ({
-    stage: Number(r.stage),
-    spells: n(r.spells),
-    min: n(r.min),
-    p25: n(r.p25),
-    median: n(r.median),
-    p75: n(r.p75),
-    max: n(r.max),
-  }));
+  const flows: FlowRow[] = [];
+  const timeInStage: TimeInStageRow[] = [];
+  for (const r of rows) {
+    if (r.kind === "flow") {
+      const from = Number(r.stage);
+      const to = Number(r.to_stage);
+      flows.push({ from, to, direction: to > from ? "forward" : "backward", count: n(r.count), clients: n(r.clients) });
+    } else {
+      timeInStage.push({ stage: Number(r.stage), spells: n(r.count), min: n(r.min), p25: n(r.p25), median: n(r.median), p75: n(r.p75), max: n(r.max) });
+    }
+  }
+  return { flows, timeInStage };
 }
 
 async function perConsultant(db: Db | Tx, actor: Actor, f: Portfolio["filters"]): Promise<ConsultantRow[]> {
@@ -375,14 +383,13 @@ export async function getPortfolio(db: Db | Tx | FirmReader, actor: Actor, filte
   // connection of its own.
   const run: FirmReader = typeof db === "function" ? db : (read) => read(db as Db);
   // The longest statement first, so it starts first when they queue.
-  const [consultants, months, flowRows, times, att] = await Promise.all([
+  const [consultants, months, moved, att] = await Promise.all([
     run((d) => perConsultant(d, actor, f)),
     run((d) => overTime(d, actor, f)),
-    run((d) => flows(d, actor, f)),
-    run((d) => timeInStage(d, actor, f)),
+    run((d) => movesAndTimes(d, actor, f)),
     run((d) => attention(d, actor, f, today, filters.attentionLimit ?? null)),
   ]);
-  return { filters: f, ...distributionOf(consultants), overTime: months, flows: flowRows, timeInStage: times, attention: att.lists, attentionTotals: att.totals, consultants };
+  return { filters: f, ...distributionOf(consultants), overTime: months, flows: moved.flows, timeInStage: moved.timeInStage, attention: att.lists, attentionTotals: att.totals, consultants };
 }
 
 function monthAsOf(month: string, to: string): string {
@@ -437,7 +444,7 @@ export async function portfolioClients(db: Db | Tx, actor: Actor, filters: Portf
       ${stageAt(sql`v.id`, sql`${f.to}::date`)} as stage,
       (select k.date::text from check_ins k where k.client_id = v.id and k.date <= ${f.to}::date order by k.date desc limit 1) as last_check_in
     from visible v join picked p on p.id = v.id left join ${users} u on u.id = v.consultant_id
-    order by lower(v.name)`,
+    order by v.name_key`,
   );
   return rows.map((r) => ({ id: r.id, name: r.name, industry: r.industry, consultantId: r.consultant_id, consultantName: r.consultant_name, stage: r.stage === null ? null : Number(r.stage), lastCheckIn: r.last_check_in }));
 }
@@ -455,15 +462,19 @@ export async function firstClientsPerConsultant(db: Db | Tx, actor: Actor, filte
     db,
     sql`with ${visibleCte(actor, f)},
     picked as (
-      select v.*, row_number() over (partition by v.consultant_id order by lower(v.name), v.id) as rn from visible v
+      -- name_key is the stored lower(name): the same order, without lowering ten thousand names.
+      select v.*, row_number() over (partition by v.consultant_id order by v.name_key, v.id) as rn from visible v
     )
     select p.id, p.name, p.industry, p.consultant_id, u.name as consultant_name,
       case when cs.last_check_in is null or cs.last_check_in <= ${f.to}::date then cs.stage else ${stageAt(sql`p.id`, sql`${f.to}::date`)} end as stage,
       case when cs.last_check_in is null or cs.last_check_in <= ${f.to}::date then cs.last_check_in::text
         else (select k.date::text from check_ins k where k.client_id = p.id and k.date <= ${f.to}::date order by k.date desc limit 1) end as last_check_in
-    from picked p left join client_status cs on cs.client_id = p.id left join ${users} u on u.id = p.consultant_id
+    from picked p
+    -- By key, for the few picked rows only: a join here hashed the firm's whole status table.
+    left join lateral (select s.stage, s.last_check_in from client_status s where s.client_id = p.id) cs on true
+    left join ${users} u on u.id = p.consultant_id
     where p.rn <= ${limit}
-    order by u.name nulls last, lower(p.name), p.id`,
+    order by u.name nulls last, p.name_key, p.id`,
   );
   return rows.map((r) => ({ id: r.id, name: r.name, industry: r.industry, consultantId: r.consultant_id, consultantName: r.consultant_name, stage: r.stage === null ? null : Number(r.stage), lastCheckIn: r.last_check_in }));
 }
