@@ -8,7 +8,9 @@ import { checkIns } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { createClient } from "@/db/queries/clients";
 import { createCheckIn } from "@/db/queries/checkins";
-import { atomically, inFirm } from "@/db/tenant";
+import { atomically, inFirm, inFirmSideBySide } from "@/db/tenant";
+import { defaultRange } from "@/db/queries/portfolio";
+import { portfolioPageData } from "@/db/queries/portfolio-page";
 import { createCheckInEndpoint } from "@/lib/api/handlers/checkins";
 import type { CheckInFields } from "@/lib/checkin-format";
 import type { Actor } from "@/lib/auth/permissions";
@@ -50,6 +52,7 @@ async function statementsOf(fn: () => Promise<unknown>): Promise<string[]> {
 
 let database: Database;
 let consultant: Actor;
+let manager: Actor;
 let token: string;
 
 const FIELDS: CheckInFields = {
@@ -66,6 +69,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await seedDemo(database.db, { today: "2026-11-20" });
   consultant = await actorByEmail(database.db, "consultant@example.com");
+  manager = await actorByEmail(database.db, "manager@example.com");
   token = await tokenFor(database, "consultant@example.com");
 });
 afterAll(async () => database?.close());
@@ -97,6 +101,25 @@ describe("a check-in's round trips", () => {
     expect(missing.status).toBe(404);
     const bad = await call(database, createCheckInEndpoint, { method: "POST", path: `/api/v1/clients/${unknown}/checkins`, params: { id: unknown }, token, json: { ...VALID_CHECKIN, posts_last_30d: -1 } });
     expect(bad.status).toBe(422);
+  });
+});
+
+describe("the portfolio page's round trips", () => {
+  it("reads in 9 statements: flows and time in stage share one", async () => {
+    const today = "2026-11-20";
+    let data: Awaited<ReturnType<typeof portfolioPageData>> | undefined;
+    // In one transaction (PGlite's way; on PostgreSQL each read has a transaction of its own).
+    const read = () => inFirmSideBySide(database.db, manager.firmId, false, (run) => portfolioPageData(run, manager, { ...defaultRange(today), today }, 25));
+    // The first read of a process also fetches the overdue thresholds, kept for a minute (lib/flags.ts).
+    await read();
+    const statements = await statementsOf(async () => {
+      data = await read();
+    });
+    expect(data?.portfolio?.flows.length).toBeGreaterThan(0);
+    expect(data?.portfolio?.timeInStage.length).toBeGreaterThan(0);
+    const reads = statements.filter((s) => !/^(begin|commit|select set_config)/i.test(s));
+    expect(reads).toHaveLength(9);
+    expect(reads.filter((s) => /percentile_cont/i.test(s))).toHaveLength(1);
   });
 });
 
