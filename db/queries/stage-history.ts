@@ -107,7 +107,7 @@ async function writeHistories(tx: Tx, histories: (History & { from: number })[],
       spells.push({ client_id: clientId, start_seq: sp.startSeq, stage: sp.stage, started: sp.started, ended: sp.ended, next_stage: sp.nextStage });
     }
   }
-  // Round trips are most of a single check-in's cost (docs/performance.md): both tables' tails go
+  // Round trips are a large part of a single check-in's cost (docs/performance.md): both tables' tails go
   // in one statement, and both tables' new rows in one statement per batch.
   if (replace && tails.length) {
     const t = JSON.stringify(tails);

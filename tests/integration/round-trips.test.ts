@@ -17,9 +17,9 @@ import type { Actor } from "@/lib/auth/permissions";
 import { actorByEmail, createTestDatabase } from "./db";
 import { VALID_CHECKIN, call, tokenFor } from "./api/helpers";
 
-// Round trips to the database are most of what a check-in costs (docs/performance.md: on this
-// machine a socket write to PostgreSQL was a fifth of the server's time under 50 writers, and
-// PGlite pays six protocol calls per statement). This file records every statement sent, on
+// Round trips to the database are a large part of what a check-in costs (docs/performance.md: on
+// this machine, writes to PostgreSQL's socket took 28% of the server's busy time under 50
+// writers, and PGlite pays six protocol calls per statement). This file records every statement sent, on
 // PGlite and on PostgreSQL alike, and holds the check-in path to its budget.
 
 const sent: string[] = [];
