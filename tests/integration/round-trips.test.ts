@@ -72,7 +72,12 @@ beforeAll(async () => {
   manager = await actorByEmail(database.db, "manager@example.com");
   token = await tokenFor(database, "consultant@example.com");
 });
-afterAll(async () => database?.close());
+afterAll(async () => {
+  await database?.close();
+  // The patches must not outlive this file: a worker may run other files after it.
+  PGlite.prototype.execProtocolRaw = pgliteRaw;
+  pg.Client.prototype.query = pgQuery;
+});
 
 describe("a check-in's round trips", () => {
   it("POST /api/v1/clients/{id}/checkins sends at most 18 statements, with no savepoint", async () => {
