@@ -266,18 +266,18 @@ async function movesAndTimes(db: Db | Tx, actor: Actor, f: Portfolio["filters"])
     max: string | number | null;
   }>(
     db,
-    sql`with ${visibleCte(actor, f)}, ${movesCte(actor, f)},
-    done as materialized (select client_id, from_stage, to_stage, days from moves)
+    sql`with ${visibleCte(actor, f)}, ${movesCte(actor, f)}
+    -- Read twice below, so PostgreSQL computes moves once (a CTE used more than once is materialised).
     select 'flow' as kind, from_stage as stage, to_stage, count(*) as count, count(distinct client_id) as clients,
       null::float8 as min, null::float8 as p25, null::float8 as median, null::float8 as p75, null::float8 as max
-    from done group by from_stage, to_stage
+    from moves group by from_stage, to_stage
     union all
     select 'time', from_stage, null, count(*), null, min(days),
       percentile_cont(0.25) within group (order by days),
       percentile_cont(0.5) within group (order by days),
       percentile_cont(0.75) within group (order by days),
       max(days)
-    from done group by from_stage
+    from moves group by from_stage
     order by 1, 2, 3`,
   );
   const flows: FlowRow[] = [];
