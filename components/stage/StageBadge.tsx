@@ -33,13 +33,9 @@ export function StageBadge({ stage, compact = false }: { stage: number | null; c
   }
   const { name, title, short } = badgeWords(t, stage as 1 | 2 | 3 | 4 | 5 | 6);
   return (
-    <span
-      className={`sl-badge sl-stage-${stage}`}
-      title={title}
-      data-stage={stage}
-    >
-      <span className="whitespace-nowrap">{short}</span>
-      {compact ? null : <span className="font-normal">· {name}</span>}
+    // Compact (the portfolio's lists, hundreds of them): the number alone, without a wrapper.
+    <span className={`sl-badge sl-stage-${stage}${compact ? " whitespace-nowrap" : ""}`} title={title} data-stage={stage}>
+      {compact ? short : <><span className="whitespace-nowrap">{short}</span><span className="font-normal">· {name}</span></>}
     </span>
   );
 }

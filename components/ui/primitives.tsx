@@ -84,5 +84,6 @@ export function ScrollRegion({ label, children, className = "" }: { label: strin
 }
 
 export const tableClass = "w-full border-collapse bg-white text-sm dark:bg-slate-900";
-export const thClass = "border-b border-slate-200 p-2 text-left font-medium text-slate-600 dark:border-slate-700 dark:text-slate-300";
-export const tdClass = "border-b border-slate-100 p-2 align-top dark:border-slate-800";
+/** Table cells: component classes in app/globals.css, as a table of hundreds of rows repeats them. */
+export const thClass = "sl-th";
+export const tdClass = "sl-td";

@@ -34,9 +34,9 @@ export function AttentionLists({ groups, emptyText }: { groups: AttentionGroup[]
           ) : (
             <ul className="mt-1 max-h-48 space-y-1 overflow-y-auto text-sm">
               {g.entries.map((e) => (
-                <li key={e.id} className="flex min-w-0 flex-wrap items-center justify-between gap-x-2 gap-y-0.5">
+                <li key={e.id} className="sl-row">
                   <Link href={`/clients/${e.id}`} className={`min-w-0 truncate ${linkClass}`}>{e.name}</Link>
-                  <span className={`flex shrink-0 items-center gap-1 text-xs ${mutedClass}`}>
+                  <span className="sl-row-meta">
                     {e.detail} <StageBadge stage={e.stage} compact />
                   </span>
                 </li>

@@ -4,7 +4,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { NextIntlClientProvider } from "next-intl";
 import { en } from "@/messages/en";
 import { bn } from "@/messages/bn";
-import { kaplanMeier } from "@/lib/insight/km";
+import { drawingCurve, kaplanMeier } from "@/lib/insight/km";
 
 // The server render of the survival chart's HTML: stage buttons, the summary, the number at risk,
 // the footnote of completed spells and the "Show data" tables, in both languages. The SVG itself is
@@ -22,7 +22,7 @@ function render(locale: "en" | "bn", node: ReactNode): string {
 }
 
 const AT = [0, 30, 90, 180, 365];
-// Stage 2 has the most stays, so it is shown first: 4 stays, ended on days 10 and 40, censored on 40 and 100.
+// As the page sends them (drawingCurve). Stage 2 has the most stays, so it is shown first: 4 stays, ended on days 10 and 40, censored on 40 and 100.
 const stages = [1, 2, 3, 4, 5, 6].map((stage) => ({
   stage,
   ...kaplanMeier(
@@ -33,7 +33,7 @@ const stages = [1, 2, 3, 4, 5, 6].map((stage) => ({
         : [],
     { at: AT },
   ),
-}));
+})).map((s) => ({ ...s, curve: drawingCurve(s.curve) }));
 const completed = [{ stage: 2, spells: 2, median: 25, href: "/portfolio/clients?spell=2" }];
 
 describe("SurvivalChart", () => {
@@ -65,7 +65,8 @@ describe("SurvivalChart", () => {
   });
 
   it("says so when no stage had a stay", () => {
-    const empty = stages.map((s) => ({ ...s, ...kaplanMeier([], { at: AT }) }));
+    const none = kaplanMeier([], { at: AT });
+    const empty = stages.map((s) => ({ ...s, ...none, curve: drawingCurve(none.curve) }));
     const html = render("en", createElement(SurvivalChart, { title: "Time in stage", stages: empty, completed: [] }));
     expect(html).toContain("No client was in this stage during this period.");
     expect(html).toContain("No client moved on from a stage in this period.");

@@ -6,6 +6,7 @@ import { ScrollRegion, focusClass, linkClass, mutedClass, tableClass, tdClass, t
 import { ChartFigure } from "../ChartFigure";
 import { AXIS, GRID, STAGE_COLORS, TOOLTIP, chartColor } from "../theme";
 import { useChartWords } from "../words";
+import type { PackedPoint } from "@/lib/insight/km";
 
 export interface SurvivalPoint {
   day: number;
@@ -25,7 +26,8 @@ export interface SurvivalStageDatum {
   forwardExits: number;
   forwardShare: number | null;
   maxDays: number | null;
-  curve: SurvivalPoint[];
+  /** Thinned and packed for drawing (lib/insight/km.ts drawingCurve). */
+  curve: PackedPoint[];
   /** The estimate and the number at risk at fixed days (0, 30, 90, ...). */
   at: SurvivalPoint[];
 }
@@ -67,9 +69,10 @@ export function SurvivalChart({ title, stages, completed }: { title: string; sta
   const color = STAGE_COLORS[s.stage]?.hex ?? chartColor.line;
   const xMax = Math.max(s.maxDays ?? 0, 30);
   // The last step runs on to the longest stay seen, so a curve that stops falling is still drawn.
-  const last = s.curve[s.curve.length - 1];
+  const drawn: Drawn[] = s.curve.map(([day, survival, lower, upper, atRisk]) => ({ day, survival, band: [lower, upper], atRisk }));
+  const last = drawn[drawn.length - 1];
   const tail = last && s.maxDays !== null && s.maxDays > last.day ? [{ ...last, day: s.maxDays, atRisk: null }] : [];
-  const data: Drawn[] = s.spells === 0 ? [] : [...s.curve, ...tail].map((p) => ({ day: p.day, survival: p.survival, band: [p.lower, p.upper], atRisk: p.atRisk }));
+  const data: Drawn[] = s.spells === 0 ? [] : [...drawn, ...tail];
   const at = s.at.filter((p) => p.day <= xMax);
   const ticks = at.map((p) => p.day);
 

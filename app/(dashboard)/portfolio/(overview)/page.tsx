@@ -179,7 +179,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
             </h3>
             <ul className="mt-2 space-y-1 text-sm">
               {list.map((c) => (
-                <li key={c.id} className="flex min-w-0 flex-wrap items-center justify-between gap-x-2 gap-y-0.5">
+                <li key={c.id} className="sl-row">
                   <Link href={`/clients/${c.id}`} className={`min-w-0 break-words ${linkClass}`}>{c.name}</Link>
                   <StageBadge stage={c.stage} compact />
                 </li>
