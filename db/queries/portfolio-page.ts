@@ -10,10 +10,12 @@ import { firstClientsPerConsultant, getPortfolio, portfolioFilterOptions, type P
  * `shown`: names per attention list and per consultant (the rest are one link away).
  */
 export async function portfolioPageData(run: FirmReader, actor: Actor, filters: PortfolioFilters, shown: number) {
+  const counted = getPortfolio(run, actor, { ...filters, attentionLimit: shown });
   const [portfolio, survival, firstClients, options] = await Promise.all([
-    getPortfolio(run, actor, { ...filters, attentionLimit: shown }),
+    counted,
     run((db) => getTimeInStage(db, actor, filters)),
-    run((db) => firstClientsPerConsultant(db, actor, filters, shown)),
+    // The lists of the consultants (and the unassigned) the per-consultant rows count clients for.
+    counted.then((p) => p && run((db) => firstClientsPerConsultant(db, actor, filters, shown, p.consultants.filter((c) => c.clients > 0).map((c) => c.consultantId)))),
     run((db) => portfolioFilterOptions(db, actor)),
   ]);
   return { portfolio, survival, firstClients, options };

@@ -453,17 +453,45 @@ export async function portfolioClients(db: Db | Tx, actor: Actor, filters: Portf
  * The first `limit` clients (by name) of each consultant's list, with their stage at the range
  * end: the page names a few per consultant and links to the rest, so it never fetches the firm.
  * How many each consultant has comes from the per-consultant rows of getPortfolio.
+ *
+ * `consultants`: whose lists, null for the unassigned clients: the per-consultant rows with
+ * clients (Portfolio.consultants), so no list is looked for that is empty. Each list is read in
+ * name order from the firm's name index and stops at `limit`, rather than numbering every visible
+ * client by consultant and name: sorting the firm's 10,000 clients was most of this statement, and
+ * finding whether any client is unassigned cost as much again. Same filters and scope as visibleCte.
  */
-export async function firstClientsPerConsultant(db: Db | Tx, actor: Actor, filters: PortfolioFilters, limit: number): Promise<DrillClient[] | null> {
+export async function firstClientsPerConsultant(db: Db | Tx, actor: Actor, filters: PortfolioFilters, limit: number, consultants: readonly (string | null)[]): Promise<DrillClient[] | null> {
   if (!can(actor, "portfolio.read")) return null;
   const f = normalise(filters);
   if (!f) return null;
+  const ids = consultants.filter((id): id is string => id !== null && UUID_RE.test(id));
+  const unassigned = consultants.includes(null) && !f.consultantId;
+  if (ids.length === 0 && !unassigned) return [];
+  const cut = Math.max(0, Math.floor(limit));
+  const industry = f.industry ? sql`${clients.industry} = ${f.industry}` : sql`true`;
+  const visible = sql`${clientScope(actor)} and ${clients.archived} = false and ${industry}`;
+  const columns = sql`${clients.id} as id, ${clients.name} as name, ${clients.nameKey} as name_key, ${clients.industry} as industry`;
+  // An empty array keeps the statement's shape when only the unassigned are asked for.
+  const leads = sql`select unnest(${`{${ids.join(",")}}`}::uuid[]) as id`;
   const rows = await queryRows<{ id: string; name: string; industry: string | null; consultant_id: string | null; consultant_name: string | null; stage: number | null; last_check_in: string | null }>(
     db,
-    sql`with ${visibleCte(actor, f)},
-    picked as (
-      -- name_key is the stored lower(name): the same order, without lowering ten thousand names.
-      select v.*, row_number() over (partition by v.consultant_id order by v.name_key, v.id) as rn from visible v
+    sql`with picked as (
+      select l.id as consultant_id, x.* from (${leads}) l
+      cross join lateral (
+        select ${columns} from ${clients} join ${assignments} on ${assignments.clientId} = ${clients.id}
+        where ${assignments.consultantId} = l.id and ${visible}
+        order by ${clients.nameKey}, ${clients.id} limit ${cut}
+      ) x
+      ${
+        !unassigned
+          ? sql``
+          : sql`union all
+      select null, x.* from (
+        select ${columns} from ${clients}
+        where not exists (select 1 from ${assignments} where ${assignments.clientId} = ${clients.id}) and ${visible}
+        order by ${clients.nameKey}, ${clients.id} limit ${cut}
+      ) x`
+      }
     )
     select p.id, p.name, p.industry, p.consultant_id, u.name as consultant_name,
       case when cs.last_check_in is null or cs.last_check_in <= ${f.to}::date then cs.stage else ${stageAt(sql`p.id`, sql`${f.to}::date`)} end as stage,
@@ -473,8 +501,7 @@ export async function firstClientsPerConsultant(db: Db | Tx, actor: Actor, filte
     -- By key, for the few picked rows only: a join here hashed the firm's whole status table.
     left join lateral (select s.stage, s.last_check_in from client_status s where s.client_id = p.id) cs on true
     left join ${users} u on u.id = p.consultant_id
-    where p.rn <= ${limit}
-    order by u.name nulls last, p.name_key, p.id`,
+    order by u.name nulls last, p.consultant_id, p.name_key, p.id`,
   );
   return rows.map((r) => ({ id: r.id, name: r.name, industry: r.industry, consultantId: r.consultant_id, consultantName: r.consultant_name, stage: r.stage === null ? null : Number(r.stage), lastCheckIn: r.last_check_in }));
 }

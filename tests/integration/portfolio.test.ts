@@ -219,14 +219,17 @@ describe("portfolioClients: the clients behind a bar", () => {
 describe("firstClientsPerConsultant: a few names per consultant, never the whole firm", () => {
   it("cuts each consultant's list by name, with the stage at the range end", async () => {
     const db = database.db;
-    const two = (await firstClientsPerConsultant(db, manager, F, 2))!;
+    const two = (await firstClientsPerConsultant(db, manager, F, 2, [ann.id, ben.id]))!;
     expect(two.map((c) => [c.consultantName, c.name, c.stage])).toEqual([["Ann", "Alpha", 4], ["Ann", "Bravo", 2], ["Ben", "Delta", 5], ["Ben", "Echo", 2]]);
-    expect(names(await firstClientsPerConsultant(db, manager, F, 1))).toEqual(["Alpha", "Delta"]);
-    expect(names(await firstClientsPerConsultant(db, manager, F, 25))).toEqual(["Alpha", "Bravo", "Charlie", "Delta", "Echo"]);
+    expect(names(await firstClientsPerConsultant(db, manager, F, 1, [ann.id, ben.id]))).toEqual(["Alpha", "Delta"]);
+    expect(names(await firstClientsPerConsultant(db, manager, F, 25, [ann.id, ben.id]))).toEqual(["Alpha", "Bravo", "Charlie", "Delta", "Echo"]);
     // A range ending before a client's last check-in takes the stage held then.
-    const early = (await firstClientsPerConsultant(db, manager, { ...F, to: "2026-03-15" }, 25))!;
+    const early = (await firstClientsPerConsultant(db, manager, { ...F, to: "2026-03-15" }, 25, [ann.id, ben.id]))!;
     expect(early.find((c) => c.name === "Alpha")).toMatchObject({ stage: 3, lastCheckIn: "2026-03-10" });
-    expect(await firstClientsPerConsultant(db, ann, F, 2)).toBeNull();
+    expect(await firstClientsPerConsultant(db, ann, F, 2, [ann.id])).toBeNull();
+    // Only the lists asked for.
+    expect(names(await firstClientsPerConsultant(db, manager, F, 25, [ben.id]))).toEqual(["Delta", "Echo"]);
+    expect(await firstClientsPerConsultant(db, manager, F, 25, [])).toEqual([]);
   });
 });
 

@@ -6,14 +6,14 @@ import { createCheckIn, deleteCheckIn, updateCheckIn } from "@/db/queries/checki
 import { createOverride } from "@/db/queries/overrides";
 import { recordSelfAssessment } from "@/db/queries/self-assessments";
 import { checkConsistency } from "@/db/queries/consistency";
-import { getPortfolio } from "@/db/queries/portfolio";
+import { firstClientsPerConsultant, getPortfolio, type PortfolioFilters } from "@/db/queries/portfolio";
 import { listClientStatus } from "@/db/queries/client-status";
 import type { Actor } from "@/lib/auth/permissions";
 import type { CheckInFields } from "@/lib/checkin-format";
 import { mulberry32, syntheticHistory } from "@/lib/stages/synthetic";
 import { actorByEmail, openDemoDatabase } from "./db";
 import { makeFirm, makeUser } from "./factory";
-import { refCompletedSpells, refEnds, refFlows, refOverTime, refStatus, type RefFilter } from "./reference/history-queries";
+import { refCompletedSpells, refEnds, refFirstClients, refFlows, refOverTime, refStatus, type RefFilter } from "./reference/history-queries";
 
 // The stored spells and status (written incrementally by every writer) against
 // (1) a full recomputation from the check-ins, and (2) the former per-request queries over the
@@ -157,3 +157,42 @@ describe("stored spells and status", () => {
     await comparePortfolio(genManager, { firmId: genManager.firmId, consultantId: genConsultants[1]!.id, from: mid, to: hi });
   });
 });
+
+/** firstClientsPerConsultant for the lists the portfolio counts clients in, against numbering the whole firm. */
+async function compareFirstClients(actor: Actor, f: RefFilter & { industry?: string }, limit: number) {
+  const filters: PortfolioFilters = { from: f.from, to: f.to, consultantId: f.consultantId ?? null, industry: f.industry ?? null };
+  const p = (await getPortfolio(database.db, actor, filters))!;
+  const lists = p.consultants.filter((c) => c.clients > 0).map((c) => c.consultantId);
+  const got = (await firstClientsPerConsultant(database.db, actor, filters, limit, lists))!;
+  const want = await refFirstClients(database.db, f, limit);
+  expect(got.map((c) => [c.id, c.consultantId, c.stage, c.lastCheckIn])).toEqual(
+    want.map((r) => [r.id, r.consultant_id, r.stage === null ? null : Number(r.stage), r.last_check_in]),
+  );
+  return got;
+}
+
+describe("the first clients per consultant", () => {
+  it("are the ones numbering the whole firm gave: demo firm, generated firm, filters, the unassigned and the archived", async () => {
+    const demo = { firmId: demoManager.firmId, from: "2025-07-01", to: "2026-06-30" };
+    expect((await compareFirstClients(demoManager, demo, 25)).length).toBeGreaterThan(3);
+    await compareFirstClients(demoManager, demo, 1);
+    await compareFirstClients(demoManager, { ...demo, to: "2025-12-31" }, 2);
+    const [industry] = await queryRows<{ industry: string }>(database.db, sql`select industry from clients where firm_id = ${demoManager.firmId} and industry is not null limit 1`);
+    expect((await compareFirstClients(demoManager, { ...demo, industry: industry!.industry }, 25)).length).toBeGreaterThan(0);
+
+    const gen = { firmId: genManager.firmId, from: "2020-01-01", to: "2026-06-30" };
+    for (const limit of [1, 3, 25]) await compareFirstClients(genManager, gen, limit);
+    await compareFirstClients(genManager, { ...gen, consultantId: genConsultants[0]!.id }, 3);
+    // One client without a consultant, one archived: a list of their own, and left out.
+    const [a, b] = await queryRows<{ id: string }>(database.db, sql`select id from clients where firm_id = ${genManager.firmId} order by name_key desc limit 2`);
+    await database.db.execute(sql`delete from assignments where client_id = ${a!.id}`);
+    await database.db.execute(sql`update clients set archived = true, archived_on = ${gen.to}::date where id = ${b!.id}`);
+    const after = await compareFirstClients(genManager, gen, 25);
+    expect(after.filter((c) => c.consultantId === null).map((c) => c.id)).toEqual([a!.id]);
+    expect(after.some((c) => c.id === b!.id)).toBe(false);
+    await compareFirstClients(genManager, gen, 1);
+    // Filtered to one consultant, the unassigned are not in it.
+    expect((await compareFirstClients(genManager, { ...gen, consultantId: genConsultants[1]!.id }, 25)).every((c) => c.consultantId === genConsultants[1]!.id)).toBe(true);
+  });
+});
+

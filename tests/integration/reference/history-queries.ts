@@ -87,3 +87,27 @@ export async function refStatus(db: Db, firmId: string) {
     order by v.id`,
   );
 }
+
+/**
+ * The first `limit` visible clients of each consultant by name (the unassigned as one more list),
+ * with the stage held and the last check-in at `to`, as firstClientsPerConsultant numbered them
+ * before it read each list from the name index: every visible client numbered within its
+ * consultant's list. Ordered by consultant name (the unassigned last), then name.
+ */
+export async function refFirstClients(db: Db, f: RefFilter & { industry?: string }, limit: number) {
+  return queryRows<{ id: string; consultant_id: string | null; stage: number | null; last_check_in: string | null }>(
+    db,
+    sql`with v as (
+      select c.id, c.name_key, a.consultant_id from clients c left join assignments a on a.client_id = c.id
+      where c.firm_id = ${f.firmId} and c.archived = false
+        ${f.consultantId ? sql`and a.consultant_id = ${f.consultantId}::uuid` : sql``}
+        ${f.industry ? sql`and c.industry = ${f.industry}` : sql``}
+    ),
+    numbered as (select v.*, row_number() over (partition by v.consultant_id order by v.name_key, v.id) as rn from v)
+    select n.id, n.consultant_id, ${stageAt(sql`n.id`, sql`${f.to}::date`)} as stage,
+      (select k.date::text from check_ins k where k.client_id = n.id and k.date <= ${f.to}::date order by k.date desc limit 1) as last_check_in
+    from numbered n left join users u on u.id = n.consultant_id
+    where n.rn <= ${limit}
+    order by u.name nulls last, n.consultant_id, n.name_key, n.id`,
+  );
+}
