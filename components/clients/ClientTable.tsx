@@ -10,8 +10,9 @@ import { listHref } from "./list-params";
 import { ConfirmSubmit } from "./ConfirmSubmit";
 import { RowActionForm } from "@/components/ui/RowActionForm";
 
-const link = "font-medium text-indigo-700 hover:underline dark:text-indigo-300";
-const muted = "text-slate-600 dark:text-slate-300";
+// Component classes in app/globals.css: every row repeats them, twice (card and table row).
+const link = "sl-name-link";
+const muted = "sl-muted";
 
 function SortHeader({ query, sort, label }: { query: ClientListQuery; sort: ClientSort; label: string }) {
   const t = useTranslations("clients.table");
@@ -56,7 +57,7 @@ function useCells(query: ClientListQuery, archiveAction: (form: FormData) => Pro
     duration: (c: ClientStatus) => duration(c.daysInStage),
     flags: (c: ClientStatus) =>
       isNew(c) ? (
-        <span data-status="new" title={t("table.newClientHint")} className="rounded bg-sky-50 px-1.5 py-0.5 text-xs text-sky-900 ring-1 ring-sky-200 dark:bg-sky-950 dark:text-sky-100 dark:ring-sky-700">
+        <span data-status="new" title={t("table.newClientHint")} className="sl-flag-new">
           {t("table.newClient")}
         </span>
       ) : c.flags.length === 0 ? (
@@ -64,7 +65,7 @@ function useCells(query: ClientListQuery, archiveAction: (form: FormData) => Pro
       ) : (
         <ul className="flex flex-wrap gap-1" aria-label={t("table.flagsFor", { name: c.name })}>
           {c.flags.map((f) => (
-            <li key={f} data-flag={f} className="rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-900 ring-1 ring-amber-200 dark:bg-amber-950 dark:text-amber-100 dark:ring-amber-700">{flagLabels[f]}</li>
+            <li key={f} data-flag={f} className="sl-flag">{flagLabels[f]}</li>
           ))}
         </ul>
       ),
@@ -130,7 +131,7 @@ export function ClientTable({
       {/* Phones: one card per client. */}
       <ul className="space-y-3 sm:hidden" aria-label={caption}>
         {built.map((r) => (
-          <li key={r.c.id} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm dark:border-slate-700 dark:bg-slate-900">
+          <li key={r.c.id} className="sl-card">
             <div className="flex items-start justify-between gap-2">
               <div className="min-w-0 break-words">{r.name}</div>
               <div className="shrink-0">{r.action}</div>

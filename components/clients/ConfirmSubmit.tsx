@@ -4,10 +4,9 @@ import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 
 const subscribe = () => () => {};
 
-const plain =
-  "inline-flex items-center rounded border border-slate-300 bg-white px-2 py-1 text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800";
-const danger =
-  "inline-flex items-center rounded bg-red-700 px-2 py-1 font-medium text-white hover:bg-red-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600";
+// Component classes in app/globals.css: a list page has one of these on every row.
+const plain = "sl-btn";
+const danger = "sl-btn-danger";
 
 /**
  * A two-step submit for actions that are hard to take back (archive, withdraw override): the
