@@ -464,7 +464,8 @@ export async function firstClientsPerConsultant(db: Db | Tx, actor: Actor, filte
   if (!can(actor, "portfolio.read")) return null;
   const f = normalise(filters);
   if (!f) return null;
-  const ids = consultants.filter((id): id is string => id !== null && UUID_RE.test(id));
+  // Filtered to one consultant, only that consultant's list, whatever the caller asks for.
+  const ids = consultants.filter((id): id is string => id !== null && UUID_RE.test(id) && (!f.consultantId || id === f.consultantId));
   const unassigned = consultants.includes(null) && !f.consultantId;
   if (ids.length === 0 && !unassigned) return [];
   const cut = Math.max(0, Math.floor(limit));

@@ -230,6 +230,7 @@ describe("firstClientsPerConsultant: a few names per consultant, never the whole
     // Only the lists asked for.
     expect(names(await firstClientsPerConsultant(db, manager, F, 25, [ben.id]))).toEqual(["Delta", "Echo"]);
     expect(await firstClientsPerConsultant(db, manager, F, 25, [])).toEqual([]);
+    expect(names(await firstClientsPerConsultant(db, manager, { ...F, consultantId: ann.id }, 25, [ann.id, ben.id]))).toEqual(["Alpha", "Bravo", "Charlie"]);
   });
 });
 
