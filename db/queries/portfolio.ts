@@ -1,5 +1,5 @@
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
-import { queryRows, type Db, type Tx } from "../index";
+import { queryRows, uuidArray, type Db, type Tx } from "../index";
 import type { FirmReader } from "../tenant";
 import { assignments, clients, users } from "../schema";
 import { can, type Actor } from "../../lib/auth/permissions";
@@ -146,13 +146,18 @@ export function normaliseScope(f: { consultantId?: string | null; industry?: str
  */
 export function visibleCte(actor: Actor, f: ScopeFilters, withArchived = false): SQL {
   const consultant = f.consultantId ? sql`${assignments.consultantId} = ${f.consultantId}::uuid` : sql`true`;
-  const industry = f.industry ? sql`${clients.industry} = ${f.industry}` : sql`true`;
   const archivedOn = withArchived ? sql`, case when ${clients.archived} then ${clients.archivedOn} end as archived_on` : sql``;
   return sql`visible as (
     select ${clients.id} as id, ${clients.name} as name, ${clients.nameKey} as name_key, ${clients.industry} as industry, ${assignments.consultantId} as consultant_id${archivedOn}
     from ${clients} left join ${assignments} on ${assignments.clientId} = ${clients.id}
-    where ${clientScope(actor)} and ${withArchived ? sql`true` : sql`${clients.archived} = false`} and ${consultant} and ${industry}
+    where ${visibleClients(actor, f, withArchived)} and ${consultant}
   )`;
+}
+
+/** The condition on `clients` behind visibleCte, but the consultant filter: the actor's scope, the archive and the industry. */
+function visibleClients(actor: Actor, f: ScopeFilters, withArchived = false): SQL {
+  const industry = f.industry ? sql`${clients.industry} = ${f.industry}` : sql`true`;
+  return sql`${clientScope(actor)} and ${withArchived ? sql`true` : sql`${clients.archived} = false`} and ${industry}`;
 }
 
 /**
@@ -458,7 +463,7 @@ export async function portfolioClients(db: Db | Tx, actor: Actor, filters: Portf
  * clients (Portfolio.consultants), so no list is looked for that is empty. Each list is read in
  * name order from the firm's name index and stops at `limit`, rather than numbering every visible
  * client by consultant and name: sorting the firm's 10,000 clients was most of this statement, and
- * finding whether any client is unassigned cost as much again. Same filters and scope as visibleCte.
+ * finding whether any client is unassigned cost as much again. Same scope and filters as visibleCte.
  */
 export async function firstClientsPerConsultant(db: Db | Tx, actor: Actor, filters: PortfolioFilters, limit: number, consultants: readonly (string | null)[]): Promise<DrillClient[] | null> {
   if (!can(actor, "portfolio.read")) return null;
@@ -469,11 +474,10 @@ export async function firstClientsPerConsultant(db: Db | Tx, actor: Actor, filte
   const unassigned = consultants.includes(null) && !f.consultantId;
   if (ids.length === 0 && !unassigned) return [];
   const cut = Math.max(0, Math.floor(limit));
-  const industry = f.industry ? sql`${clients.industry} = ${f.industry}` : sql`true`;
-  const visible = sql`${clientScope(actor)} and ${clients.archived} = false and ${industry}`;
+  const visible = visibleClients(actor, f);
   const columns = sql`${clients.id} as id, ${clients.name} as name, ${clients.nameKey} as name_key, ${clients.industry} as industry`;
   // An empty array keeps the statement's shape when only the unassigned are asked for.
-  const leads = sql`select unnest(${`{${ids.join(",")}}`}::uuid[]) as id`;
+  const leads = sql`select unnest(${uuidArray(ids)}) as id`;
   const rows = await queryRows<{ id: string; name: string; industry: string | null; consultant_id: string | null; consultant_name: string | null; stage: number | null; last_check_in: string | null }>(
     db,
     sql`with picked as (
