@@ -9,6 +9,7 @@ import { log } from "../lib/log";
 import * as schema from "./schema";
 import { currentTransaction } from "./tenant";
 import { shareEventLoop } from "./pglite-turns";
+import { installTextParsers, type ParsingClient } from "./pglite-parsers";
 
 // The one place that picks the driver: PostgreSQL through `pg` when DATABASE_URL is set,
 // embedded PGlite in a data folder otherwise. Everything else sees the same drizzle API.
@@ -99,6 +100,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     client = new PGlite(path.resolve(/*turbopackIgnore: true*/ dir));
   }
   await client.waitReady;
+  installTextParsers(client as unknown as ParsingClient<{ query: ParsingClient<never>["query"] }>);
   shareEventLoop(client);
   const db = drizzle({ client, schema }) as unknown as Db;
   return {
