@@ -3,6 +3,8 @@
 // filled by `npm run bench:seed`. PostgreSQL only (auto_explain sends each plan to this client).
 // Prints markdown; `--write` replaces the plans section of docs/performance.md.
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/stageline_bench npx tsx scripts/explain-plans.ts [--write]
+// PLAN_TIMING=off leaves out each node's timing: the headings then give what each statement takes
+// (timing every node took about half as long again on this machine's virtual clock).
 import { readFileSync, writeFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
@@ -47,7 +49,7 @@ const { rows: lastKeys } = await client.query(
 const lastCursor = { n: lastKeys[0].n as string, id: lastKeys[0].id as string };
 
 await client.query("LOAD 'auto_explain'");
-await client.query("SET auto_explain.log_min_duration = 0; SET auto_explain.log_analyze = on; SET auto_explain.log_buffers = on; SET auto_explain.log_timing = on; SET client_min_messages = log");
+await client.query(`SET auto_explain.log_min_duration = 0; SET auto_explain.log_analyze = on; SET auto_explain.log_buffers = on; SET auto_explain.log_timing = ${process.env.PLAN_TIMING === "off" ? "off" : "on"}; SET client_min_messages = log`);
 await client.query("SET ROLE stageline_app");
 const db = drizzle({ client, schema }) as unknown as Db;
 const today = new Date().toISOString().slice(0, 10);
