@@ -1,8 +1,8 @@
 /**
  * drizzle's PGlite driver sends the same parsers with every query: dates, timestamps, intervals and
  * their arrays (and numeric[]) stay text, as they do through `pg`. For each query PGlite then copies
- * its own table of parsers, one per array type (about 350 in this schema), to merge those few into
- * it. On the bench's check-in writes that copy took more of the server's CPU than any other
+ * its own table of parsers (one for each array type among them: 318 in this schema) to merge those few into
+ * it. Under the bench's check-in writes that copy took more of the server's CPU than any other
  * function of PGlite's JavaScript (docs/performance.md, stop 25).
  *
  * Here those parsers are installed once on the client. A query whose parsers are all of them (the
