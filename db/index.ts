@@ -100,7 +100,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     client = new PGlite(path.resolve(/*turbopackIgnore: true*/ dir));
   }
   await client.waitReady;
-  installTextParsers(client as unknown as ParsingClient<{ query: ParsingClient<never>["query"] }>);
+  installTextParsers(client as unknown as ParsingClient);
   shareEventLoop(client);
   const db = drizzle({ client, schema }) as unknown as Db;
   return {

@@ -14,7 +14,10 @@ export type Parser = (value: string, typeId: number) => unknown;
 type QueryOptions = { parsers?: Record<number, Parser> } & Record<string, unknown>;
 type Query = (text: string, params?: unknown[], options?: QueryOptions) => Promise<unknown>;
 
-export interface ParsingClient<Tx extends { query: Query }> {
+type Tx = { query: Query };
+
+/** What this needs of a PGlite client (its own types are wider than these few members). */
+export interface ParsingClient {
   parsers: Record<number, Parser>;
   query: Query;
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
@@ -38,7 +41,7 @@ export function withoutInstalledParsers(client: { parsers: Record<number, Parser
   return rest;
 }
 
-export function installTextParsers<Tx extends { query: Query }, C extends ParsingClient<Tx>>(client: C): C {
+export function installTextParsers<C extends ParsingClient>(client: C): C {
   for (const id of TEXT_TYPES) client.parsers[id] = keepText;
   const query = client.query.bind(client);
   client.query = (text, params, options) => query(text, params, withoutInstalledParsers(client, options));

@@ -10,7 +10,7 @@ import { installTextParsers, TEXT_TYPES, withoutInstalledParsers, type Parser, t
 const onPglite = !process.env.TEST_DATABASE_URL;
 
 type Options = { parsers?: Record<number, Parser> } | undefined;
-type Lean = ParsingClient<{ query: ParsingClient<never>["query"] }>;
+type Lean = ParsingClient;
 
 /** Every type the installed parsers cover, and a few they do not, in one row. */
 const EVERY_KIND = sql`select '2026-03-04'::date as d, '2026-03-04 05:06:07.89'::timestamp as ts,
