@@ -38,6 +38,12 @@ async function oldExport(db: Db | Tx, actor: Actor, clientId?: string): Promise<
 }
 const oldFile = (records: CheckInRecord[], format: "csv" | "json") => (format === "csv" ? serializeCsv(records) : serializeJson(records));
 
+// The memory test's firm: 1,000 clients with 40 check-ins each. At 100,000 rows the old export held
+// 75 MB and this file took over a minute of the suite on PGlite; at 40,000 the gap is still tenfold.
+// `npm run bench:export` streams 500,000.
+const BULK_CLIENTS = 1000;
+const BULK_ROWS = 40_000;
+
 let database: Database & { label: string };
 let manager: Actor, priya: Actor;
 let managerToken: string, priyaToken: string;
@@ -197,7 +203,7 @@ describe(`streamed export (${process.env.TEST_DATABASE_URL ? "postgres" : "pglit
     expect(await exportTarget(database.db, priya, tomsClient)).toBeNull();
   });
 
-  it("keeps memory flat: 100,000 rows stream into a discarding reader with little heap growth, where the old export held them all", async () => {
+  it(`keeps memory flat: ${BULK_ROWS.toLocaleString("en")} rows stream into a discarding reader with little heap growth, where the old export held them all`, async () => {
     const boss = await bulkFirm();
     v8.setFlagsFromString("--expose-gc");
     const gc = vm.runInNewContext("gc") as () => void;
@@ -222,7 +228,7 @@ describe(`streamed export (${process.env.TEST_DATABASE_URL ? "postgres" : "pglit
       if (++parts % 5 === 0) peak = Math.max(peak, heap());
     }
     const streamed = peak - base;
-    expect(lines).toBe(100_001);
+    expect(lines).toBe(BULK_ROWS + 1);
 
     // The old way, for comparison: every record, then the whole string.
     const before = heap();
@@ -230,7 +236,7 @@ describe(`streamed export (${process.env.TEST_DATABASE_URL ? "postgres" : "pglit
     const whole = serializeCsv(records);
     const held = heap() - before;
     expect(whole.length).toBe(bytes);
-    console.log(`[streaming] ${database.label}: 100,000 rows, ${(bytes / 1e6).toFixed(1)} MB of CSV; heap growth streamed ${(streamed / 1e6).toFixed(1)} MB, old whole-string export held ${(held / 1e6).toFixed(1)} MB`);
+    console.log(`[streaming] ${database.label}: ${BULK_ROWS} rows, ${(bytes / 1e6).toFixed(1)} MB of CSV; heap growth streamed ${(streamed / 1e6).toFixed(1)} MB, old whole-string export held ${(held / 1e6).toFixed(1)} MB`);
     expect(streamed).toBeLessThan(24e6);
     expect(streamed).toBeLessThan(held / 4);
   });
@@ -299,13 +305,13 @@ describe(`streamed export (${process.env.TEST_DATABASE_URL ? "postgres" : "pglit
 });
 
 let bulkBoss: Actor | null = null;
-/** A firm of 1,000 clients with 100 check-ins each (100,000 rows), made once; its manager. */
+/** The memory test's firm, made once; its manager. */
 async function bulkFirm(): Promise<Actor> {
   if (bulkBoss) return bulkBoss;
   const firm = await makeFirm(database.db);
   const lead = await makeUser(database.db, firm.id, "consultant");
   bulkBoss = await makeUser(database.db, firm.id, "manager");
-  await addManyRows(lead, "Bulk client ", 1000, 100);
+  await addManyRows(lead, "Bulk client ", BULK_CLIENTS, BULK_ROWS / BULK_CLIENTS);
   return bulkBoss;
 }
 
@@ -318,6 +324,8 @@ class RollBack extends Error {}
 
 describe(`streamed import (${process.env.TEST_DATABASE_URL ? "postgres" : "pglite"})`, () => {
   const HEADER = "client,date,consultant,accounts,posts_last_30d,rhythm,automated_share,replies,results,tools,notes";
+  // Rows in the large file: hundreds of the chunks below, each cut mid-character and mid-line.
+  const IMPORT_ROWS = 5000;
   /** A large CSV: 400 clients, quoted line breaks, multi-byte characters to split across chunks. */
   function bigCsv(rows: number, bad: (i: number) => boolean = () => false): string {
     const out = [HEADER];
@@ -331,14 +339,14 @@ describe(`streamed import (${process.env.TEST_DATABASE_URL ? "postgres" : "pglit
   }
 
   it("a large CSV streamed in small chunks (bare body and form) imports exactly as the whole string does", async () => {
-    const csv = bigCsv(20_000);
+    const csv = bigCsv(IMPORT_ROWS);
     const other = await createTestDatabase();
     try {
       await seedDemo(other.db);
       const otherToken = await tokenFor(other, "consultant@example.com");
       const whole = await call(other, importEndpoint, { method: "POST", path: "/api/v1/import", token: otherToken, body: csv, headers: { "content-type": "text/csv" } });
       expect(whole.status).toBe(200);
-      expect(whole.body.createdCheckIns).toBe(20_000);
+      expect(whole.body.createdCheckIns).toBe(IMPORT_ROWS);
 
       // Preview first: bare body and form, in chunks that cut characters and lines anywhere.
       const preview = await call(database, importEndpoint, { method: "POST", path: "/api/v1/import?dryRun=1", token: priyaToken, body: chunked(csv, 997), headers: { "content-type": "text/csv" } });
@@ -346,7 +354,7 @@ describe(`streamed import (${process.env.TEST_DATABASE_URL ? "postgres" : "pglit
       const preview2 = await call(database, importEndpoint, { method: "POST", path: "/api/v1/import?dryRun=1", token: priyaToken, ...previewForm });
       const wholePreview = await call(database, importEndpoint, { method: "POST", path: "/api/v1/import?dryRun=1", token: priyaToken, body: csv, headers: { "content-type": "text/csv" } });
       expect(preview.status).toBe(200);
-      expect(preview.body).toMatchObject({ ok: true, records: 20_000, toCreate: 20_000 });
+      expect(preview.body).toMatchObject({ ok: true, records: IMPORT_ROWS, toCreate: IMPORT_ROWS });
       expect(preview.body).toEqual(wholePreview.body);
       expect({ ...preview2.body, fileName: null }).toEqual(preview.body);
 
@@ -358,7 +366,7 @@ describe(`streamed import (${process.env.TEST_DATABASE_URL ? "postgres" : "pglit
       const otherPriya = await actorOf(other, "consultant@example.com");
       const mine = (await oldExport(database.db, priya)).filter((r) => r.client.startsWith("Stream Café"));
       const theirs = (await oldExport(other.db, otherPriya)).filter((r) => r.client.startsWith("Stream Café"));
-      expect(mine.length).toBe(20_000);
+      expect(mine.length).toBe(IMPORT_ROWS);
       expect(serializeCsv(mine) === serializeCsv(theirs)).toBe(true);
     } finally {
       await other.close();
