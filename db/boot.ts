@@ -3,6 +3,7 @@ import { migrateDatabase } from "./migrate";
 import { checkReadReplica } from "./replica";
 import { demoLoginsText, isDatabaseEmpty, seedDemo } from "./seed";
 import { authSecret } from "../lib/env";
+import { allowEmbeddedMaintenance, scheduleEmbeddedMaintenance } from "./pglite-maintenance";
 
 /**
  * Runs once when the server starts: check the secret, migrate, and on a new embedded
@@ -29,7 +30,11 @@ export async function bootDatabase(): Promise<void> {
   } finally {
     if (owner !== database) await owner.close();
   }
+  // The embedded database has no autovacuum: the server vacuums it (db/pglite-maintenance.ts).
+  const embeddedRole = database.kind === "pglite" && database.role && database.role !== "none" ? database.role : null;
+  if (embeddedRole) await allowEmbeddedMaintenance(database.db, embeddedRole);
   await restrictToAppRole(database);
+  if (database.kind === "pglite") scheduleEmbeddedMaintenance(database.db);
   await checkReadReplica();
   console.log(`[stageline] database: ${database.kind}${database.directUrl ? " (migrations through DATABASE_DIRECT_URL)" : ""}`);
   if (database.kind === "pglite" || !empty) console.log(demoLoginsText());
