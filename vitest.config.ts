@@ -40,7 +40,7 @@ export default defineConfig({
           maxWorkers: 2,
           // Each file opens its own database and closes it, so the files of a worker can share
           // one module graph: loading the app's modules again for each of about forty files was
-          // a third of this run (171 s against 92 s on PGlite). tests/integration/setup.ts clears
+          // 40% of this run (140 s against 84 s on PGlite, back to back). tests/integration/setup.ts clears
           // the one cache that would carry over.
           isolate: false,
         },
