@@ -330,9 +330,12 @@ async function main() {
         const f = firmUsers[firm - 1]!;
         const [u] = await tx.insert(users).values({ firmId: f.firmId, email: clientUserEmail(firm, p.index + 1), name: `Owner of ${p.name}`, role: "client", clientId: p.id, passwordHash }).returning({ id: users.id });
         const last = dayNumber(p.history.at(-1)!.date);
+        const earlier = isoFromDay(Math.max(last - 60, dayNumber(p.history[0]!.date)));
+        // Each written on its own day: with one insert's timestamp for both, "the latest" was a
+        // coin toss, and db:check found the stored status and a recomputation disagreeing on it.
         await tx.insert(selfAssessments).values([
-          { clientId: p.id, userId: u!.id, stage: 2 + (p.index % 3), note: "Where I think we are.", date: isoFromDay(Math.max(last - 60, dayNumber(p.history[0]!.date))) },
-          { clientId: p.id, userId: u!.id, stage: 3 + (p.index % 3), note: null, date: isoFromDay(last) },
+          { clientId: p.id, userId: u!.id, stage: 2 + (p.index % 3), note: "Where I think we are.", date: earlier, createdAt: new Date(`${earlier}T12:00:00Z`) },
+          { clientId: p.id, userId: u!.id, stage: 3 + (p.index % 3), note: null, date: isoFromDay(last), createdAt: new Date(`${isoFromDay(last)}T12:00:00Z`) },
         ]);
       }
     };
