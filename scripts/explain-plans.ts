@@ -13,6 +13,7 @@ import * as schema from "../db/schema";
 import type { Db } from "../db";
 import { defaultRange } from "../db/queries/portfolio";
 import { portfolioPageData } from "../db/queries/portfolio-page";
+import { PORTFOLIO_NAMES_SHOWN } from "../lib/portfolio/types";
 import { getClientStatus, listClientPage, listClientStatusPage } from "../db/queries/client-status";
 import type { Actor } from "../lib/auth/permissions";
 import { consultantEmail, managerEmail, MEASURED_FIRM } from "./lib/bench-common";
@@ -64,13 +65,13 @@ async function run(name: string, firmId: string, fn: (tx: Db) => Promise<unknown
 // Twice each: the first warms the cache, the second's plans are kept.
 for (const keep of [false, true]) {
   const start = plans.length;
-  await run("portfolio page (manager, default range)", manager.firmId, (tx) => portfolioPageData((read) => read(tx), manager, { ...defaultRange(today), today }, 25));
+  await run("portfolio page (manager, default range)", manager.firmId, (tx) => portfolioPageData((read) => read(tx), manager, { ...defaultRange(today), today }, PORTFOLIO_NAMES_SHOWN));
   await run("/clients page 1 (consultant 1)", consultant.firmId, (tx) => listClientPage(tx, consultant, { today }, 1));
   await run("/clients page 100 (consultant 1)", consultant.firmId, (tx) => listClientPage(tx, consultant, { today }, 100));
   await run("GET /api/v1/clients first page (consultant 1)", consultant.firmId, (tx) => listClientStatusPage(tx, consultant, { limit: 50, today }));
   await run("GET /api/v1/clients last page (consultant 1)", consultant.firmId, (tx) => listClientStatusPage(tx, consultant, { limit: 50, today, after: lastCursor }));
   await run("one client's status (manager)", manager.firmId, (tx) => getClientStatus(tx, manager, sample[0].id, today));
-  await run("portfolio page of a 1,000-client firm (its manager)", smallManager.firmId, (tx) => portfolioPageData((read) => read(tx), smallManager, { ...defaultRange(today), today }, 25));
+  await run("portfolio page of a 1,000-client firm (its manager)", smallManager.firmId, (tx) => portfolioPageData((read) => read(tx), smallManager, { ...defaultRange(today), today }, PORTFOLIO_NAMES_SHOWN));
   await run("/clients page 1 of a 1,000-client firm (its manager)", smallManager.firmId, (tx) => listClientPage(tx, smallManager, { today }, 1));
   await run("GET /api/v1/clients first page of a 1,000-client firm (its consultant 1)", smallConsultant.firmId, (tx) => listClientStatusPage(tx, smallConsultant, { limit: 50, today }));
   if (!keep) plans.splice(start);

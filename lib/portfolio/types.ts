@@ -11,3 +11,11 @@ export interface TimeInStageRow {
   p75: number;
   max: number;
 }
+
+/**
+ * Names the portfolio page shows per attention list and per consultant; the rest are one link
+ * away, on the client list. Ten fill an attention list's scroll box. With 25 the page was 410 KB
+ * at 10,000 clients, half of it these names, which a phone downloads and the server renders on
+ * every visit (docs/performance.md). scripts/explain-plans.ts reads the page's statements with it.
+ */
+export const PORTFOLIO_NAMES_SHOWN = 10;

@@ -1,4 +1,5 @@
 import { MAX_RANGE_YEARS } from "@/lib/portfolio/range";
+import { PORTFOLIO_NAMES_SHOWN } from "@/lib/portfolio/types";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -25,7 +26,7 @@ import { todayFor } from "@/lib/time/zone";
 
 
 /** Names shown per list on the page; the rest are one link away. */
-const SHOWN = 25;
+const SHOWN = PORTFOLIO_NAMES_SHOWN;
 /** The client list's flag filter behind each attention list. */
 const FLAG_OF: Record<string, string> = { stalled: "stalled", regressed: "regressed", "no-checkin": "no-recent-checkin", override: "override-differs", self: "self-assessment-gap", overdue: "overdue" };
 
