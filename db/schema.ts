@@ -241,6 +241,13 @@ export const stageSpells = pgTable(
     // The date of the next spell's first assessment; null while the spell is open.
     ended: date("ended", { mode: "string" }),
     nextStage: smallint("next_stage"),
+    // Copies of the client's industry and archive and of its lead consultant, kept by the triggers
+    // of migration 0012 like client_status's: time in stage, flows and the distribution over time
+    // filter the firm's spells without joining its clients.
+    industry: text("industry"),
+    archived: boolean("archived").notNull().default(false),
+    archivedOn: date("archived_on", { mode: "string" }),
+    consultantId: uuid("consultant_id"),
   },
   (t) => [
     primaryKey({ columns: [t.clientId, t.startSeq] }),
@@ -257,8 +264,14 @@ export type StageSpell = typeof stageSpells.$inferSelect;
 /**
  * Each client's current status, stored so that no list, flag, API call or portfolio recomputes it:
  * refreshed in the same transaction as every change to the client's history, override or
- * self-assessment (refreshStatus in db/queries/stage-history.ts). Name, industry, archive and
- * consultant stay in clients and assignments, their one home; the lists join them by key.
+ * self-assessment (refreshStatus in db/queries/stage-history.ts).
+ *
+ * It also carries copies of what the portfolio groups and filters by: the client's name,
+ * industry, archive and creation date, and its lead consultant. Their home stays clients and
+ * assignments; triggers there rewrite the copies in the same statement, and every new client gets
+ * its row when it is inserted (migration 0012). So the portfolio and the attention lists read this
+ * one table instead of joining the firm's clients and assignments on every view, which was about
+ * half of each of those statements at 10,000 clients (docs/performance.md).
  */
 export const clientStatus = pgTable(
   "client_status",
@@ -278,6 +291,14 @@ export const clientStatus = pgTable(
     selfStage: smallint("self_stage"),
     selfDate: date("self_date", { mode: "string" }),
     updatedAt: updatedAt(),
+    // Copies, kept by the triggers of migration 0012 (see above).
+    name: text("name").notNull(),
+    nameKey: text("name_key").generatedAlwaysAs(sql`lower(name)`).notNull(),
+    industry: text("industry"),
+    archived: boolean("archived").notNull().default(false),
+    archivedOn: date("archived_on", { mode: "string" }),
+    createdOn: date("created_on", { mode: "string" }).notNull(),
+    consultantId: uuid("consultant_id"),
   },
   (t) => [index("client_status_firm_stage_idx").on(t.firmId, t.stage)],
 );

@@ -1,13 +1,13 @@
 // The one query behind every client list: the API's GET /api/v1/clients (keyset pages), the
 // /clients page (numbered pages), the portfolio's attention lists and a single client's status.
 // Filters, flags, ordering and pages are all computed in SQL.
-import { and, inArray, sql, type SQL } from "drizzle-orm";
+import { inArray, sql, type SQL } from "drizzle-orm";
 import { queryRows, uuidArray, type Db, type Tx } from "../index";
 import { assignments, clients, users } from "../schema";
 import { can, type Actor } from "../../lib/auth/permissions";
 import { NO_CHECKIN_DAYS, OVERDUE_MIN_DAYS, RECENT_REGRESSION_DAYS, SELF_ASSESSMENT_GAP, STALLED_DAYS, type Flag } from "../../lib/flags";
 import { CLIENT_PAGE_SIZE, type ClientListQuery, type ClientPage, type ClientSort, type ClientStatus } from "../../lib/clients/list-types";
-import { clientScope, UUID_RE } from "./scope";
+import { clientScope, copiesScope, UUID_RE } from "./scope";
 import { overdueThresholds, thresholdOfStageSql, type OverdueThresholds } from "./insight/spell-durations";
 import { isoDay } from "../../lib/validation/primitives";
 
@@ -86,7 +86,15 @@ function statusCte(actor: Actor, opts: StatusOptions, thresholds: OverdueThresho
       left join ${users} on ${users.id} = ${assignments.consultantId}
       where ${scope} and ${archived} and ${extra}
     ),
-    flagged as (
+    ${flagsCtes(today, thresholds)}`;
+}
+
+/**
+ * After a `base` CTE with last_check_in, created_on, days_in_stage, stage, previous_stage,
+ * override_stage, self_stage and archived: `status`, base with the flag columns and their count.
+ */
+function flagsCtes(today: string, thresholds: OverdueThresholds): SQL {
+  return sql`flagged as (
       select base.*,
              -- noRecentCheckIn() in lib/flags.ts: more than NO_CHECKIN_DAYS since the last check-in, or,
              -- for a client without one, since it was created (until then it is a new client).
@@ -179,9 +187,10 @@ const ATTENTION: [AttentionKey, string, string][] = [
 export async function listAttention(
   db: Db | Tx,
   actor: Actor,
-  opts: Omit<StatusOptions, "flaggedOnly">,
+  opts: { today?: string; scope?: { consultantId?: string | null; industry?: string | null } },
   limit: number | null,
 ): Promise<Record<AttentionKey, { total: number; rows: ClientStatus[] }>> {
+  const today = opts.today ?? isoDay();
   // Each list is a top-N sort of the flagged rows (a bounded heap, not a sort of thousands) and its
   // total an uncorrelated count, computed once. The rows carry only what the lists sort and filter
   // on; the few named clients' full status is a second, keyed statement. At least one row per
@@ -194,9 +203,16 @@ export async function listAttention(
           `from (select * from picked where ${condition} order by ${order} limit ${cut}) x`,
       ),
   );
+  // The flags read the status row alone: its copies of the client's scope, name and creation date
+  // (migration 0012) spare a join of the firm's clients.
   const listed = await queryRows<{ list: AttentionKey; id: string; rn: string | number; total: string | number }>(
     db,
-    sql`${await statusWith(db, actor, opts)},
+    sql`with base as (
+      select cs.client_id as id, cs.name_key, cs.archived, cs.created_on, cs.last_check_in, cs.stage, cs.stage_since,
+             cs.previous_stage, (${today}::date - cs.stage_since) as days_in_stage, cs.override_stage, cs.self_stage
+      from client_status cs where ${copiesScope(actor, "cs", opts.scope)}
+    ),
+    ${flagsCtes(today, await overdueThresholds(db, actor.firmId, today))},
     picked as materialized (
       select id, name_key as lname, days_in_stage, f_no_recent, f_stalled, f_regressed, f_override, f_self_gap, f_overdue
       from status where flag_count > 0
@@ -208,7 +224,7 @@ export async function listAttention(
   const named = listed.filter((r) => limit === null || Number(r.rn) <= limit);
   const ids = [...new Set(named.map((r) => r.id))];
   const status = new Map(
-    ids.length === 0 ? [] : (await listClientStatus(db, actor, { ...opts, where: and(opts.where ?? sql`true`, inArray(clients.id, ids)) })).map((c) => [c.id, c]),
+    ids.length === 0 ? [] : (await listClientStatus(db, actor, { today, where: inArray(clients.id, ids) })).map((c) => [c.id, c]),
   );
   for (const r of listed) out[r.list].total = Number(r.total);
   for (const r of named) {

@@ -95,6 +95,15 @@ export async function checkConsistency(db: Db): Promise<Finding[]> {
       where c.idempotency_key is not null
         and not exists (select 1 from audit_log l where l.entity_type = 'check_in' and l.entity_id = c.id::text and l.action = 'checkin.create')`)],
     ["duplicate idempotency key", () => ids(db, sql`select idempotency_key as id from check_ins where idempotency_key is not null group by idempotency_key having count(*) > 1`)],
+    // The copies of migration 0012, against their home in clients and assignments.
+    ["status row or spell missing or out of step with its client's name, industry, archive or consultant", () => ids(db, sql`
+      select c.id from clients c left join assignments a on a.client_id = c.id left join client_status s on s.client_id = c.id
+      where s.client_id is null
+         or (s.name, s.industry, s.archived, s.archived_on, s.created_on, s.consultant_id)
+            is distinct from (c.name, c.industry, c.archived, c.archived_on, (c.created_at at time zone 'UTC')::date, a.consultant_id)
+      union
+      select c.id from clients c left join assignments a on a.client_id = c.id join stage_spells s on s.client_id = c.id
+      where (s.industry, s.archived, s.archived_on, s.consultant_id) is distinct from (c.industry, c.archived, c.archived_on, a.consultant_id)`)],
     ["stage history, spells or status differ from a recomputation", () => historyMismatches(db)],
   ];
   const findings: Finding[] = [];

@@ -8,14 +8,15 @@ import type { TimeInStageRow } from "../../lib/portfolio/types";
 
 export type { TimeInStageRow };
 import { listAttention, type ClientStatus } from "./client-status";
-import { clientScope, UUID_RE } from "./scope";
+import { clientScope, copiesScope, UUID_RE } from "./scope";
 import { isCalendarDate, isoDay } from "../../lib/validation/primitives";
 import { isStage } from "../../lib/validation/primitives";
 
 // The manager's portfolio. Every figure is one SQL statement over the stored stage spells
 // (stage_spells: one row per stay in a stage) and the stored status (client_status), scoped by
-// clientScope and by the same filters, so the page stays a handful of round trips and never
-// walks the whole assessment history. tests/integration/spells-equivalence.test.ts checks every
+// the copies of each client's scope those rows carry (copiesScope, migration 0012) and by the same
+// filters, so the page stays a handful of round trips, joins no firm-wide table to another and
+// never walks the whole assessment history. tests/integration/spells-equivalence.test.ts checks every
 // figure against the former queries over stage_assessments.
 
 export interface PortfolioFilters {
@@ -142,19 +143,19 @@ export function normaliseScope(f: { consultantId?: string | null; industry?: str
 /**
  * The visible, filtered clients as a CTE body: id, name, name_key, industry, consultant_id. Cohorts and
  * time in stage pass withArchived (they count a client up to its archive date), which adds
- * archived_on (null while the client is not archived).
+ * archived_on (null while the client is not archived). Read from the copies on client_status
+ * (copiesScope), one table instead of the firm's clients joined to their assignments.
  */
 export function visibleCte(actor: Actor, f: ScopeFilters, withArchived = false): SQL {
-  const consultant = f.consultantId ? sql`${assignments.consultantId} = ${f.consultantId}::uuid` : sql`true`;
-  const archivedOn = withArchived ? sql`, case when ${clients.archived} then ${clients.archivedOn} end as archived_on` : sql``;
+  const archivedOn = withArchived ? sql`, case when cs.archived then cs.archived_on end as archived_on` : sql``;
   return sql`visible as (
-    select ${clients.id} as id, ${clients.name} as name, ${clients.nameKey} as name_key, ${clients.industry} as industry, ${assignments.consultantId} as consultant_id${archivedOn}
-    from ${clients} left join ${assignments} on ${assignments.clientId} = ${clients.id}
-    where ${visibleClients(actor, f, withArchived)} and ${consultant}
+    select cs.client_id as id, cs.name, cs.name_key, cs.industry, cs.consultant_id${archivedOn}
+    from client_status cs
+    where ${copiesScope(actor, "cs", f, withArchived)}
   )`;
 }
 
-/** The condition on `clients` behind visibleCte, but the consultant filter: the actor's scope, the archive and the industry. */
+/** visibleCte's condition on `clients` itself, but the consultant filter: the actor's scope, the archive and the industry (for the name index's lists). */
 function visibleClients(actor: Actor, f: ScopeFilters, withArchived = false): SQL {
   const industry = f.industry ? sql`${clients.industry} = ${f.industry}` : sql`true`;
   return sql`${clientScope(actor)} and ${withArchived ? sql`true` : sql`${clients.archived} = false`} and ${industry}`;
@@ -168,10 +169,10 @@ function visibleClients(actor: Actor, f: ScopeFilters, withArchived = false): SQ
 const stageAt = (clientRef: SQL, day: SQL) =>
   sql`(select sp.stage from stage_spells sp where sp.client_id = ${clientRef} and sp.started <= ${day} and (sp.ended is null or sp.ended > ${day}) limit 1)`;
 
-/** The spells of the visible clients, as a CTE body (after visibleCte). */
-const spellsCte = (actor: Actor) => sql`spells as (
-    select s.client_id, s.stage, s.started, s.ended, s.next_stage from stage_spells s join visible v on v.id = s.client_id
-    where s.firm_id = ${actor.firmId}
+/** The spells of the visible clients, as a CTE body: filtered by their own copies of the client's scope. */
+const spellsCte = (actor: Actor, f: ScopeFilters) => sql`spells as (
+    select s.client_id, s.stage, s.started, s.ended, s.next_stage from stage_spells s
+    where ${copiesScope(actor, "s", f)}
   )`;
 
 const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
@@ -217,7 +218,7 @@ async function overTime(db: Db | Tx, actor: Actor, f: Portfolio["filters"]): Pro
   const starts = `{${months.map((m) => `${m.month}-01`).join(",")}}`;
   const rows = await queryRows<{ started: number | null; ended: number | null; stage: number | string; count: string | number }>(
     db,
-    sql`with ${visibleCte(actor, f)}, ${spellsCte(actor)},
+    sql`with ${spellsCte(actor, f)},
     ranged as (
       select stage, width_bucket(started, ${starts}::date[]) as started,
         case when ended <= ${f.to}::date then width_bucket(ended, ${starts}::date[]) end as ended
@@ -246,7 +247,7 @@ async function overTime(db: Db | Tx, actor: Actor, f: Portfolio["filters"]): Pro
 }
 
 /** Moves between stages dated within the range: the spells that ended in it, with the stage that followed. */
-const movesCte = (actor: Actor, f: Portfolio["filters"]) => sql`${spellsCte(actor)},
+const movesCte = (actor: Actor, f: Portfolio["filters"]) => sql`${spellsCte(actor, f)},
   moves as (
     select client_id, stage as from_stage, next_stage as to_stage, (ended - started) as days from spells
     where ended between ${f.from}::date and ${f.to}::date
@@ -271,7 +272,7 @@ async function movesAndTimes(db: Db | Tx, actor: Actor, f: Portfolio["filters"])
     max: string | number | null;
   }>(
     db,
-    sql`with ${visibleCte(actor, f)}, ${movesCte(actor, f)}
+    sql`with ${movesCte(actor, f)}
     -- Read twice below, so PostgreSQL computes moves once (a CTE used more than once is materialised).
     select 'flow' as kind, from_stage as stage, to_stage, count(*) as count, count(distinct client_id) as clients,
       null::float8 as min, null::float8 as p25, null::float8 as median, null::float8 as p75, null::float8 as max
@@ -304,8 +305,7 @@ async function perConsultant(db: Db | Tx, actor: Actor, f: Portfolio["filters"])
   // ten thousand client rows by consultant name cost more than the counting.
   const rows = await queryRows<{ consultant_id: string | null; consultant_name: string | null; at_end: number | string | null; clients: string | number; net: string | number | null; recent: string | number | null }>(
     db,
-    sql`with ${visibleCte(actor, f)},
-    open_at_start as (
+    sql`with open_at_start as (
       -- The spells open at the end of the range's first day, at most one per client: one pass over
       -- the firm's spells joined by key, several times faster than a lookup per client.
       select sp.client_id, sp.stage from stage_spells sp
@@ -318,14 +318,22 @@ async function perConsultant(db: Db | Tx, actor: Actor, f: Portfolio["filters"])
       where k.firm_id = ${actor.firmId} and k.date > ${f.to}::date - 30 and k.date <= ${f.to}::date
       group by k.client_id
     ),
+    at_end as (
+      -- The visible clients' status rows (their consultant is copied on them) with the stage at
+      -- the range end: the stored current stage when nothing is dated after it (the usual case, a
+      -- range ending today), else the spell open then. Two branches rather than one CASE: a
+      -- lookup inside the grouping key made the planner sort the firm instead of hashing it.
+      select cs.client_id, cs.consultant_id, cs.stage from client_status cs
+      where ${copiesScope(actor, "cs", f)} and (cs.last_check_in is null or cs.last_check_in <= ${f.to}::date)
+      union all
+      select cs.client_id, cs.consultant_id, ${stageAt(sql`cs.client_id`, sql`${f.to}::date`)} from client_status cs
+      where ${copiesScope(actor, "cs", f)} and cs.last_check_in > ${f.to}::date
+    ),
     ends as (
-      -- At the range end: the stored current stage when nothing is dated after it (the usual case,
-      -- a range ending today), else the spell open then. At its start: the spell open then.
-      select v.consultant_id,
-             case when cs.last_check_in is null or cs.last_check_in <= ${f.to}::date then cs.stage else ${stageAt(sql`v.id`, sql`${f.to}::date`)} end as at_end,
-             st.stage as at_start, r.n as recent
-      from visible v left join client_status cs on cs.client_id = v.id left join open_at_start st on st.client_id = v.id
-      left join recent r on r.client_id = v.id
+      -- At the range start: the spell open then.
+      select e.consultant_id, e.stage as at_end, st.stage as at_start, r.n as recent
+      from at_end e left join open_at_start st on st.client_id = e.client_id
+      left join recent r on r.client_id = e.client_id
     ),
     mix as (
       select consultant_id, at_end, count(*) as clients, sum(at_end - at_start) as net, sum(recent) as recent from ends group by consultant_id, at_end
@@ -367,10 +375,8 @@ function attentionItem(s: ClientStatus): AttentionItem {
 }
 
 async function attention(db: Db | Tx, actor: Actor, f: Portfolio["filters"], today: string, limit: number | null): Promise<{ lists: AttentionLists; totals: Record<keyof AttentionLists, number> }> {
-  const consultant = f.consultantId ? sql`${assignments.consultantId} = ${f.consultantId}::uuid` : sql`true`;
-  const industry = f.industry ? sql`${clients.industry} = ${f.industry}` : sql`true`;
   // The flags, each list's order and its cut are worked out in listAttention's one SQL statement.
-  const found = await listAttention(db, actor, { today, where: and(consultant, industry) }, limit);
+  const found = await listAttention(db, actor, { today, scope: f }, limit);
   const keys = Object.keys(found) as (keyof AttentionLists)[];
   return {
     lists: Object.fromEntries(keys.map((k) => [k, found[k].rows.map(attentionItem)])) as unknown as AttentionLists,
@@ -427,7 +433,7 @@ export async function portfolioClients(db: Db | Tx, actor: Actor, filters: Portf
       break;
     case "spell":
       if (!okStage(drill.stage)) return null;
-      cte = sql`${spellsCte(actor)}, picked as (select distinct client_id as id from spells where stage = ${drill.stage} and ended between ${f.from}::date and ${f.to}::date)`;
+      cte = sql`${spellsCte(actor, f)}, picked as (select distinct client_id as id from spells where stage = ${drill.stage} and ended between ${f.from}::date and ${f.to}::date)`;
       break;
     case "consultant": {
       if (!okStage(drill.stage) || (drill.consultantId && !UUID_RE.test(drill.consultantId))) return null;

@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Db, type Tx } from "../../index";
 import { can, type Actor } from "../../../lib/auth/permissions";
 import { kaplanMeier, type DayCount, type KmResult } from "../../../lib/insight/km";
-import { normalise, visibleCte, type Portfolio, type PortfolioFilters } from "../portfolio";
+import { normalise, type Portfolio, type PortfolioFilters } from "../portfolio";
+import { copiesScope } from "../scope";
 
 // Time in stage as survival curves (#13): per stage, the Kaplan–Meier estimate of how long stays
 // last, over every stored spell of the visible clients that was open at any time in the range.
@@ -35,13 +36,13 @@ export async function getTimeInStage(db: Db | Tx, actor: Actor, filters: Portfol
   if (!f) return null;
   const rows = await queryRows<{ stage: number | string; counts: [number, number, number, number][] | string }>(
     db,
-    sql`with ${visibleCte(actor, f, true)},
-    observed as (
+    sql`with observed as (
       select s.stage, s.started, s.ended, s.next_stage,
         -- least() skips nulls: the range end, or the archive date when earlier.
-        least(${f.to}::date, v.archived_on) as cut
-      from stage_spells s join visible v on v.id = s.client_id
-      where s.firm_id = ${actor.firmId} and s.started <= ${f.to}::date
+        least(${f.to}::date, case when s.archived then s.archived_on end) as cut
+      -- The spells carry their client's scope and archive (copies, migration 0012): no join.
+      from stage_spells s
+      where ${copiesScope(actor, "s", f, true)} and s.started <= ${f.to}::date
         -- Implied by the range test below; said here so the firm-and-end index can skip the
         -- spells that ended before the range (about half of them at the default range).
         and (s.ended is null or s.ended >= ${f.from}::date)
