@@ -80,27 +80,59 @@ export type FirmReader = <R>(read: (db: Db) => Promise<R>) => Promise<R>;
 
 /**
  * Independent reads for one firm, side by side: `fn` gets a reader and starts its reads with it.
- * On PostgreSQL each read runs in a transaction of its own on its own pooled connection, at most
- * `width` at a time, so the server works on several at once (the portfolio page's statements took
- * ~210 ms in a row at 10,000 clients). On PGlite, which has one connection, they run in turn in
- * one transaction. Each statement sees what was committed when it started either way (READ
- * COMMITTED), as it did in one transaction; nothing here writes.
+ * On PostgreSQL they run on up to `width` pooled connections at once, so the server works on
+ * several at once (the portfolio page's statements took ~210 ms in a row at 10,000 clients). Each
+ * connection is a lane: one transaction that names the firm once and then runs waiting reads one
+ * after another until none is left. A transaction per read cost a begin, a set_config and a commit
+ * each: 24 of the portfolio page's 35 round trips, each a few tenths of a millisecond of the
+ * server's CPU on this machine (docs/performance.md). On PGlite, which has one connection, they
+ * run in turn in one transaction. Each statement sees what was committed when it started either
+ * way (READ COMMITTED); nothing here writes.
+ *
+ * A read that fails rolls its lane back and ends it (the transaction is unusable after an error);
+ * the reads still waiting go to the other lanes or to a new one. A lane that cannot open fails
+ * the reads waiting then, rather than retrying forever.
  */
 export async function inFirmSideBySide<T>(db: Db, firmId: string, parallel: boolean, fn: (run: FirmReader) => Promise<T>, width = 3): Promise<T> {
   if (!parallel) return inFirm(db, firmId, (tx) => fn((read) => read(tx)));
-  let active = 0;
-  const waiting: (() => void)[] = [];
-  const run: FirmReader = async (read) => {
-    // A read that finishes hands its place to the next waiting one, so at most `width` run.
-    if (active >= width) await new Promise<void>((resolve) => waiting.push(resolve));
-    else active++;
+  type Job = { read: (db: Db) => Promise<unknown>; resolve: (value: unknown) => void; reject: (err: unknown) => void };
+  const waiting: Job[] = [];
+  let lanes = 0;
+  const lane = async () => {
+    lanes++;
+    let took = false;
     try {
-      return await inFirm(db, firmId, read, { detached: true });
+      await scope.exit(() =>
+        db.transaction(async (tx) => {
+          await setFirm(tx, firmId);
+          for (let job = waiting.shift(); job; job = waiting.shift()) {
+            took = true;
+            let value: unknown;
+            try {
+              value = await scope.run(tx, () => job!.read(tx as unknown as Db));
+            } catch (err) {
+              job.reject(err);
+              throw new LaneSpoilt();
+            }
+            job.resolve(value);
+          }
+        }),
+      );
+    } catch (err) {
+      // Its reads were answered; a lane that failed before taking any read fails those waiting.
+      if (!(err instanceof LaneSpoilt) && !took) for (const job of waiting.splice(0)) job.reject(err);
     } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else active--;
+      lanes--;
+      if (waiting.length > 0 && lanes < width) void lane();
     }
   };
+  const run: FirmReader = <R>(read: (db: Db) => Promise<R>) =>
+    new Promise<R>((resolve, reject) => {
+      waiting.push({ read, resolve: resolve as (value: unknown) => void, reject });
+      if (lanes < width) void lane();
+    });
   return fn(run);
 }
+
+/** A lane's read failed: its transaction is rolled back and the lane ends. */
+class LaneSpoilt extends Error {}

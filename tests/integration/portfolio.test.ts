@@ -164,7 +164,7 @@ describe("getPortfolio on a hand-computed firm", () => {
     expect(await getPortfolio(database.db, manager, { ...F, consultantId: "x' or 1=1" })).toBeNull();
   });
 
-  it("read side by side, each statement in a transaction of its own, it gives the same answer", async () => {
+  it("read side by side, on several connections at once, it gives the same answer", async () => {
     const parallel = database.kind === "postgres";
     const serial = await getPortfolio(database.db, manager, { ...F, attentionLimit: 2 });
     const sideBySide = await inFirmSideBySide(database.db, manager.firmId, parallel, (run) => getPortfolio(run, manager, { ...F, attentionLimit: 2 }));
@@ -197,6 +197,39 @@ describe("getPortfolio on a hand-computed firm", () => {
     } else {
       expect(new Set(pids).size).toBe(1);
     }
+  });
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)("on PostgreSQL, side by side, each connection names the firm once and takes reads until none wait; a failed read fails alone", async () => {
+    // Six reads on three connections: three transactions, not six.
+    const sent: string[] = [];
+    const reads = (fail: number | null) =>
+      inFirmSideBySide(database.db, manager.firmId, true, (run) =>
+        Promise.allSettled(
+          [0, 1, 2, 3, 4, 5].map((k) =>
+            run(async (db) => {
+              // now(): when the read's transaction began, the same for every read of a lane.
+              const [row] = await queryRows<{ k: number; firm: string; pid: number; began: string }>(
+                db,
+                k === fail ? sql`select 1 / 0 as k` : sql`select ${k}::int as k, current_setting('app.firm_id') as firm, pg_backend_pid() as pid, now()::text as began, pg_sleep(0.05)`,
+              );
+              sent.push(`read ${k}`);
+              return row!;
+            }),
+          ),
+        ),
+      );
+    const all = await reads(null);
+    expect(all.map((r) => r.status === "fulfilled" && r.value.k)).toEqual([0, 1, 2, 3, 4, 5]);
+    for (const r of all) expect(r.status === "fulfilled" && r.value.firm).toBe(manager.firmId);
+    expect(new Set(all.map((r) => r.status === "fulfilled" && r.value.pid)).size).toBe(3);
+    expect(new Set(all.map((r) => r.status === "fulfilled" && r.value.began)).size).toBe(3);
+    // The second read fails: it alone is rejected, its lane is rolled back, and the other five
+    // are answered, by the remaining lanes or a new one.
+    const some = await reads(1);
+    expect(some.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled", "fulfilled", "fulfilled", "fulfilled"]);
+    expect(String((some[1] as PromiseRejectedResult).reason?.cause ?? (some[1] as PromiseRejectedResult).reason)).toMatch(/division by zero/);
+    expect(some.map((r) => r.status === "fulfilled" && r.value.k)).toEqual([0, false, 2, 3, 4, 5]);
+    expect(sent.filter((x) => x === "read 1")).toHaveLength(1);
   });
 });
 
