@@ -22,7 +22,7 @@
 // login that is not a superuser) keeps the ordinary path, and the seed says which it took.
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { openDatabase, queryRows, type Db, type Tx } from "../db";
+import { openDatabase, queryRows, uuidArray, type Db, type Tx } from "../db";
 import { migrateDatabase } from "../db/migrate";
 import { isDatabaseEmpty, resetDatabase } from "../db/seed";
 import { assignments, checkIns, clients, firms, selfAssessments, stageOverrides, users } from "../db/schema";
@@ -217,9 +217,14 @@ async function writeChunk(db: Db, firm: number, f: FirmUsers, indexes: number[],
       select client_id, stage, reason, internal, effective_date, author_id, created_at, withdrawn_at, withdrawn_by
       from jsonb_to_recordset(${json}::jsonb) as r(client_id uuid, stage smallint, reason text, internal boolean, effective_date date, author_id uuid, created_at timestamptz, withdrawn_at timestamptz, withdrawn_by uuid)`);
     await linkedUsers(tx as Tx, plans);
+    // With triggers off, the copies of each client's scope (migration 0012) come from the same
+    // function the triggers call: the status rows before the history is written, the spells after.
+    const ids = uuidArray(plans.map((p) => p.id));
+    if (fastPath.ok) await tx.execute(sql`select copy_client_scope(${ids})`);
     totals.insertMs += performance.now() - t;
     t = performance.now();
     await recomputeStagesMany(tx as Tx, plans.map((p) => p.id));
+    if (fastPath.ok) await tx.execute(sql`select copy_client_scope(${ids})`);
     totals.recomputeMs += performance.now() - t;
     totals.clients += plans.length;
     totals.checkIns += plans.reduce((n, p) => n + p.history.length, 0);
@@ -228,10 +233,12 @@ async function writeChunk(db: Db, firm: number, f: FirmUsers, indexes: number[],
 }
 
 const WRITTEN_TABLES = ["clients", "assignments", "check_ins", "stage_assessments", "stage_overrides", "self_assessments", "users", "client_status", "stage_spells"];
-const FIRM_FILLERS = ["firm_from_client", "firm_from_user"];
+// Triggers the fast path may skip: the firm_id fillers (app.firm_id fills firm_id instead), and
+// the scope copies' (writeChunk calls copy_client_scope itself).
+const SKIPPABLE = ["firm_from_client", "firm_from_user", "stage_spells_copies", "clients_copies", "assignments_copies"];
 const fastPath = { ok: false, why: "" };
 
-/** Whether skipping triggers loses nothing: a superuser login, and no trigger but the firm_id fillers. */
+/** Whether skipping triggers loses nothing: a superuser login, and no trigger but SKIPPABLE's. */
 async function checkFastPath(db: Db): Promise<void> {
   const [me] = await queryRows<{ superuser: boolean }>(db, sql`select rolsuper as superuser from pg_roles where rolname = current_user`);
   if (!me?.superuser) {
@@ -242,13 +249,13 @@ async function checkFastPath(db: Db): Promise<void> {
     select c.relname as rel, t.tgname as trigger from pg_trigger t
     join pg_class c on c.oid = t.tgrelid join pg_proc p on p.oid = t.tgfoid
     where not t.tgisinternal and c.relname in (${sql.join(WRITTEN_TABLES.map((x) => sql`${x}`), sql`, `)})
-      and p.proname not in (${sql.join(FIRM_FILLERS.map((x) => sql`${x}`), sql`, `)})`);
+      and p.proname not in (${sql.join(SKIPPABLE.map((x) => sql`${x}`), sql`, `)})`);
   if (others.length > 0) {
     fastPath.why = `trigger(s) ${others.map((o) => `${o.rel}.${o.trigger}`).join(", ")} must run, so rows go in through triggers`;
     return;
   }
   fastPath.ok = true;
-  fastPath.why = "session_replication_role = replica (firm_id from app.firm_id; no per-row triggers or foreign-key checks)";
+  fastPath.why = "session_replication_role = replica (firm_id from app.firm_id, the scope copies by copy_client_scope; no per-row triggers or foreign-key checks)";
 }
 
 /** Runs `jobs` workers over the chunks; the first failure stops the others from starting new ones. */

@@ -15,15 +15,23 @@ ALTER TABLE "stage_spells" ADD COLUMN "industry" text;--> statement-breakpoint
 ALTER TABLE "stage_spells" ADD COLUMN "archived" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "stage_spells" ADD COLUMN "archived_on" date;--> statement-breakpoint
 ALTER TABLE "stage_spells" ADD COLUMN "consultant_id" uuid;--> statement-breakpoint
--- A new status row or spell takes the copies from its client and the client's assignment.
-CREATE OR REPLACE FUNCTION client_status_copies() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  SELECT c.name, c.industry, c.archived, c.archived_on, (c.created_at AT TIME ZONE 'UTC')::date
-    INTO NEW.name, NEW.industry, NEW.archived, NEW.archived_on, NEW.created_on
-    FROM clients c WHERE c.id = NEW.client_id;
-  NEW.consultant_id := (SELECT a.consultant_id FROM assignments a WHERE a.client_id = NEW.client_id);
-  RETURN NEW;
-END $$;--> statement-breakpoint
+-- The one definition of the copies: brings these clients' status rows (inserting any that is
+-- missing) and spells in step with their clients and assignments. The triggers below call it for
+-- the one client they touch; the backfill below and bench:seed (which loads with triggers off)
+-- call it for many.
+CREATE OR REPLACE FUNCTION copy_client_scope(ids uuid[]) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO client_status (client_id, firm_id, name, industry, archived, archived_on, created_on, consultant_id)
+  SELECT c.id, c.firm_id, c.name, c.industry, c.archived, c.archived_on, (c.created_at AT TIME ZONE 'UTC')::date, a.consultant_id
+  FROM clients c LEFT JOIN assignments a ON a.client_id = c.id WHERE c.id = ANY(ids)
+  ON CONFLICT (client_id) DO UPDATE SET name = excluded.name, industry = excluded.industry, archived = excluded.archived,
+    archived_on = excluded.archived_on, created_on = excluded.created_on, consultant_id = excluded.consultant_id;
+  UPDATE stage_spells s SET industry = c.industry, archived = c.archived, archived_on = c.archived_on, consultant_id = a.consultant_id
+  FROM clients c LEFT JOIN assignments a ON a.client_id = c.id
+  WHERE c.id = s.client_id AND s.client_id = ANY(ids);
+$$;--> statement-breakpoint
+-- A new spell (the writers insert them) takes the copies from its client and the client's
+-- assignment. Status rows need no such trigger: copy_client_scope inserts them, with the copies,
+-- and the writers only update them (refreshStatus).
 CREATE OR REPLACE FUNCTION stage_spells_copies() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   SELECT c.industry, c.archived, c.archived_on INTO NEW.industry, NEW.archived, NEW.archived_on
@@ -31,49 +39,27 @@ BEGIN
   NEW.consultant_id := (SELECT a.consultant_id FROM assignments a WHERE a.client_id = NEW.client_id);
   RETURN NEW;
 END $$;--> statement-breakpoint
--- Every client has a status row from its first statement on (a client without check-ins has one
--- with no stage), so a query that reads client_status alone misses no client.
-CREATE OR REPLACE FUNCTION clients_status_row() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  INSERT INTO client_status (client_id, firm_id) VALUES (NEW.id, NEW.firm_id) ON CONFLICT (client_id) DO NOTHING;
-  RETURN NULL;
-END $$;--> statement-breakpoint
+-- A new client gets its status row (with no stage) at once, so a query that reads client_status
+-- alone misses no client; a changed client or assignment rewrites the copies.
 CREATE OR REPLACE FUNCTION clients_copies() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE client_status SET name = NEW.name, industry = NEW.industry, archived = NEW.archived, archived_on = NEW.archived_on,
-    created_on = (NEW.created_at AT TIME ZONE 'UTC')::date
-    WHERE client_id = NEW.id;
-  UPDATE stage_spells SET industry = NEW.industry, archived = NEW.archived, archived_on = NEW.archived_on
-    WHERE client_id = NEW.id;
+  PERFORM copy_client_scope(ARRAY[NEW.id]);
   RETURN NULL;
 END $$;--> statement-breakpoint
 CREATE OR REPLACE FUNCTION assignments_copies() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP <> 'INSERT' THEN
-    UPDATE client_status SET consultant_id = NULL WHERE client_id = OLD.client_id;
-    UPDATE stage_spells SET consultant_id = NULL WHERE client_id = OLD.client_id;
-  END IF;
-  IF TG_OP <> 'DELETE' THEN
-    UPDATE client_status SET consultant_id = NEW.consultant_id WHERE client_id = NEW.client_id;
-    UPDATE stage_spells SET consultant_id = NEW.consultant_id WHERE client_id = NEW.client_id;
-  END IF;
+  IF TG_OP <> 'INSERT' THEN PERFORM copy_client_scope(ARRAY[OLD.client_id]); END IF;
+  IF TG_OP <> 'DELETE' THEN PERFORM copy_client_scope(ARRAY[NEW.client_id]); END IF;
   RETURN NULL;
 END $$;--> statement-breakpoint
-GRANT EXECUTE ON FUNCTION client_status_copies(), stage_spells_copies(), clients_status_row(), clients_copies(), assignments_copies() TO stageline_app;--> statement-breakpoint
--- The existing rows: a status row for every client that has none, then every copy.
-INSERT INTO "client_status" ("client_id", "firm_id")
-SELECT c."id", c."firm_id" FROM "clients" c WHERE NOT EXISTS (SELECT 1 FROM "client_status" s WHERE s."client_id" = c."id");--> statement-breakpoint
-UPDATE "client_status" s SET "name" = c."name", "industry" = c."industry", "archived" = c."archived", "archived_on" = c."archived_on",
-  "created_on" = (c."created_at" AT TIME ZONE 'UTC')::date, "consultant_id" = a."consultant_id"
-FROM "clients" c LEFT JOIN "assignments" a ON a."client_id" = c."id" WHERE c."id" = s."client_id";--> statement-breakpoint
-UPDATE "stage_spells" s SET "industry" = c."industry", "archived" = c."archived", "archived_on" = c."archived_on", "consultant_id" = a."consultant_id"
-FROM "clients" c LEFT JOIN "assignments" a ON a."client_id" = c."id" WHERE c."id" = s."client_id";--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION copy_client_scope(uuid[]), stage_spells_copies(), clients_copies(), assignments_copies() TO stageline_app;--> statement-breakpoint
+-- The existing rows.
+SELECT copy_client_scope(ARRAY(SELECT id FROM clients));--> statement-breakpoint
 ALTER TABLE "client_status" ALTER COLUMN "name" SET NOT NULL;--> statement-breakpoint
 ALTER TABLE "client_status" ALTER COLUMN "name_key" SET NOT NULL;--> statement-breakpoint
 ALTER TABLE "client_status" ALTER COLUMN "created_on" SET NOT NULL;--> statement-breakpoint
-CREATE TRIGGER "client_status_copies" BEFORE INSERT ON "client_status" FOR EACH ROW EXECUTE FUNCTION client_status_copies();--> statement-breakpoint
 CREATE TRIGGER "stage_spells_copies" BEFORE INSERT ON "stage_spells" FOR EACH ROW EXECUTE FUNCTION stage_spells_copies();--> statement-breakpoint
-CREATE TRIGGER "clients_status_row" AFTER INSERT ON "clients" FOR EACH ROW EXECUTE FUNCTION clients_status_row();--> statement-breakpoint
+CREATE TRIGGER "clients_status_row" AFTER INSERT ON "clients" FOR EACH ROW EXECUTE FUNCTION clients_copies();--> statement-breakpoint
 CREATE TRIGGER "clients_copies" AFTER UPDATE OF "name", "industry", "archived", "archived_on", "created_at" ON "clients" FOR EACH ROW
   WHEN ((OLD."name", OLD."industry", OLD."archived", OLD."archived_on", OLD."created_at") IS DISTINCT FROM (NEW."name", NEW."industry", NEW."archived", NEW."archived_on", NEW."created_at"))
   EXECUTE FUNCTION clients_copies();--> statement-breakpoint

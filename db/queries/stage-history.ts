@@ -148,25 +148,28 @@ async function refreshStatusChanges(tx: Tx, clientIds: readonly string[]): Promi
   if (clientIds.length === 0) return new Map();
   const ids = uuidArray(clientIds);
   // `prior` reads the rows as they were before this statement (one snapshot for the whole
-  // statement): the stage before the write, without a round trip of its own.
+  // statement): the stage before the write, without a round trip of its own. Every client has its
+  // row from the moment it is inserted (migration 0012), so this updates it.
   const rows = await queryRows<{ client_id: string; stage: number | null; before: number | null }>(tx, sql`
-    with prior as (select client_id, stage from client_status where client_id = any(${ids}))
-    insert into client_status (client_id, stage, confidence, stage_since, previous_stage, last_check_in, check_in_count, override_stage, self_stage, self_date, updated_at)
-    select c.id, la.stage, la.confidence, op.started, cl.stage, la.date, coalesce(la.seq + 1, 0),
-           (select o.stage from stage_overrides o where o.client_id = c.id and o.withdrawn_at is null order by o.created_at desc limit 1),
-           sa.stage, sa.date, now()
-    from clients c
-    left join lateral (select a.stage, a.confidence, a.date, a.seq from stage_assessments a where a.client_id = c.id order by a.seq desc limit 1) la on true
-    left join lateral (select s.started from stage_spells s where s.client_id = c.id and s.ended is null) op on true
-    left join lateral (select s.stage from stage_spells s where s.client_id = c.id and s.ended is not null order by s.start_seq desc limit 1) cl on true
-    left join lateral (select x.stage, x.date from self_assessments x where x.client_id = c.id order by x.created_at desc limit 1) sa on true
-    where c.id = any(${ids})
-    on conflict (client_id) do update set
-      stage = excluded.stage, confidence = excluded.confidence, stage_since = excluded.stage_since,
-      previous_stage = excluded.previous_stage, last_check_in = excluded.last_check_in,
-      check_in_count = excluded.check_in_count, override_stage = excluded.override_stage,
-      self_stage = excluded.self_stage, self_date = excluded.self_date, updated_at = excluded.updated_at
-    returning client_id, stage, (select p.stage from prior p where p.client_id = client_status.client_id) as before`);
+    with prior as (select client_id, stage from client_status where client_id = any(${ids})),
+    fresh as (
+      select c.id, la.stage, la.confidence, op.started as stage_since, cl.stage as previous_stage, la.date as last_check_in,
+             coalesce(la.seq + 1, 0) as check_in_count,
+             (select o.stage from stage_overrides o where o.client_id = c.id and o.withdrawn_at is null order by o.created_at desc limit 1) as override_stage,
+             sa.stage as self_stage, sa.date as self_date
+      from clients c
+      left join lateral (select a.stage, a.confidence, a.date, a.seq from stage_assessments a where a.client_id = c.id order by a.seq desc limit 1) la on true
+      left join lateral (select s.started from stage_spells s where s.client_id = c.id and s.ended is null) op on true
+      left join lateral (select s.stage from stage_spells s where s.client_id = c.id and s.ended is not null order by s.start_seq desc limit 1) cl on true
+      left join lateral (select x.stage, x.date from self_assessments x where x.client_id = c.id order by x.created_at desc limit 1) sa on true
+      where c.id = any(${ids})
+    )
+    update client_status cs set
+      stage = f.stage, confidence = f.confidence, stage_since = f.stage_since, previous_stage = f.previous_stage,
+      last_check_in = f.last_check_in, check_in_count = f.check_in_count, override_stage = f.override_stage,
+      self_stage = f.self_stage, self_date = f.self_date, updated_at = now()
+    from fresh f where cs.client_id = f.id
+    returning cs.client_id, cs.stage, (select p.stage from prior p where p.client_id = cs.client_id) as before`);
   const stage = (v: number | null) => (v === null ? null : Number(v));
   return new Map(rows.map((r) => [r.client_id, { before: stage(r.before), after: stage(r.stage) }]));
 }

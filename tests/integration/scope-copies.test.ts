@@ -4,6 +4,7 @@ import { queryRows, type Database, type Db } from "@/db";
 import { clients } from "@/db/schema";
 import { checkConsistency } from "@/db/queries/consistency";
 import { createCheckIn } from "@/db/queries/checkins";
+import { recomputeStagesMany } from "@/db/queries/stage-history";
 import { createClient, setClientArchived } from "@/db/queries/clients";
 import { reassignClient } from "@/db/queries/team";
 import { getPortfolio } from "@/db/queries/portfolio";
@@ -127,9 +128,13 @@ describe("the copies on client_status and stage_spells", () => {
     await database.db.execute(sql`update stage_spells set consultant_id = null where client_id = (select client_id from stage_spells order by client_id limit 1)`);
     expect(await failing()).toEqual(["status row or spell missing or out of step with its client's name, industry, archive or consultant"]);
     await database.db.execute(sql`update stage_spells s set consultant_id = a.consultant_id from assignments a where a.client_id = s.client_id`);
-    await database.db.execute(sql`delete from client_status where client_id = (select id from clients order by id limit 1)`);
+    const [{ id }] = await queryRows<{ id: string }>(database.db, sql`select id from clients order by id limit 1`);
+    await database.db.execute(sql`delete from client_status where client_id = ${id}`);
     expect(await failing()).toContain("status row or spell missing or out of step with its client's name, industry, archive or consultant");
-    await database.db.execute(sql`insert into client_status (client_id) select id from clients c where not exists (select 1 from client_status s where s.client_id = c.id)`);
+    // The repair: the row with its copies, then its status from the history.
+    await database.db.execute(sql`select copy_client_scope(array[${id}::uuid])`);
+    await database.db.transaction((tx) => recomputeStagesMany(tx, [id]));
+    expect(await failing()).toEqual([]);
   });
 
   it("give each role the same clients as clientScope, with and without filters", async () => {
