@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { StageBadge } from "@/components/stage/StageBadge";
 import { linkClass, mutedClass } from "@/components/ui/primitives";
 
@@ -35,7 +34,8 @@ export function AttentionLists({ groups, emptyText }: { groups: AttentionGroup[]
             <ul className="mt-1 max-h-48 space-y-1 overflow-y-auto text-sm">
               {g.entries.map((e) => (
                 <li key={e.id} className="sl-row">
-                  <Link href={`/clients/${e.id}`} className={`min-w-0 truncate ${linkClass}`}>{e.name}</Link>
+                  {/* A plain link: sixty of these would each hydrate and prefetch their client's page. */}
+                  <a href={`/clients/${e.id}`} className={`min-w-0 truncate ${linkClass}`}>{e.name}</a>
                   <span className="sl-row-meta">
                     {e.detail} <StageBadge stage={e.stage} compact />
                   </span>

@@ -1,7 +1,6 @@
 import { MAX_RANGE_YEARS } from "@/lib/portfolio/range";
 import { PORTFOLIO_NAMES_SHOWN } from "@/lib/portfolio/types";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { DrillClient } from "@/db/queries/portfolio";
 import { portfolioPageData } from "@/db/queries/portfolio-page";
@@ -181,7 +180,8 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
             <ul className="mt-2 space-y-1 text-sm">
               {list.map((c) => (
                 <li key={c.id} className="sl-row">
-                  <Link href={`/clients/${c.id}`} className={`min-w-0 break-words ${linkClass}`}>{c.name}</Link>
+                  {/* Plain links, as in the attention lists: each Link would hydrate and prefetch its page. */}
+                  <a href={`/clients/${c.id}`} className={`min-w-0 break-words ${linkClass}`}>{c.name}</a>
                   <StageBadge stage={c.stage} compact />
                 </li>
               ))}
