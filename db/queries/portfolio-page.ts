@@ -1,6 +1,5 @@
 import type { Actor } from "../../lib/auth/permissions";
 import type { FirmReader } from "../tenant";
-import { getTimeInStage } from "./insight/time-in-stage";
 import { firstClientsPerConsultant, getPortfolio, portfolioFilterOptions, type PortfolioFilters } from "./portfolio";
 
 /**
@@ -10,13 +9,13 @@ import { firstClientsPerConsultant, getPortfolio, portfolioFilterOptions, type P
  * `shown`: names per attention list and per consultant (the rest are one link away).
  */
 export async function portfolioPageData(run: FirmReader, actor: Actor, filters: PortfolioFilters, shown: number) {
-  const counted = getPortfolio(run, actor, { ...filters, attentionLimit: shown });
-  const [portfolio, survival, firstClients, options] = await Promise.all([
+  // The Kaplan–Meier curves come from the portfolio's own pass over the spells.
+  const counted = getPortfolio(run, actor, { ...filters, attentionLimit: shown }, { survival: true });
+  const [portfolio, firstClients, options] = await Promise.all([
     counted,
-    run((db) => getTimeInStage(db, actor, filters)),
     // The lists of the consultants (and the unassigned) the per-consultant rows count clients for.
     counted.then((p) => p && run((db) => firstClientsPerConsultant(db, actor, filters, shown, p.consultants.filter((c) => c.clients > 0).map((c) => c.consultantId)))),
     run((db) => portfolioFilterOptions(db, actor)),
   ]);
-  return { portfolio, survival, firstClients, options };
+  return { portfolio, survival: portfolio?.survival ?? null, firstClients, options };
 }

@@ -11,11 +11,13 @@ import { listAttention, type ClientStatus } from "./client-status";
 import { clientScope, copiesScope, UUID_RE } from "./scope";
 import { isCalendarDate, isoDay } from "../../lib/validation/primitives";
 import { isStage } from "../../lib/validation/primitives";
+import { SURVIVAL_COUNTS, survivalCtes, survivalOf, type SurvivalCountsRow, type TimeInStage } from "./insight/survival-sql";
 
-// The manager's portfolio. Every figure is one SQL statement over the stored stage spells
-// (stage_spells: one row per stay in a stage) and the stored status (client_status), scoped by
-// the copies of each client's scope those rows carry (copiesScope, migration 0012) and by the same
-// filters, so the page stays a handful of round trips, joins no firm-wide table to another and
+// The manager's portfolio: three SQL statements, one pass over the stored stage spells
+// (stage_spells: one row per stay in a stage) for every figure drawn from them, and two over the
+// stored status (client_status) and what the per-consultant rows need, scoped by the copies of
+// each client's scope those rows carry (copiesScope, migration 0012) and by the same filters, so
+// the page stays a handful of round trips, joins no firm-wide table to another and
 // never walks the whole assessment history. tests/integration/spells-equivalence.test.ts checks every
 // figure against the former queries over stage_assessments.
 
@@ -205,47 +207,6 @@ function monthsOf(from: string, to: string): { month: string; asOf: string }[] {
   }
 }
 
-/**
- * A month's distribution is the spells open at its end. Rather than test every spell against
- * every month, count spell starts and ends per month (earlier months fold into the first) and
- * keep running totals: open at the end of month m = started by then − ended by then.
- * One pass over the spells: width_bucket finds each date's month among the range's month starts
- * (a binary search on dates, where formatting every date as text took half the statement), and
- * grouping sets count starts and ends in the same scan.
- */
-async function overTime(db: Db | Tx, actor: Actor, f: Portfolio["filters"]): Promise<MonthRow[]> {
-  const months = monthsOf(f.from, f.to);
-  const starts = `{${months.map((m) => `${m.month}-01`).join(",")}}`;
-  const rows = await queryRows<{ started: number | null; ended: number | null; stage: number | string; count: string | number }>(
-    db,
-    sql`with ${spellsCte(actor, f)},
-    ranged as (
-      select stage, width_bucket(started, ${starts}::date[]) as started,
-        case when ended <= ${f.to}::date then width_bucket(ended, ${starts}::date[]) end as ended
-      from spells where started <= ${f.to}::date
-        -- A spell that ended before the first month adds one and takes one away in it: skip it
-        -- (half the firm's spells at the default range, through the firm-and-end index).
-        and (ended is null or ended >= ${months[0]!.month + "-01"}::date)
-    )
-    select started, ended, stage, count(*) as count from ranged
-    group by grouping sets ((started, stage), (ended, stage))`,
-  );
-  // Bucket 0 is before the first month: folded into it, as the running totals start there.
-  const delta = months.map(() => [0, 0, 0, 0, 0, 0]);
-  for (const r of rows) {
-    const isStart = r.started !== null;
-    const bucket = Number(isStart ? r.started : r.ended);
-    // The (ended, stage) set's null group is the spells still open at the range end.
-    if (!isStart && r.ended === null) continue;
-    delta[Math.max(bucket, 1) - 1]![Number(r.stage) - 1]! += (isStart ? 1 : -1) * n(r.count);
-  }
-  const open = [0, 0, 0, 0, 0, 0];
-  return months.map(({ month, asOf }, i) => {
-    delta[i]!.forEach((d, k) => (open[k]! += d));
-    return { month, asOf, counts: [...open] };
-  });
-}
-
 /** Moves between stages dated within the range: the spells that ended in it, with the stage that followed. */
 const movesCte = (actor: Actor, f: Portfolio["filters"]) => sql`${spellsCte(actor, f)},
   moves as (
@@ -253,51 +214,88 @@ const movesCte = (actor: Actor, f: Portfolio["filters"]) => sql`${spellsCte(acto
     where ended between ${f.from}::date and ${f.to}::date
   )`;
 
+type SpellFigures = Pick<Portfolio, "overTime" | "flows" | "timeInStage"> & { survival?: TimeInStage };
+
 /**
- * The moves between stages and the completed spells' lengths: both are the spells that ended
- * within the range, so one statement reads them once (a pass over the visible clients' spells,
- * and a transaction, fewer) and returns one row per move and one per stage, told apart by kind.
+ * Every figure the portfolio draws from the spells, in one pass over them: the distribution over
+ * time, the flows, the completed spells' lengths and (when asked) the Kaplan–Meier counts. Each
+ * used to be a statement of its own, and each read the firm's spells again; the spells they need
+ * are read once here (`observed`, archived clients included for Kaplan–Meier) and each figure
+ * takes its part. One row comes back, a JSON array per figure.
+ *
+ * - A month's distribution is the spells open at its end. Rather than test every spell against
+ *   every month, count spell starts and ends per month (earlier months fold into the first) and
+ *   keep running totals: open at the end of month m = started by then − ended by then.
+ *   width_bucket finds each date's month among the range's month starts (a binary search on
+ *   dates, where formatting every date as text took half the statement), and grouping sets count
+ *   starts and ends in the same scan. A spell that ended before the first month adds one and
+ *   takes one away in it: it is skipped (half the firm's spells at the default range, through the
+ *   firm-and-end index).
+ * - Moves between stages and the completed spells' lengths are both the spells that ended within
+ *   the range.
  */
-async function movesAndTimes(db: Db | Tx, actor: Actor, f: Portfolio["filters"]): Promise<{ flows: FlowRow[]; timeInStage: TimeInStageRow[] }> {
-  const rows = await queryRows<{
-    kind: "flow" | "time";
-    stage: number | string;
-    to_stage: number | string | null;
-    count: string | number;
-    clients: string | number | null;
-    min: string | number | null;
-    p25: string | number | null;
-    median: string | number | null;
-    p75: string | number | null;
-    max: string | number | null;
+async function spellFigures(db: Db | Tx, actor: Actor, f: Portfolio["filters"], withSurvival: boolean): Promise<SpellFigures> {
+  const months = monthsOf(f.from, f.to);
+  const starts = `{${months.map((m) => `${m.month}-01`).join(",")}}`;
+  type Json<T> = T[] | string | null;
+  const [row] = await queryRows<{
+    over_time: Json<[number | null, number | null, number, number]>;
+    flows: Json<[number, number, number, number]>;
+    times: Json<[number, number, number, number, number, number, number]>;
+    survival: Json<[number, SurvivalCountsRow["counts"]]>;
   }>(
     db,
-    sql`with ${movesCte(actor, f)}
-    -- Read twice below, so PostgreSQL computes moves once (a CTE used more than once is materialised).
-    select 'flow' as kind, from_stage as stage, to_stage, count(*) as count, count(distinct client_id) as clients,
-      null::float8 as min, null::float8 as p25, null::float8 as median, null::float8 as p75, null::float8 as max
-    from moves group by from_stage, to_stage
-    union all
-    select 'time', from_stage, null, count(*), null, min(days),
-      percentile_cont(0.25) within group (order by days),
-      percentile_cont(0.5) within group (order by days),
-      percentile_cont(0.75) within group (order by days),
-      max(days)
-    from moves group by from_stage
-    order by 1, 2, 3`,
+    sql`with observed as (
+      -- Referenced more than once below, so PostgreSQL reads the spells once and keeps them.
+      select s.client_id, s.stage, s.started, s.ended, s.next_stage, s.archived, s.archived_on from stage_spells s
+      where ${copiesScope(actor, "s", f, true)} and s.started <= ${f.to}::date
+        and (s.ended is null or s.ended >= ${months[0]!.month + "-01"}::date)
+    ),
+    ranged as (
+      select stage, width_bucket(started, ${starts}::date[]) as started,
+        case when ended <= ${f.to}::date then width_bucket(ended, ${starts}::date[]) end as ended
+      from observed where not archived
+    ),
+    moves as (
+      select client_id, stage as from_stage, next_stage as to_stage, (ended - started) as days from observed
+      where not archived and ended between ${f.from}::date and ${f.to}::date
+    )${withSurvival ? sql`, ${survivalCtes(f, sql`observed`)}` : sql``}
+    select
+      (select json_agg(json_build_array(started, ended, stage, n)) from (
+        select started, ended, stage, count(*) as n from ranged group by grouping sets ((started, stage), (ended, stage))
+      ) g) as over_time,
+      (select json_agg(json_build_array(from_stage, to_stage, n, clients) order by from_stage, to_stage) from (
+        select from_stage, to_stage, count(*) as n, count(distinct client_id) as clients from moves group by from_stage, to_stage
+      ) m) as flows,
+      (select json_agg(json_build_array(from_stage, n, lo, p25, median, p75, hi) order by from_stage) from (
+        select from_stage, count(*) as n, min(days) as lo,
+          percentile_cont(0.25) within group (order by days) as p25,
+          percentile_cont(0.5) within group (order by days) as median,
+          percentile_cont(0.75) within group (order by days) as p75,
+          max(days) as hi
+        from moves group by from_stage
+      ) t) as times,
+      ${withSurvival ? sql`(select json_agg(json_build_array(stage, counts)) from (${SURVIVAL_COUNTS}) k)` : sql`null::json`} as survival`,
   );
-  const flows: FlowRow[] = [];
-  const timeInStage: TimeInStageRow[] = [];
-  for (const r of rows) {
-    if (r.kind === "flow") {
-      const from = Number(r.stage);
-      const to = Number(r.to_stage);
-      flows.push({ from, to, direction: to > from ? "forward" : "backward", count: n(r.count), clients: n(r.clients) });
-    } else {
-      timeInStage.push({ stage: Number(r.stage), spells: n(r.count), min: n(r.min), p25: n(r.p25), median: n(r.median), p75: n(r.p75), max: n(r.max) });
-    }
+  const list = <T>(v: Json<T>): T[] => (v === null || v === undefined ? [] : typeof v === "string" ? (JSON.parse(v) as T[]) : v);
+
+  // Bucket 0 is before the first month: folded into it, as the running totals start there.
+  const delta = months.map(() => [0, 0, 0, 0, 0, 0]);
+  for (const [started, ended, stage, count] of list(row!.over_time)) {
+    const isStart = started !== null;
+    // The (ended, stage) set's null group is the spells still open at the range end.
+    if (!isStart && ended === null) continue;
+    delta[Math.max(Number(isStart ? started : ended), 1) - 1]![stage - 1]! += (isStart ? 1 : -1) * count;
   }
-  return { flows, timeInStage };
+  const open = [0, 0, 0, 0, 0, 0];
+  const overTime = months.map(({ month, asOf }, i) => {
+    delta[i]!.forEach((d, k) => (open[k]! += d));
+    return { month, asOf, counts: [...open] };
+  });
+  const flows = list(row!.flows).map(([from, to, count, clients]): FlowRow => ({ from, to, direction: to > from ? "forward" : "backward", count, clients }));
+  const timeInStage = list(row!.times).map(([stage, spells, min, p25, median, p75, max]): TimeInStageRow => ({ stage, spells, min, p25, median, p75, max }));
+  const survival = withSurvival ? survivalOf(f, list(row!.survival).map(([stage, counts]) => ({ stage, counts }))) : undefined;
+  return { overTime, flows, timeInStage, survival };
 }
 
 async function perConsultant(db: Db | Tx, actor: Actor, f: Portfolio["filters"]): Promise<ConsultantRow[]> {
@@ -384,8 +382,12 @@ async function attention(db: Db | Tx, actor: Actor, f: Portfolio["filters"], tod
   };
 }
 
-/** The whole portfolio for a manager; null for anyone else or for unusable filters. */
-export async function getPortfolio(db: Db | Tx | FirmReader, actor: Actor, filters: PortfolioFilters): Promise<Portfolio | null> {
+/**
+ * The whole portfolio for a manager; null for anyone else or for unusable filters. With
+ * `survival`, also the Kaplan–Meier estimate of time in stage (getTimeInStage's figures), from the
+ * same pass over the spells as the other spell figures.
+ */
+export async function getPortfolio(db: Db | Tx | FirmReader, actor: Actor, filters: PortfolioFilters, opts: { survival?: boolean } = {}): Promise<(Portfolio & { survival?: TimeInStage }) | null> {
   if (!can(actor, "portfolio.read")) return null;
   const f = normalise(filters);
   if (!f) return null;
@@ -393,14 +395,14 @@ export async function getPortfolio(db: Db | Tx | FirmReader, actor: Actor, filte
   // Independent statements: given a reader (db/tenant.ts inFirmSideBySide), each may run on a
   // connection of its own.
   const run: FirmReader = typeof db === "function" ? db : (read) => read(db as Db);
-  // The longest statement first, so it starts first when they queue.
-  const [consultants, months, moved, att] = await Promise.all([
+  // The longest statements first, so they start first when they queue.
+  const [spells, consultants, att] = await Promise.all([
+    run((d) => spellFigures(d, actor, f, opts.survival === true)),
     run((d) => perConsultant(d, actor, f)),
-    run((d) => overTime(d, actor, f)),
-    run((d) => movesAndTimes(d, actor, f)),
     run((d) => attention(d, actor, f, today, filters.attentionLimit ?? null)),
   ]);
-  return { filters: f, ...distributionOf(consultants), overTime: months, flows: moved.flows, timeInStage: moved.timeInStage, attention: att.lists, attentionTotals: att.totals, consultants };
+  const { survival, ...figures } = spells;
+  return { filters: f, ...distributionOf(consultants), ...figures, attention: att.lists, attentionTotals: att.totals, consultants, ...(survival ? { survival } : {}) };
 }
 
 function monthAsOf(month: string, to: string): string {

@@ -7,6 +7,7 @@ import { createOverride } from "@/db/queries/overrides";
 import { recordSelfAssessment } from "@/db/queries/self-assessments";
 import { checkConsistency } from "@/db/queries/consistency";
 import { firstClientsPerConsultant, getPortfolio, type PortfolioFilters } from "@/db/queries/portfolio";
+import { getTimeInStage } from "@/db/queries/insight/time-in-stage";
 import { listClientStatus } from "@/db/queries/client-status";
 import type { Actor } from "@/lib/auth/permissions";
 import type { CheckInFields } from "@/lib/checkin-format";
@@ -101,6 +102,14 @@ async function comparePortfolio(manager: Actor, f: RefFilter) {
       return [Number(s.stage), d.length, d[0], d[d.length - 1], percentile(d, 0.5), percentile(d, 0.25), percentile(d, 0.75)];
     }),
   );
+
+  // The page's pass over the spells with the Kaplan–Meier counts: the same figures, and the same
+  // estimate as getTimeInStage's own statement.
+  const withCurves = (await getPortfolio(db, manager, { from: f.from, to: f.to, consultantId: f.consultantId, today: f.to }, { survival: true }))!;
+  const { survival, ...rest } = withCurves;
+  expect(rest).toEqual(p);
+  expect(survival).toEqual(await getTimeInStage(db, manager, { from: f.from, to: f.to, consultantId: f.consultantId, today: f.to }));
+  expect(survival!.stages.some((s) => s.events > 0)).toBe(true);
 
   for (const c of p.consultants) {
     const mine = ends.filter((e) => e.consultant_id === c.consultantId);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db";
 import { assignments, checkIns, clients, firms, stageAssessments, users } from "@/db/schema";
 import { getTimeInStage, type StageSurvival } from "@/db/queries/insight/time-in-stage";
-import type { PortfolioFilters } from "@/db/queries/portfolio";
+import { getPortfolio, type PortfolioFilters } from "@/db/queries/portfolio";
 import { timeInStageEndpoint } from "@/lib/api/handlers/insight-survival";
 import { timeInStageSchema } from "@/lib/api/schemas";
 import type { Actor } from "@/lib/auth/permissions";
@@ -161,6 +161,19 @@ describe("getTimeInStage on a hand-computed firm", () => {
     ]);
     expect(stage(retail.stages, 2).medianDays).toBeNull();
     expect(stage(retail.stages, 1)).toMatchObject({ spells: 1, censored: 1, maxDays: 29 });
+  });
+
+  it("the portfolio's one pass over the spells gives the same estimate, for every range and filter above", async () => {
+    // The portfolio page reads the curves from getPortfolio's spell statement, not getTimeInStage's:
+    // both must agree, a `from` in mid-month (the pass reads from the month's first day) included.
+    for (const filters of [F, { ...F, from: "2026-03-25" }, { ...F, from: "2026-02-15" }, { ...F, consultantId: ben.id }, { ...F, industry: "retail" }]) {
+      const p = (await getPortfolio(database.db, manager, filters, { survival: true }))!;
+      const own = (await getTimeInStage(database.db, manager, filters))!;
+      expect(p.survival, JSON.stringify(filters)).toEqual(own);
+      expect(stage(own.stages, 2).spells + stage(own.stages, 1).spells, JSON.stringify(filters)).toBeGreaterThan(0);
+      // Without asking, no curves (the API's answer stays as it was).
+      expect("survival" in (await getPortfolio(database.db, manager, filters))!).toBe(false);
+    }
   });
 
   it("nothing for consultants, clients, or unusable filters", async () => {
