@@ -191,18 +191,20 @@ export async function listAttention(
   limit: number | null,
 ): Promise<Record<AttentionKey, { total: number; rows: ClientStatus[] }>> {
   const today = opts.today ?? isoDay();
-  // Each list is a top-N sort of the flagged rows (a bounded heap, not a sort of thousands) and its
-  // total an uncorrelated count, computed once. The rows carry only what the lists sort and filter
+  // Each list is a top-N sort of the flagged rows (a bounded heap, not a sort of thousands); the
+  // totals are counted together, once. The rows carry only what the lists sort and filter
   // on; the few named clients' full status is a second, keyed statement. At least one row per
   // list carries its total; a limit of 0 is cut below.
   const cut = limit === null ? "all" : String(Math.max(1, Math.floor(limit)));
   const branches = ATTENTION.map(
-    ([key, condition, order]) =>
+    ([key, condition, order], i) =>
       sql.raw(
-        `select '${key}' as list, x.id, row_number() over (order by ${order}) as rn, (select count(*) from picked where ${condition}) as total ` +
+        `select '${key}' as list, x.id, row_number() over (order by ${order}) as rn, (select t${i} from totals) as total ` +
           `from (select * from picked where ${condition} order by ${order} limit ${cut}) x`,
       ),
   );
+  // Every list's total in one pass over the flagged rows, not one pass each.
+  const totals = sql.raw(`select ${ATTENTION.map(([, condition], i) => `count(*) filter (where ${condition}) as t${i}`).join(", ")} from picked`);
   // The flags read the status row alone: its copies of the client's scope, name and creation date
   // (migration 0012) spare a join of the firm's clients.
   const listed = await queryRows<{ list: AttentionKey; id: string; rn: string | number; total: string | number }>(
@@ -217,6 +219,7 @@ export async function listAttention(
       select id, name_key as lname, days_in_stage, f_no_recent, f_stalled, f_regressed, f_override, f_self_gap, f_overdue
       from status where flag_count > 0
     ),
+    totals as (${totals}),
     lists as (${sql.join(branches, sql` union all `)})
     select * from lists order by list, rn`,
   );
