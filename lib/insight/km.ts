@@ -64,27 +64,33 @@ function isDayCount(x: Observation | DayCount): x is DayCount {
 
 /** Collapse observations and/or counts into one row per day, in day order. */
 export function countByDay(input: readonly (Observation | DayCount)[]): DayCount[] {
-  const byDay = new Map<number, { events: number; censored: number; forward: number }>();
-  for (const x of input) {
+  // One fresh row per input, sorted by day, then equal days merged: the portfolio's input (a few
+  // thousand counts per page, one per day already) costs a sort, not a map and a sort.
+  const rows: Required<DayCount>[] = new Array(input.length);
+  for (let i = 0; i < input.length; i++) {
+    const x = input[i]!;
     if (!Number.isInteger(x.days) || x.days < 0) throw new RangeError(`days must be a whole number ≥ 0, got ${x.days}`);
-    const row = byDay.get(x.days) ?? { events: 0, censored: 0, forward: 0 };
     if (isDayCount(x)) {
       const forward = x.forward ?? 0;
-      if (![x.events, x.censored, forward].every((v) => Number.isInteger(v) && v >= 0) || forward > x.events) {
+      if (!(Number.isInteger(x.events) && x.events >= 0 && Number.isInteger(x.censored) && x.censored >= 0 && Number.isInteger(forward) && forward >= 0) || forward > x.events) {
         throw new RangeError(`bad counts on day ${x.days}`);
       }
-      row.events += x.events;
-      row.censored += x.censored;
-      row.forward += forward;
-    } else if (x.event) {
-      row.events += 1;
-      if (x.forward) row.forward += 1;
+      rows[i] = { days: x.days, events: x.events, censored: x.censored, forward };
     } else {
-      row.censored += 1;
+      rows[i] = { days: x.days, events: x.event ? 1 : 0, censored: x.event ? 0 : 1, forward: x.event && x.forward ? 1 : 0 };
     }
-    byDay.set(x.days, row);
   }
-  return [...byDay.entries()].sort((a, b) => a[0] - b[0]).map(([days, r]) => ({ days, ...r }));
+  rows.sort((a, b) => a.days - b.days);
+  const out: Required<DayCount>[] = [];
+  for (const r of rows) {
+    const last = out[out.length - 1];
+    if (last && last.days === r.days) {
+      last.events += r.events;
+      last.censored += r.censored;
+      last.forward += r.forward;
+    } else out.push(r);
+  }
+  return out;
 }
 
 function band(survival: number, greenwood: number): { lower: number; upper: number } {
