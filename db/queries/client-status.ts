@@ -1,7 +1,7 @@
 // The one query behind every client list: the API's GET /api/v1/clients (keyset pages), the
 // /clients page (numbered pages), the portfolio's attention lists and a single client's status.
 // Filters, flags, ordering and pages are all computed in SQL.
-import { inArray, sql, type SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { queryRows, uuidArray, type Db, type Tx } from "../index";
 import { assignments, clients, users } from "../schema";
 import { can, type Actor } from "../../lib/auth/permissions";
@@ -170,6 +170,9 @@ export type AttentionKey = "stalled" | "regressed" | "noRecentCheckIn" | "overri
  * "stalled" and "overdue", by name for the rest. "Regressed" is a move back within
  * RECENT_REGRESSION_DAYS, as ClientStatus.regressedRecently.
  */
+/** The flag columns, as `status` names them. */
+const FLAGS = "f_no_recent, f_stalled, f_regressed, f_override, f_self_gap, f_overdue";
+
 const ATTENTION: [AttentionKey, string, string][] = [
   ["stalled", "f_stalled", "days_in_stage desc, lname, id"],
   ["regressed", `f_regressed and days_in_stage <= ${Number(RECENT_REGRESSION_DAYS)}`, "lname, id"],
@@ -192,22 +195,23 @@ export async function listAttention(
 ): Promise<Record<AttentionKey, { total: number; rows: ClientStatus[] }>> {
   const today = opts.today ?? isoDay();
   // Each list is a top-N sort of the flagged rows (a bounded heap, not a sort of thousands); the
-  // totals are counted together, once. The rows carry only what the lists sort and filter
-  // on; the few named clients' full status is a second, keyed statement. At least one row per
-  // list carries its total; a limit of 0 is cut below.
+  // totals are counted together, once. The flagged rows carry only what the lists sort and filter
+  // on; the named clients' other columns are read by key from their status rows (and consultant)
+  // at the end, in the same statement. At least one row per list carries its total; a limit of 0
+  // is cut below.
   const cut = limit === null ? "all" : String(Math.max(1, Math.floor(limit)));
   const branches = ATTENTION.map(
     ([key, condition, order], i) =>
       sql.raw(
-        `select '${key}' as list, x.id, row_number() over (order by ${order}) as rn, (select t${i} from totals) as total ` +
+        `select '${key}' as list, x.id, x.days_in_stage, ${FLAGS}, row_number() over (order by ${order}) as rn, (select t${i} from totals) as total ` +
           `from (select * from picked where ${condition} order by ${order} limit ${cut}) x`,
       ),
   );
   // Every list's total in one pass over the flagged rows, not one pass each.
   const totals = sql.raw(`select ${ATTENTION.map(([, condition], i) => `count(*) filter (where ${condition}) as t${i}`).join(", ")} from picked`);
-  // The flags read the status row alone: its copies of the client's scope, name and creation date
-  // (migration 0012) spare a join of the firm's clients.
-  const listed = await queryRows<{ list: AttentionKey; id: string; rn: string | number; total: string | number }>(
+  // The flags read the status row alone: its copies of the client's scope, name, consultant and
+  // creation date (migration 0012) spare a join of the firm's clients and assignments.
+  const listed = await queryRows<Row & { list: AttentionKey; rn: string | number; total: string | number }>(
     db,
     sql`with base as (
       select cs.client_id as id, cs.name_key, cs.archived, cs.created_on, cs.last_check_in, cs.stage, cs.stage_since,
@@ -216,23 +220,21 @@ export async function listAttention(
     ),
     ${flagsCtes(today, await overdueThresholds(db, actor.firmId, today))},
     picked as materialized (
-      select id, name_key as lname, days_in_stage, f_no_recent, f_stalled, f_regressed, f_override, f_self_gap, f_overdue
+      select id, name_key as lname, days_in_stage, ${sql.raw(FLAGS)}
       from status where flag_count > 0
     ),
     totals as (${totals}),
     lists as (${sql.join(branches, sql` union all `)})
-    select * from lists order by list, rn`,
+    select l.list, l.rn, l.total, cs.client_id as id, cs.name, cs.industry, cs.archived, cs.consultant_id, u.name as consultant_name,
+      cs.check_in_count, cs.last_check_in::text as last_check_in, cs.stage, cs.confidence, cs.stage_since::text as stage_since,
+      l.days_in_stage, cs.previous_stage, cs.override_stage, cs.self_stage, cs.self_date::text as self_date, ${sql.raw(FLAGS.split(", ").map((c) => `l.${c}`).join(", "))}
+    from lists l join client_status cs on cs.client_id = l.id left join ${users} u on u.id = cs.consultant_id
+    order by l.list, l.rn`,
   );
   const out = Object.fromEntries(ATTENTION.map(([key]) => [key, { total: 0, rows: [] as ClientStatus[] }])) as Record<AttentionKey, { total: number; rows: ClientStatus[] }>;
-  const named = listed.filter((r) => limit === null || Number(r.rn) <= limit);
-  const ids = [...new Set(named.map((r) => r.id))];
-  const status = new Map(
-    ids.length === 0 ? [] : (await listClientStatus(db, actor, { today, where: inArray(clients.id, ids) })).map((c) => [c.id, c]),
-  );
-  for (const r of listed) out[r.list].total = Number(r.total);
-  for (const r of named) {
-    const c = status.get(r.id);
-    if (c) out[r.list].rows.push(c);
+  for (const r of listed) {
+    out[r.list].total = Number(r.total);
+    if (limit === null || Number(r.rn) <= limit) out[r.list].rows.push(toStatus(r));
   }
   return out;
 }

@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { inFirmSideBySide } from "@/db/tenant";
 import { assignments, checkIns, clients, firms, selfAssessments, stageAssessments, stageOverrides, users } from "@/db/schema";
 import { firstClientsPerConsultant, getPortfolio, portfolioClients, type PortfolioFilters } from "@/db/queries/portfolio";
+import { listAttention, listClientStatus } from "@/db/queries/client-status";
 import type { Actor } from "@/lib/auth/permissions";
 import { createTestDatabase } from "./db";
 import { deriveStoredStatus } from "./factory";
@@ -122,6 +123,12 @@ describe("getPortfolio on a hand-computed firm", () => {
     expect(names(p.attention.selfAssessmentGap)).toEqual(["Echo"]);
     // Stage 4 (all firms: Delta left after 182 days) is overdue after 182; Alpha is 97 days in. Stage 2 never falls to 10 %.
     expect(names(p.attention.overdue)).toEqual([]);
+    // The listed clients' rows (read in the lists' own statement) are their status as the client list gives it.
+    const status = new Map((await listClientStatus(database.db, manager, { today: F.today })).map((c) => [c.id, c]));
+    const lists = await listAttention(database.db, manager, { today: F.today }, null);
+    const listed = Object.values(lists).flatMap((l) => l.rows);
+    expect(listed.length).toBe(7);
+    for (const c of listed) expect(c, c.name).toEqual(status.get(c.id));
   });
 
   it("attention lists cut to the page's few keep their totals and their order", async () => {
