@@ -134,5 +134,21 @@ export async function inFirmSideBySide<T>(db: Db, firmId: string, parallel: bool
   return fn(run);
 }
 
+/**
+ * inFirmSideBySide for a caller that draws its reads' answers as each arrives: `fn` starts the
+ * reads and returns their promises at once, and this answers with them while the reads go on.
+ * The lanes (or PGlite's one transaction) stay open until every promise `pending` names has
+ * settled; each promise carries its own failure to whoever awaits it.
+ */
+export function inFirmSideBySideParts<T>(db: Db, firmId: string, parallel: boolean, fn: (run: FirmReader) => T, pending: (parts: T) => readonly Promise<unknown>[]): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    inFirmSideBySide(db, firmId, parallel, async (run) => {
+      const parts = fn(run);
+      resolve(parts);
+      await Promise.allSettled(pending(parts));
+    }).catch(reject);
+  });
+}
+
 /** A lane's read failed: its transaction is rolled back and the lane ends. */
 class LaneSpoilt extends Error {}

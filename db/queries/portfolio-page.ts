@@ -1,21 +1,37 @@
 import type { Actor } from "../../lib/auth/permissions";
 import type { FirmReader } from "../tenant";
-import { firstClientsPerConsultant, getPortfolio, portfolioFilterOptions, type PortfolioFilters } from "./portfolio";
+import { firstClientsPerConsultant, portfolioFilterOptions, portfolioReads, type PortfolioFilters } from "./portfolio";
 
 /**
  * Everything the portfolio page reads, as independent reads for `run` (db/tenant.ts
- * inFirmSideBySide: side by side on PostgreSQL, in turn on PGlite). The page and
- * scripts/explain-plans.ts both call this, so the plans on record are the page's statements.
- * `shown`: names per attention list and per consultant (the rest are one link away).
+ * inFirmSideBySide: side by side on PostgreSQL, in turn on PGlite), given back in two parts the
+ * page draws as each arrives: `spells`, the figures drawn from the spells with the Kaplan–Meier
+ * curves (the longest statement), and `head`, everything else. Null for anyone but a manager or
+ * for unusable filters. `shown`: names per attention list and per consultant (the rest are one
+ * link away).
+ */
+export function portfolioPageParts(run: FirmReader, actor: Actor, filters: PortfolioFilters, shown: number) {
+  const reads = portfolioReads(run, actor, { ...filters, attentionLimit: shown }, { survival: true });
+  if (!reads) return null;
+  const options = run((db) => portfolioFilterOptions(db, actor));
+  const head = reads.head.then(async (portfolio) => {
+    // The lists of the consultants (and the unassigned) the per-consultant rows count clients for.
+    const listed = portfolio.consultants.filter((c) => c.clients > 0).map((c) => c.consultantId);
+    const [firstClients, choices] = await Promise.all([run((db) => firstClientsPerConsultant(db, actor, filters, shown, listed)), options]);
+    return { portfolio, firstClients, options: choices };
+  });
+  // Each part is awaited by whoever draws it; a failure of one must not also surface unhandled here.
+  options.catch(() => {});
+  return { spells: reads.spells, head };
+}
+
+/**
+ * portfolioPageParts awaited whole: the page's reads in one answer. scripts/explain-plans.ts and
+ * the round-trip test call this, so the plans on record are the page's statements.
  */
 export async function portfolioPageData(run: FirmReader, actor: Actor, filters: PortfolioFilters, shown: number) {
-  // The Kaplan–Meier curves come from the portfolio's own pass over the spells.
-  const counted = getPortfolio(run, actor, { ...filters, attentionLimit: shown }, { survival: true });
-  const [portfolio, firstClients, options] = await Promise.all([
-    counted,
-    // The lists of the consultants (and the unassigned) the per-consultant rows count clients for.
-    counted.then((p) => p && run((db) => firstClientsPerConsultant(db, actor, filters, shown, p.consultants.filter((c) => c.clients > 0).map((c) => c.consultantId)))),
-    run((db) => portfolioFilterOptions(db, actor)),
-  ]);
-  return { portfolio, survival: portfolio?.survival ?? null, firstClients, options };
+  const parts = portfolioPageParts(run, actor, filters, shown);
+  if (!parts) return { portfolio: null, survival: null, firstClients: null, options: null };
+  const [spells, head] = await Promise.all([parts.spells, parts.head]);
+  return { portfolio: { ...head.portfolio, ...spells }, survival: spells.survival ?? null, firstClients: head.firstClients, options: head.options };
 }

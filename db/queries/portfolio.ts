@@ -388,27 +388,44 @@ async function attention(db: Db | Tx, actor: Actor, f: Portfolio["filters"], tod
   };
 }
 
+/** What the portfolio's spell statement gives: the distribution over time, flows, completed spells and, when asked, the curves. */
+export type { SpellFigures };
+
+/** getPortfolio's figures but the spell statement's, which the page draws apart, as they arrive. */
+export type PortfolioHead = Omit<Portfolio, "overTime" | "flows" | "timeInStage">;
+
+/**
+ * The portfolio's reads, started with `run` and given back apart: the figures drawn from the spells
+ * (the longest statement) and the rest, so a page can draw each part as it arrives. Null for
+ * anyone but a manager or for unusable filters. getPortfolio awaits both.
+ */
+export function portfolioReads(db: Db | Tx | FirmReader, actor: Actor, filters: PortfolioFilters, opts: { survival?: boolean } = {}): { spells: Promise<SpellFigures>; head: Promise<PortfolioHead> } | null {
+  if (!can(actor, "portfolio.read")) return null;
+  const f = normalise(filters);
+  if (!f) return null;
+  const today = filters.today ?? isoDay();
+  // Independent statements: given a reader (db/tenant.ts inFirmSideBySide), each may run on a
+  // connection of its own. The longest first, so it starts first when they queue.
+  const run: FirmReader = typeof db === "function" ? db : (read) => read(db as Db);
+  const spells = run((d) => spellFigures(d, actor, f, opts.survival === true));
+  const head = Promise.all([
+    run((d) => perConsultant(d, actor, f, f.to >= today)),
+    run((d) => attention(d, actor, f, today, filters.attentionLimit ?? null)),
+  ]).then(([consultants, att]): PortfolioHead => ({ filters: f, ...distributionOf(consultants), attention: att.lists, attentionTotals: att.totals, consultants }));
+  return { spells, head };
+}
+
 /**
  * The whole portfolio for a manager; null for anyone else or for unusable filters. With
  * `survival`, also the Kaplan–Meier estimate of time in stage (getTimeInStage's figures), from the
  * same pass over the spells as the other spell figures.
  */
 export async function getPortfolio(db: Db | Tx | FirmReader, actor: Actor, filters: PortfolioFilters, opts: { survival?: boolean } = {}): Promise<(Portfolio & { survival?: TimeInStage }) | null> {
-  if (!can(actor, "portfolio.read")) return null;
-  const f = normalise(filters);
-  if (!f) return null;
-  const today = filters.today ?? isoDay();
-  // Independent statements: given a reader (db/tenant.ts inFirmSideBySide), each may run on a
-  // connection of its own.
-  const run: FirmReader = typeof db === "function" ? db : (read) => read(db as Db);
-  // The longest statements first, so they start first when they queue.
-  const [spells, consultants, att] = await Promise.all([
-    run((d) => spellFigures(d, actor, f, opts.survival === true)),
-    run((d) => perConsultant(d, actor, f, f.to >= today)),
-    run((d) => attention(d, actor, f, today, filters.attentionLimit ?? null)),
-  ]);
-  const { survival, ...figures } = spells;
-  return { filters: f, ...distributionOf(consultants), ...figures, attention: att.lists, attentionTotals: att.totals, consultants, ...(survival ? { survival } : {}) };
+  const reads = portfolioReads(db, actor, filters, opts);
+  if (!reads) return null;
+  const [spells, head] = await Promise.all([reads.spells, reads.head]);
+  const { filters: f, totalClients, withoutStage, distribution, attention: lists, attentionTotals, consultants } = head;
+  return { filters: f, totalClients, withoutStage, distribution, overTime: spells.overTime, flows: spells.flows, timeInStage: spells.timeInStage, attention: lists, attentionTotals, consultants, ...(spells.survival ? { survival: spells.survival } : {}) };
 }
 
 function monthAsOf(month: string, to: string): string {

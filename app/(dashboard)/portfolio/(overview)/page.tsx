@@ -1,11 +1,12 @@
 import { MAX_RANGE_YEARS } from "@/lib/portfolio/range";
 import { PORTFOLIO_NAMES_SHOWN } from "@/lib/portfolio/types";
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
-import type { DrillClient } from "@/db/queries/portfolio";
-import { portfolioPageData } from "@/db/queries/portfolio-page";
+import { Suspense } from "react";
+import { getTranslations, getFormatter } from "next-intl/server";
+import type { DrillClient, SpellFigures, StageCount } from "@/db/queries/portfolio";
+import { portfolioPageParts } from "@/db/queries/portfolio-page";
 import { requirePermission } from "@/lib/auth/actor";
-import { inFirmSideBySide } from "@/db/tenant";
+import { inFirmSideBySideParts } from "@/db/tenant";
 import { getDatabase } from "@/db";
 import { readDb } from "@/db/replica";
 import { Card, PageHeader, ScrollRegion, linkClass, mutedClass, tableClass, tdClass, thClass } from "@/components/ui/primitives";
@@ -44,11 +45,19 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
   const [t, format] = await Promise.all([getTranslations("portfolio"), getFormatter()]);
   // On the read replica when one is configured: seconds stale is fine here (docs/scaling.md).
   // About ten independent statements: on PostgreSQL they run side by side on pooled connections.
+  // The charts drawn from the spells wait for the longest statement in a boundary of their own;
+  // the rest of the page is drawn meanwhile, while PostgreSQL is still counting.
   const parallel = (await getDatabase()).kind === "postgres";
-  const { portfolio: p, options, firstClients: all, survival } = await inFirmSideBySide(await readDb(), actor.firmId, parallel, (run) =>
-    portfolioPageData(run, actor, filters, SHOWN),
+  const parts = await inFirmSideBySideParts(
+    await readDb(),
+    actor.firmId,
+    parallel,
+    (run) => portfolioPageParts(run, actor, filters, SHOWN),
+    (started) => (started ? [started.spells, started.head] : []),
   );
-  if (!p || !options || !all) return <p role="alert">{t("badFilters")}</p>;
+  if (!parts) return <p role="alert">{t("badFilters")}</p>;
+  const { portfolio: p, options, firstClients: all } = await parts.head;
+  if (!options || !all) return <p role="alert">{t("badFilters")}</p>;
 
   const num = (n: number) => format.number(n);
   const day = (iso: string) => formatDay(format, iso);
@@ -100,31 +109,9 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
       {/* The counts of "now", for tests: not shown, not read out (the chart's table says it). */}
       <p hidden data-testid="distribution-counts">{p.distribution.map((d) => d.count).join(",")}</p>
 
-      <div className="grid min-w-0 gap-4 lg:grid-cols-2">
-        <Card title={t("charts.distributionNow")}>
-          <DistributionNowChart title={t("charts.distributionNow")} data={p.distribution.map((d) => ({ ...d, href: drillHref(filters, { stage: d.stage }) }))} />
-        </Card>
-        <Card title={t("charts.overTime")}>
-          <OverTimeChart
-            title={t("charts.overTime")}
-            data={p.overTime.map((m) => ({ month: m.month, counts: m.counts, hrefs: STAGES.map((s) => drillHref(filters, { month: m.month, stage: s })) }))}
-          />
-        </Card>
-        <Card title={t("charts.flows")}>
-          {p.flows.some((f) => f.count > 0) ? null : <p className={`mb-2 text-sm ${mutedClass}`}>{t("flowsEmpty")}</p>}
-          <FlowMatrix title={t("charts.flows")} cells={p.flows.map((f) => ({ ...f, href: drillHref(filters, { flowFrom: f.from, flowTo: f.to }) }))} />
-        </Card>
-        <Card title={t("charts.timeInStage")}>
-          {/* Kaplan–Meier per stage; the former medians of completed spells stay as its footnote, with their drill links. */}
-          {survival ? (
-            <SurvivalChart
-              title={t("charts.timeInStage")}
-              stages={survival.stages.map((s) => ({ ...s, curve: drawingCurve(s.curve) }))}
-              completed={p.timeInStage.map((s) => ({ stage: s.stage, spells: s.spells, median: s.median, href: drillHref(filters, { spell: s.stage }) }))}
-            />
-          ) : null}
-        </Card>
-      </div>
+      <Suspense fallback={<ChartsLoading titles={CHART_TITLES.map((k) => t(k))} />}>
+        <SpellCharts spells={parts.spells} distribution={p.distribution} filters={filters} />
+      </Suspense>
 
       <Card title={t("attention.title")} className="mt-4">
         <AttentionLists groups={groups} emptyText={t("attention.nobody")} />
@@ -195,5 +182,52 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
         ))}
       </div>
     </section>
+  );
+}
+
+const CHART_TITLES = ["charts.distributionNow", "charts.overTime", "charts.flows", "charts.timeInStage"] as const;
+
+/** The four charts' cards while the spell statement is still counting: their titles, and room for each chart. */
+function ChartsLoading({ titles }: { titles: string[] }) {
+  return (
+    <div className="grid min-w-0 gap-4 lg:grid-cols-2" aria-busy="true">
+      {titles.map((title) => (
+        <Card key={title} title={title}>
+          <div className="h-64 animate-pulse rounded bg-slate-100 motion-reduce:animate-none dark:bg-slate-800" />
+        </Card>
+      ))}
+    </div>
+  );
+}
+
+/** The distribution now (from the per-consultant rows) and the three charts drawn from the spells, once their statement answers. */
+async function SpellCharts({ spells, distribution, filters }: { spells: Promise<SpellFigures>; distribution: StageCount[]; filters: ReturnType<typeof filtersFrom> }) {
+  const [{ overTime, flows, timeInStage, survival }, t] = await Promise.all([spells, getTranslations("portfolio")]);
+  return (
+    <div className="grid min-w-0 gap-4 lg:grid-cols-2">
+      <Card title={t("charts.distributionNow")}>
+        <DistributionNowChart title={t("charts.distributionNow")} data={distribution.map((d) => ({ ...d, href: drillHref(filters, { stage: d.stage }) }))} />
+      </Card>
+      <Card title={t("charts.overTime")}>
+        <OverTimeChart
+          title={t("charts.overTime")}
+          data={overTime.map((m) => ({ month: m.month, counts: m.counts, hrefs: STAGES.map((s) => drillHref(filters, { month: m.month, stage: s })) }))}
+        />
+      </Card>
+      <Card title={t("charts.flows")}>
+        {flows.some((f) => f.count > 0) ? null : <p className={`mb-2 text-sm ${mutedClass}`}>{t("flowsEmpty")}</p>}
+        <FlowMatrix title={t("charts.flows")} cells={flows.map((f) => ({ ...f, href: drillHref(filters, { flowFrom: f.from, flowTo: f.to }) }))} />
+      </Card>
+      <Card title={t("charts.timeInStage")}>
+        {/* Kaplan–Meier per stage; the former medians of completed spells stay as its footnote, with their drill links. */}
+        {survival ? (
+          <SurvivalChart
+            title={t("charts.timeInStage")}
+            stages={survival.stages.map((s) => ({ ...s, curve: drawingCurve(s.curve) }))}
+            completed={timeInStage.map((s) => ({ stage: s.stage, spells: s.spells, median: s.median, href: drillHref(filters, { spell: s.stage }) }))}
+          />
+        ) : null}
+      </Card>
+    </div>
   );
 }
