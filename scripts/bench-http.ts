@@ -29,7 +29,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { buildApp, root, startApp, type AppProcess } from "./lib/app-process";
+import { buildApp, root, signIn as signInAs, startApp, type AppProcess } from "./lib/app-process";
 import { BENCH_PASSWORD, UsageError, benchTarget, clientUserEmail, consultantEmail, intFlag, managerEmail, parseFlags } from "./lib/bench-common";
 import { isoDay } from "../lib/validation/primitives";
 
@@ -71,33 +71,8 @@ const flags = (() => {
 
 // ---- talking to the server --------------------------------------------------------------------
 
-function collectCookies(res: Response, jar: Map<string, string>): void {
-  for (const c of res.headers.getSetCookie()) {
-    const [pair] = c.split(";");
-    const eq = pair!.indexOf("=");
-    jar.set(pair!.slice(0, eq), pair!.slice(eq + 1));
-  }
-}
-
-/** Signs in through Auth.js's credentials endpoint (CSRF token and cookie first); returns the Cookie header. */
-async function signIn(base: string, email: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  collectCookies(csrf, jar);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieText(jar), origin: base },
-    body: new URLSearchParams({ email, password: BENCH_PASSWORD, csrfToken }),
-  });
-  collectCookies(res, jar);
-  if (![...jar.keys()].some((k) => k.includes("session-token"))) {
-    throw new Error(`could not sign in as ${email} (HTTP ${res.status}): was the database filled by \`npm run bench:seed\`?`);
-  }
-  return cookieText(jar);
-}
-const cookieText = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+/** Signs in as one of the seed's users. */
+const signIn = (base: string, email: string) => signInAs(base, email, BENCH_PASSWORD);
 
 async function getJson<T>(base: string, pathname: string, headers: Record<string, string>): Promise<T> {
   const res = await fetch(base + pathname, { headers });

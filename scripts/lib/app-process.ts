@@ -7,9 +7,9 @@ export const root = path.resolve(import.meta.dirname, "../..");
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Builds the app when its sources changed (scripts/start.mjs decides); exits on failure. */
-export function buildApp(): void {
-  const r = spawnSync(process.execPath, ["scripts/start.mjs", "--build-only"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+/** Builds the app (of this checkout, or of the one at `tree`) when its sources changed (scripts/start.mjs decides); exits on failure. */
+export function buildApp(tree: string = root): void {
+  const r = spawnSync(process.execPath, ["scripts/start.mjs", "--build-only"], { cwd: tree, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (r.status !== 0) {
     console.error("the build failed");
     process.exit(2);
@@ -32,10 +32,10 @@ function gone(pid: number): boolean {
   }
 }
 
-/** Starts scripts/start.mjs in its own process group and waits until /api/health answers. */
-export async function startApp(port: number, env: Record<string, string | undefined>): Promise<AppProcess> {
+/** Starts scripts/start.mjs (of this checkout, or of the one at `tree`) in its own process group and waits until /api/health answers. */
+export async function startApp(port: number, env: Record<string, string | undefined>, tree: string = root): Promise<AppProcess> {
   const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs"], {
-    cwd: root,
+    cwd: tree,
     env: { ...process.env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", ...env },
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],
@@ -75,4 +75,32 @@ export async function startApp(port: number, env: Record<string, string | undefi
 export function rssMb(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
   return m ? Number(m[1]) / 1024 : NaN;
+}
+
+function collectCookies(res: Response, jar: Map<string, string>): void {
+  for (const c of res.headers.getSetCookie()) {
+    const [pair] = c.split(";");
+    const eq = pair!.indexOf("=");
+    jar.set(pair!.slice(0, eq), pair!.slice(eq + 1));
+  }
+}
+const cookieText = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+
+/** Signs in through Auth.js's credentials endpoint (CSRF token and cookie first); returns the Cookie header. */
+export async function signIn(base: string, email: string, password: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  collectCookies(csrf, jar);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieText(jar), origin: base },
+    body: new URLSearchParams({ email, password, csrfToken }),
+  });
+  collectCookies(res, jar);
+  if (![...jar.keys()].some((k) => k.includes("session-token"))) {
+    throw new Error(`could not sign in as ${email} (HTTP ${res.status}): was the database filled by \`npm run bench:seed\`?`);
+  }
+  return cookieText(jar);
 }
