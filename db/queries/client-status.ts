@@ -165,14 +165,14 @@ function toStatus(r: Row): ClientStatus {
 /** The portfolio's attention lists, in the order the page shows them. */
 export type AttentionKey = "stalled" | "regressed" | "noRecentCheckIn" | "overrideDiffers" | "selfAssessmentGap" | "overdue";
 
+/** The flag columns, as `status` names them. */
+const FLAGS = "f_no_recent, f_stalled, f_regressed, f_override, f_self_gap, f_overdue";
+
 /**
  * Each attention list's condition on a `status` row and its order: the longest stays first for
  * "stalled" and "overdue", by name for the rest. "Regressed" is a move back within
  * RECENT_REGRESSION_DAYS, as ClientStatus.regressedRecently.
  */
-/** The flag columns, as `status` names them. */
-const FLAGS = "f_no_recent, f_stalled, f_regressed, f_override, f_self_gap, f_overdue";
-
 const ATTENTION: [AttentionKey, string, string][] = [
   ["stalled", "f_stalled", "days_in_stage desc, lname, id"],
   ["regressed", `f_regressed and days_in_stage <= ${Number(RECENT_REGRESSION_DAYS)}`, "lname, id"],
@@ -228,7 +228,8 @@ export async function listAttention(
     select l.list, l.rn, l.total, cs.client_id as id, cs.name, cs.industry, cs.archived, cs.consultant_id, u.name as consultant_name,
       cs.check_in_count, cs.last_check_in::text as last_check_in, cs.stage, cs.confidence, cs.stage_since::text as stage_since,
       l.days_in_stage, cs.previous_stage, cs.override_stage, cs.self_stage, cs.self_date::text as self_date, ${sql.raw(FLAGS.split(", ").map((c) => `l.${c}`).join(", "))}
-    from lists l join client_status cs on cs.client_id = l.id left join ${users} u on u.id = cs.consultant_id
+    from lists l join client_status cs on cs.firm_id = ${actor.firmId} and cs.client_id = l.id
+      left join ${users} u on u.firm_id = ${actor.firmId} and u.id = cs.consultant_id
     order by l.list, l.rn`,
   );
   const out = Object.fromEntries(ATTENTION.map(([key]) => [key, { total: 0, rows: [] as ClientStatus[] }])) as Record<AttentionKey, { total: number; rows: ClientStatus[] }>;
