@@ -13,7 +13,8 @@ import { isCalendarDate, isoDay } from "../../lib/validation/primitives";
 import { isStage } from "../../lib/validation/primitives";
 import { SURVIVAL_COUNTS, survivalCtes, survivalOf, type SurvivalCountsRow, type TimeInStage } from "./insight/survival-sql";
 
-// The manager's portfolio: three SQL statements, one pass over the stored stage spells
+// The manager's portfolio: three main SQL statements (and the firm's overdue thresholds, which the
+// attention flags need), one pass over the stored stage spells
 // (stage_spells: one row per stay in a stage) for every figure drawn from them, and two over the
 // stored status (client_status) and what the per-consultant rows need, scoped by the copies of
 // each client's scope those rows carry (copiesScope, migration 0012) and by the same filters, so
@@ -248,7 +249,8 @@ async function spellFigures(db: Db | Tx, actor: Actor, f: Portfolio["filters"], 
     sql`with observed as (
       -- Referenced more than once below, so PostgreSQL reads the spells once and keeps them.
       select s.client_id, s.stage, s.started, s.ended, s.next_stage, s.archived, s.archived_on from stage_spells s
-      where ${copiesScope(actor, "s", f, true)} and s.started <= ${f.to}::date
+      -- Archived clients' spells only for the Kaplan–Meier counts (censored at the archive date).
+      where ${copiesScope(actor, "s", f, withSurvival)} and s.started <= ${f.to}::date
         and (s.ended is null or s.ended >= ${months[0]!.month + "-01"}::date)
     ),
     ranged as (
@@ -399,15 +401,24 @@ export type PortfolioHead = Omit<Portfolio, "overTime" | "flows" | "timeInStage"
  * (the longest statement) and the rest, so a page can draw each part as it arrives. Null for
  * anyone but a manager or for unusable filters. getPortfolio awaits both.
  */
-export function portfolioReads(db: Db | Tx | FirmReader, actor: Actor, filters: PortfolioFilters, opts: { survival?: boolean } = {}): { spells: Promise<SpellFigures>; head: Promise<PortfolioHead> } | null {
+export function portfolioReads(
+  db: Db | Tx | FirmReader,
+  actor: Actor,
+  filters: PortfolioFilters,
+  opts: { survival?: boolean; spellsAfter?: Promise<unknown> } = {},
+): { spells: Promise<SpellFigures>; head: Promise<PortfolioHead> } | null {
   if (!can(actor, "portfolio.read")) return null;
   const f = normalise(filters);
   if (!f) return null;
   const today = filters.today ?? isoDay();
   // Independent statements: given a reader (db/tenant.ts inFirmSideBySide), each may run on a
-  // connection of its own. The longest first, so it starts first when they queue.
+  // connection of its own. The longest first, so it starts first when they queue. On one
+  // connection (PGlite), where they run in turn anyway, a page asks for it after the rest
+  // (`spellsAfter`), so what it draws first is not kept waiting behind it.
   const run: FirmReader = typeof db === "function" ? db : (read) => read(db as Db);
-  const spells = run((d) => spellFigures(d, actor, f, opts.survival === true));
+  const spells = opts.spellsAfter
+    ? opts.spellsAfter.then(() => run((d) => spellFigures(d, actor, f, opts.survival === true)))
+    : run((d) => spellFigures(d, actor, f, opts.survival === true));
   const head = Promise.all([
     run((d) => perConsultant(d, actor, f, f.to >= today)),
     run((d) => attention(d, actor, f, today, filters.attentionLimit ?? null)),
