@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { sql } from "drizzle-orm";
 import type { Db, Tx } from "./index";
+import { log, safeError } from "../lib/log";
 
 // The app side of row-level security (migration 0005). The app's database role cannot bypass
 // the policies, so every query it makes runs in a transaction that names its firm:
@@ -138,15 +139,22 @@ export async function inFirmSideBySide<T>(db: Db, firmId: string, parallel: bool
  * inFirmSideBySide for a caller that draws its reads' answers as each arrives: `fn` starts the
  * reads and returns their promises at once, and this answers with them while the reads go on.
  * The lanes (or PGlite's one transaction) stay open until every promise `pending` names has
- * settled; each promise carries its own failure to whoever awaits it.
+ * settled: `pending` must cover every read `fn` starts, chained ones included. Each promise
+ * carries its own failure to whoever awaits it; a failure after the answer (a commit's, say) is
+ * logged, as nobody is left to await it.
  */
 export function inFirmSideBySideParts<T>(db: Db, firmId: string, parallel: boolean, fn: (run: FirmReader) => T, pending: (parts: T) => readonly Promise<unknown>[]): Promise<T> {
+  let answered = false;
   return new Promise<T>((resolve, reject) => {
     inFirmSideBySide(db, firmId, parallel, async (run) => {
       const parts = fn(run);
+      answered = true;
       resolve(parts);
       await Promise.allSettled(pending(parts));
-    }).catch(reject);
+    }).catch((err) => {
+      if (!answered) reject(err);
+      else log.error({ err: safeError(err), firmId }, "side-by-side reads: failed after their parts were given out");
+    });
   });
 }
 

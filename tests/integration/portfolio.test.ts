@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type Database } from "@/db";
 import { sql } from "drizzle-orm";
-import { inFirmSideBySide } from "@/db/tenant";
+import { inFirmSideBySide, inFirmSideBySideParts } from "@/db/tenant";
+import { portfolioPageData, portfolioPageParts } from "@/db/queries/portfolio-page";
 import { assignments, checkIns, clients, firms, selfAssessments, stageAssessments, stageOverrides, users } from "@/db/schema";
 import { firstClientsPerConsultant, getPortfolio, portfolioClients, type PortfolioFilters } from "@/db/queries/portfolio";
 import { listAttention, listClientStatus } from "@/db/queries/client-status";
@@ -203,6 +204,28 @@ describe("getPortfolio on a hand-computed firm", () => {
       expect(took).toBeGreaterThanOrEqual(550);
     } else {
       expect(new Set(pids).size).toBe(1);
+    }
+  });
+
+  it("in parts on one connection (PGlite's way), the head arrives before the spells, and the parts are the whole", async () => {
+    const today = F.to;
+    const filters = { ...F, today };
+    const whole = await inFirmSideBySide(database.db, manager.firmId, false, (run) => portfolioPageData(run, manager, filters, 2));
+    for (const serial of [true, false]) {
+      const arrived: string[] = [];
+      const parts = await inFirmSideBySideParts(
+        database.db,
+        manager.firmId,
+        false,
+        (run) => portfolioPageParts(run, manager, filters, 2, serial),
+        (p) => (p ? [p.spells, p.head, p.settled] : []),
+      );
+      const [spells, head] = await Promise.all([parts!.spells.then((x) => (arrived.push("spells"), x)), parts!.head.then((x) => (arrived.push("head"), x))]);
+      // Asked for after the rest, the longest statement no longer holds the page's head back;
+      // asked for first (PostgreSQL's order, where reads run at once), it answers first here.
+      expect(arrived).toEqual(serial ? ["head", "spells"] : ["spells", "head"]);
+      expect({ ...head.portfolio, ...spells }).toEqual(whole.portfolio);
+      expect([head.firstClients, head.options, spells.survival]).toEqual([whole.firstClients, whole.options, whole.survival]);
     }
   });
 

@@ -52,8 +52,8 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
     await readDb(),
     actor.firmId,
     parallel,
-    (run) => portfolioPageParts(run, actor, filters, SHOWN),
-    (started) => (started ? [started.spells, started.head] : []),
+    (run) => portfolioPageParts(run, actor, filters, SHOWN, !parallel),
+    (started) => (started ? [started.spells, started.head, started.settled] : []),
   );
   if (!parts) return <p role="alert">{t("badFilters")}</p>;
   const { portfolio: p, options, firstClients: all } = await parts.head;
