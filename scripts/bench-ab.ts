@@ -6,7 +6,7 @@
 // by one, each pair in turns starting with either build, so both see the same moments of a shared
 // machine. Back-to-back `bench:http` runs of two builds on this 2-core machine swing by 10 to 20%
 // from one minute to the next, more than the change being measured; interleaving takes that out.
-// Prints each build's p50 and p95 and in how many pairs this checkout answered first.
+// Prints each build's p50 and p95 and in how many pairs this checkout was the faster of the two.
 // PostgreSQL only: PGlite's data folder takes one server at a time.
 import { existsSync } from "node:fs";
 import { randomBytes } from "node:crypto";
@@ -72,4 +72,4 @@ const [a, b] = servers as [(typeof servers)[0], (typeof servers)[0]];
 const faster = a.ms.filter((m, i) => m < b.ms[i]!).length;
 console.log(`bench:ab: GET ${flags.page} as the ${flags.as}, ${flags.n} pairs after ${flags.warmup} unrecorded`);
 for (const s of servers) console.log(`  ${s.name === "this" ? "this checkout" : flags.tree}: p50 ${quantile(s.ms, 0.5).toFixed(1)} ms, p95 ${quantile(s.ms, 0.95).toFixed(1)} ms`);
-console.log(`  this checkout answered first in ${faster} of ${a.ms.length} pairs; p50 ratio ${(quantile(a.ms, 0.5) / quantile(b.ms, 0.5)).toFixed(2)}`);
+console.log(`  this checkout was faster in ${faster} of ${a.ms.length} pairs; p50 ratio ${(quantile(a.ms, 0.5) / quantile(b.ms, 0.5)).toFixed(2)}`);
