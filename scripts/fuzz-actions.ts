@@ -5,7 +5,7 @@
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
-import { buildApp, root, startApp } from "./lib/app-process";
+import { buildApp, root, signIn, startApp } from "./lib/app-process";
 import { DEMO_PASSWORD } from "../db/seed";
 
 const args = process.argv.slice(2);
@@ -40,30 +40,7 @@ function actions(): Action[] {
 const LOGINS = { manager: "manager@example.com", consultant: "consultant@example.com", client: "client@example.com" } as const;
 type Who = keyof typeof LOGINS | "anonymous";
 
-function cookieHeader(res: Response, jar: Map<string, string>): void {
-  for (const c of res.headers.getSetCookie()) {
-    const [pair] = c.split(";");
-    const eq = pair!.indexOf("=");
-    jar.set(pair!.slice(0, eq), pair!.slice(eq + 1));
-  }
-}
-const jarText = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-
-async function signIn(base: string, email: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  cookieHeader(csrf, jar);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jarText(jar), origin: base },
-    body: new URLSearchParams({ email, password: DEMO_PASSWORD, csrfToken }),
-  });
-  cookieHeader(res, jar);
-  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`could not sign in as ${email} (${res.status})`);
-  return jarText(jar);
-}
+const signInDemo = (base: string, email: string) => signIn(base, email, DEMO_PASSWORD);
 
 const nasty = fc.constantFrom("\u0000", "a\u0000b", "\ud800", "99999999999999999999", "-1", "NaN", "", " ", "2026-02-30", "9999-12-31", "=1+1", "../", "' or 1=1 --", "🙂");
 const text = fc.oneof(fc.string({ unit: "binary", maxLength: 30 }), nasty, fc.uuid());
@@ -83,7 +60,7 @@ async function main() {
   try {
     const base = app.base;
     const cookies: Record<Who, string> = { anonymous: "", manager: "", consultant: "", client: "" };
-    for (const [role, email] of Object.entries(LOGINS)) cookies[role as Who] = await signIn(base, email);
+    for (const [role, email] of Object.entries(LOGINS)) cookies[role as Who] = await signInDemo(base, email);
     const clients = (await (await fetch(`${base}/api/v1/clients?limit=3`, { headers: { cookie: cookies.consultant } })).json()) as { data: { id: string }[] };
     const clientId = clients.data[0]!.id;
     const checkIns = (await (await fetch(`${base}/api/v1/clients/${clientId}/checkins?limit=1`, { headers: { cookie: cookies.consultant } })).json()) as { data: { id: string }[] };

@@ -18,7 +18,7 @@ import pg from "pg";
 import { loginOf, openDatabase, queryRows, type Database } from "../db";
 import { sql } from "drizzle-orm";
 import { DEMO_PASSWORD, seedDemo } from "../db/seed";
-import { buildApp, root, sleep } from "./lib/app-process";
+import { buildApp, cookieHeader, keepCookies, root, signInJar, sleep, type CookieJar } from "./lib/app-process";
 
 const LOCAL = /^postgres(ql)?:\/\/[^/]*@?(localhost|127\.0\.0\.1)(:\d+)?\//;
 const adminUrl = process.env.SCALE_ADMIN_URL || "postgres://postgres@127.0.0.1:5432/test";
@@ -93,33 +93,10 @@ async function stop(i: Instance): Promise<void> {
 
 // A cookie jar per browser, sent by hand: cookies are not bound to a port, so a browser that
 // signed in on A sends the same cookie to B; here the header says so explicitly.
-type Jar = Map<string, string>;
-function keep(res: Response, jar: Jar): void {
-  for (const c of res.headers.getSetCookie()) {
-    const [pair] = c.split(";");
-    const eq = pair!.indexOf("=");
-    const value = pair!.slice(eq + 1);
-    if (value === "" || /max-age=0|expires=thu, 01 jan 1970/i.test(c)) jar.delete(pair!.slice(0, eq));
-    else jar.set(pair!.slice(0, eq), value);
-  }
-}
-const cookie = (jar: Jar) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-
-/** Auth.js's credentials sign-in over HTTP; answers the jar and where it redirected. */
-async function signIn(base: string, email: string, password: string): Promise<{ jar: Jar; location: string }> {
-  const jar: Jar = new Map();
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  keep(csrf, jar);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie(jar), origin: base },
-    body: new URLSearchParams({ email, password, csrfToken }),
-  });
-  keep(res, jar);
-  return { jar, location: res.headers.get("location") ?? "" };
-}
+type Jar = CookieJar;
+const keep = keepCookies;
+const cookie = cookieHeader;
+const signIn = signInJar;
 const signedIn = (jar: Jar) => [...jar.keys()].some((k) => k.includes("session-token"));
 
 async function signOut(base: string, jar: Jar): Promise<void> {

@@ -77,30 +77,44 @@ export function rssMb(pid: number): number {
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
-function collectCookies(res: Response, jar: Map<string, string>): void {
+/** A cookie jar sent by hand: what a browser would send, to any port of the host. */
+export type CookieJar = Map<string, string>;
+
+/** Keeps a response's cookies in the jar; a cookie the server cleared leaves it. */
+export function keepCookies(res: Response, jar: CookieJar): void {
   for (const c of res.headers.getSetCookie()) {
     const [pair] = c.split(";");
     const eq = pair!.indexOf("=");
-    jar.set(pair!.slice(0, eq), pair!.slice(eq + 1));
+    const value = pair!.slice(eq + 1);
+    if (value === "" || /max-age=0|expires=thu, 01 jan 1970/i.test(c)) jar.delete(pair!.slice(0, eq));
+    else jar.set(pair!.slice(0, eq), value);
   }
 }
-const cookieText = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
 
-/** Signs in through Auth.js's credentials endpoint (CSRF token and cookie first); returns the Cookie header. */
-export async function signIn(base: string, email: string, password: string): Promise<string> {
-  const jar = new Map<string, string>();
+/** The jar as a Cookie header. */
+export const cookieHeader = (jar: CookieJar) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+
+/** Auth.js's credentials sign-in over HTTP (CSRF token and cookie first): the jar, where it redirected, and its status. */
+export async function signInJar(base: string, email: string, password: string): Promise<{ jar: CookieJar; location: string; status: number }> {
+  const jar: CookieJar = new Map();
   const csrf = await fetch(`${base}/api/auth/csrf`);
-  collectCookies(csrf, jar);
+  keepCookies(csrf, jar);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const res = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieText(jar), origin: base },
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader(jar), origin: base },
     body: new URLSearchParams({ email, password, csrfToken }),
   });
-  collectCookies(res, jar);
+  keepCookies(res, jar);
+  return { jar, location: res.headers.get("location") ?? "", status: res.status };
+}
+
+/** Signs in and returns the Cookie header; throws when no session cookie came back. */
+export async function signIn(base: string, email: string, password: string): Promise<string> {
+  const { jar, status } = await signInJar(base, email, password);
   if (![...jar.keys()].some((k) => k.includes("session-token"))) {
-    throw new Error(`could not sign in as ${email} (HTTP ${res.status}): was the database filled by \`npm run bench:seed\`?`);
+    throw new Error(`could not sign in as ${email} (HTTP ${status}): is the database seeded (npm run bench:seed, or the demo firm)?`);
   }
-  return cookieText(jar);
+  return cookieHeader(jar);
 }
