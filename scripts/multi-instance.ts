@@ -18,7 +18,7 @@ import pg from "pg";
 import { loginOf, openDatabase, queryRows, type Database } from "../db";
 import { sql } from "drizzle-orm";
 import { DEMO_PASSWORD, seedDemo } from "../db/seed";
-import { buildApp, cookieHeader, keepCookies, root, signInJar, sleep, type CookieJar } from "./lib/app-process";
+import { buildApp, cookieHeader as cookie, keepCookies as keep, root, signInJar as signIn, sleep, type CookieJar as Jar } from "./lib/app-process";
 
 const LOCAL = /^postgres(ql)?:\/\/[^/]*@?(localhost|127\.0\.0\.1)(:\d+)?\//;
 const adminUrl = process.env.SCALE_ADMIN_URL || "postgres://postgres@127.0.0.1:5432/test";
@@ -93,10 +93,6 @@ async function stop(i: Instance): Promise<void> {
 
 // A cookie jar per browser, sent by hand: cookies are not bound to a port, so a browser that
 // signed in on A sends the same cookie to B; here the header says so explicitly.
-type Jar = CookieJar;
-const keep = keepCookies;
-const cookie = cookieHeader;
-const signIn = signInJar;
 const signedIn = (jar: Jar) => [...jar.keys()].some((k) => k.includes("session-token"));
 
 async function signOut(base: string, jar: Jar): Promise<void> {
