@@ -23,14 +23,15 @@
 // --firm N measures firm N of the seed instead of firm 1 (its manager, consultant1 and client1):
 // a 1,000-client firm among the others, against the same firm seeded alone (`bench:seed --firms 1
 // --clients 1000`). SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=DIR' profiles the server.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { buildApp, root, signIn as signInAs, startApp, type AppProcess } from "./lib/app-process";
 import { BENCH_PASSWORD, UsageError, benchTarget, clientUserEmail, consultantEmail, intFlag, managerEmail, parseFlags } from "./lib/bench-common";
+import { cpuMs, cpuSpent, localPostgresPids, processTree, treeRssMb } from "./lib/proc";
 import { isoDay } from "../lib/validation/primitives";
 
 const SCENARIOS = ["health", "settings", "portfolio", "clients-p1", "clients-p100", "client-page", "progress", "api-clients-first", "api-clients-late", "api-checkins-post", "health-end"] as const;
@@ -88,62 +89,6 @@ interface ApiClient {
 }
 
 // ---- memory --------------------------------------------------------------------------------------
-
-/** The pid and every descendant's. */
-function processTree(pid: number): number[] {
-  const out = [pid];
-  for (let i = 0; i < out.length; i++) {
-    const r = spawnSync("pgrep", ["-P", String(out[i])], { encoding: "utf8" });
-    for (const line of r.stdout.split("\n")) if (/^\d+$/.test(line.trim())) out.push(Number(line.trim()));
-  }
-  return out;
-}
-
-function treeRssMb(pids: number[]): number {
-  let kb = 0;
-  for (const pid of pids) {
-    try {
-      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-      if (m) kb += Number(m[1]);
-    } catch {
-      // the process ended
-    }
-  }
-  return kb / 1024;
-}
-
-/** CPU time (user + system) in ms of each of these processes that is still running, from /proc. */
-function cpuMs(pids: number[]): Map<number, number> {
-  const tick = 1000 / 100; // USER_HZ is 100 on Linux
-  const out = new Map<number, number>();
-  for (const pid of pids) {
-    try {
-      // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-      out.set(pid, (Number(fields[11]) + Number(fields[12])) * tick);
-    } catch {
-      // the process ended
-    }
-  }
-  return out;
-}
-
-/** CPU spent between two readings by the processes alive at both (one that ended took its count with it). */
-function cpuSpent(before: Map<number, number>, after: Map<number, number>): number {
-  let ms = 0;
-  for (const [pid, t] of after) if (before.has(pid)) ms += t - before.get(pid)!;
-  return ms;
-}
-
-/** PostgreSQL's processes on this machine (server and backends), when the database is local; else none. */
-function localPostgresPids(): number[] {
-  if (flags.target.kind !== "postgres") return [];
-  const host = new URL(flags.target.url!).hostname;
-  if (!["127.0.0.1", "localhost", "::1", ""].includes(host)) return [];
-  // The server ("…/bin/postgres -D …") and its children ("postgres: 15/main: …").
-  const r = spawnSync("pgrep", ["-f", "^postgres: |bin/postgres( |$)"], { encoding: "utf8" });
-  return r.stdout.split("\n").map(Number).filter((n) => n > 0);
-}
 
 // ---- measuring -----------------------------------------------------------------------------------
 
@@ -208,7 +153,7 @@ async function measure(base: string, s: Scenario, serverPid: number): Promise<Me
     rssMax = Math.max(rssMax, treeRssMb(pids));
   };
   sample();
-  const pg = localPostgresPids();
+  const pg = localPostgresPids(flags.target);
   const cpu0 = { server: cpuMs(pids), postgres: cpuMs(pg) };
   const timer = setInterval(sample, 200);
   const result = await fire(base, s, flags.duration, (code, ms) => {
