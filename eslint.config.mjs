@@ -18,8 +18,19 @@ const drizzleObjectName = ["db", "tx"];
 // `require()`; static imports and `export ... from` are checked.
 const up = "(\\.\\./)+";
 const boundary = (message, ...regexes) => ({
-  "no-restricted-imports": ["error", { patterns: regexes.map((regex) => ({ regex, message })) }],
+  "no-restricted-imports": ["error", { paths: [bareLink], patterns: regexes.map((regex) => ({ regex, message })) }],
 });
+
+// A bare next/link prefetches its page as soon as it scrolls into view: every page load asked the
+// server for each section in the menu and each client in a list (docs/performance.md, Stop 30).
+// Links prefetch when the user reaches for them (IntentLink) or, on a list's rows, not at all (RowLink).
+const bareLink = {
+  name: "next/link",
+  message: "Use IntentLink (prefetches on hover, focus or touch) or RowLink (a link repeated on every row of a list) from components/ui.",
+};
+const linkWrappers = ["components/ui/IntentLink.tsx", "components/ui/RowLink.tsx"];
+const componentsMessage = "components/ receive data as props: they import nothing from app/ or db/ (DESIGN.md, The shape).";
+const componentsRegexes = ["^@/(app|db)(/|$)", `^${up}(app|db)(/|$)`];
 
 // lib/stages imports only its own files and node: builtins (tests may also use
 // vitest and fast-check). A file `depth` folders below lib/stages may climb at
@@ -95,13 +106,21 @@ export default defineConfig([
     },
   },
   {
+    name: "stageline/links",
+    files: ["app/**"],
+    rules: { "no-restricted-imports": ["error", { paths: [bareLink] }] },
+  },
+  {
     name: "boundaries/components",
     files: ["components/**"],
-    rules: boundary(
-      "components/ receive data as props: they import nothing from app/ or db/ (DESIGN.md, The shape).",
-      "^@/(app|db)(/|$)",
-      `^${up}(app|db)(/|$)`,
-    ),
+    ignores: linkWrappers,
+    rules: boundary(componentsMessage, ...componentsRegexes),
+  },
+  {
+    // The two wrappers of next/link: the same boundary, without the rule they exist for.
+    name: "boundaries/components-links",
+    files: linkWrappers,
+    rules: { "no-restricted-imports": ["error", { patterns: componentsRegexes.map((regex) => ({ regex, message: componentsMessage })) }] },
   },
   ...stagesBlocks,
   {

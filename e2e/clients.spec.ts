@@ -101,3 +101,40 @@ test("a manager sees the consultant column and must choose the lead consultant",
   await priya.goto(`/clients?q=${encodeURIComponent(name)}`);
   await expect(priya.getByRole("link", { name, exact: true })).toHaveCount(0);
 });
+
+test("a page asks the server for no other page until the user reaches for a link; a client's name still opens its page", async ({ browser }) => {
+  // A bare <Link> prefetches its page as it scrolls into view: the client list asked for one client
+  // page per visible row (each loads the client's history above its loading state) and the menu
+  // for every section on every page load. Now rows never prefetch (RowLink) and the rest only on
+  // hover, focus or touch (IntentLink).
+  for (const who of ["consultant", "manager"] as const) {
+    const page = await pageAs(browser, who);
+    const asked: string[] = [];
+    page.on("request", (r) => {
+      const url = new URL(r.url());
+      if (url.searchParams.has("_rsc") || r.headers()["rsc"] === "1") asked.push(url.pathname);
+    });
+    await page.goto("/clients");
+    const names = page.locator("main a[href^='/clients/'][href*='-']").filter({ visible: true });
+    await expect(names.first()).toBeVisible();
+    expect(await names.count()).toBeGreaterThan(5);
+    await page.waitForLoadState("networkidle");
+    await page.mouse.wheel(0, 5000);
+    await page.waitForTimeout(1500);
+    await page.waitForLoadState("networkidle");
+    expect(asked, `${who}: requests for other pages after loading /clients`).toEqual([]);
+
+    // Reaching for a menu link prefetches that page.
+    await page.mouse.wheel(0, -5000);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Import" }).hover();
+    await expect.poll(() => asked.includes("/import"), { message: `${who}: hovering Import prefetches it` }).toBe(true);
+
+    // A client's name navigates in place.
+    const first = names.first();
+    const href = (await first.getAttribute("href"))!;
+    await first.click();
+    await expect(page).toHaveURL(new RegExp(`${href}$`));
+    expect(asked).toContain(href);
+    await page.context().close();
+  }
+});

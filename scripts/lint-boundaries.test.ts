@@ -30,6 +30,18 @@ describe("import boundaries", { timeout: 60_000 }, () => {
     }
   });
 
+  it("pages and components link through IntentLink or RowLink, never a bare next/link (it prefetches on sight)", async () => {
+    for (const file of ["app/(dashboard)/x/page.tsx", "components/clients/x.tsx", "components/ui/x.tsx"]) {
+      expect(await ruleIds(file, uses("next/link")), file).toEqual([boundary]);
+      expect(await ruleIds(file, uses("@/components/ui/IntentLink")), file).toEqual([]);
+    }
+    for (const file of ["components/ui/IntentLink.tsx", "components/ui/RowLink.tsx"]) {
+      expect(await ruleIds(file, uses("next/link")), file).toEqual([]);
+      // the wrappers keep the components/ boundary
+      expect(await ruleIds(file, uses("@/db")), file).toEqual([boundary]);
+    }
+  });
+
   it("lib/stages imports only itself and node: builtins", async () => {
     for (const spec of ["@/db/index", "@/lib/env", "zod", "../validation/primitives", "..", "fs"]) {
       expect(await ruleIds("lib/stages/x.ts", uses(spec)), spec).toEqual([boundary]);

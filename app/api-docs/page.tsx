@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/IntentLink";
 import { openApiDocument } from "@/lib/api/openapi";
 
 // The API reference, rendered on the server from the same OpenAPI document the API serves
@@ -82,7 +82,7 @@ export default function ApiDocsPage() {
       <p className="mt-2 max-w-3xl text-sm text-slate-700">{doc.info.description}</p>
       <p className="mt-2 text-sm">
         Machine-readable: <a className="text-indigo-700 underline" href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI {doc.openapi}). Create a token on{" "}
-        <Link className="text-indigo-700 underline" href="/settings/tokens">Settings → API tokens</Link>.
+        <IntentLink className="text-indigo-700 underline" href="/settings/tokens">Settings → API tokens</IntentLink>.
       </p>
       <nav aria-label="Endpoints" className="mt-6 rounded border border-slate-200 bg-white p-4 text-sm">
         <ul className="grid gap-1 sm:grid-cols-2">

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/IntentLink";
 import { useFormatter, useTranslations } from "next-intl";
 import { buttonClass, inputClass } from "@/components/ui/primitives";
 import { CHECKIN_FIELDS, FIELD_BY_COLUMN as F } from "@/lib/checkin-format/field-defs";
@@ -260,7 +260,7 @@ export function CheckInForm(props: Props) {
         <button type="submit" disabled={pending} className={buttonClass("primary")}>
           {pending ? t("form.saving") : props.mode === "create" ? t("form.saveNew") : t("form.saveEdit")}
         </button>
-        <Link href={props.cancelHref} className={buttonClass("secondary")}>{t("form.cancel")}</Link>
+        <IntentLink href={props.cancelHref} className={buttonClass("secondary")}>{t("form.cancel")}</IntentLink>
       </div>
     </form>
   );

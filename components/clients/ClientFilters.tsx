@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/IntentLink";
 import { useTranslations } from "next-intl";
 import type { ClientListQuery } from "@/lib/clients/list-types";
 import { buttonClass, inputClass } from "@/components/ui/primitives";
@@ -45,7 +45,7 @@ export function ClientFilters({ query }: { query: ClientListQuery }) {
       {query.dir === "desc" ? <input type="hidden" name="dir" value="desc" /> : null}
       <div className="flex gap-2">
         <button type="submit" className={buttonClass("primary")}>{t("apply")}</button>
-        <Link href="/clients" className={buttonClass("secondary")}>{t("clear")}</Link>
+        <IntentLink href="/clients" className={buttonClass("secondary")}>{t("clear")}</IntentLink>
       </div>
     </form>
   );

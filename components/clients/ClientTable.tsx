@@ -1,4 +1,5 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/IntentLink";
+import { RowLink } from "@/components/ui/RowLink";
 import { useFormatter, useTranslations } from "next-intl";
 import type { ClientStatus } from "@/lib/clients/list-types";
 import type { ClientListQuery, ClientSort } from "@/lib/clients/list-types";
@@ -22,11 +23,11 @@ function SortHeader({ query, sort, label }: { query: ClientListQuery; sort: Clie
   const state = current ? `, ${t(dir === "asc" ? "sortedAscending" : "sortedDescending")}; ` : ", ";
   return (
     <th scope="col" className={thClass} aria-sort={current ? (dir === "asc" ? "ascending" : "descending") : "none"}>
-      <Link href={listHref(query, { sort, dir: nextDir })} className="inline-flex items-center gap-1 hover:text-indigo-700 dark:hover:text-indigo-300">
+      <IntentLink href={listHref(query, { sort, dir: nextDir })} className="inline-flex items-center gap-1 hover:text-indigo-700 dark:hover:text-indigo-300">
         {label}
         <span aria-hidden="true" className="text-xs">{current ? (dir === "asc" ? "▲" : "▼") : "↕"}</span>
         <span className="sr-only">{state}{t(nextDir === "asc" ? "sortAscending" : "sortDescending")}</span>
-      </Link>
+      </IntentLink>
     </th>
   );
 }
@@ -42,7 +43,7 @@ function useCells(query: ClientListQuery, archiveAction: (form: FormData) => Pro
   return {
     name: (c: ClientStatus) => (
       <>
-        <Link href={`/clients/${c.id}`} className={link}>{c.name}</Link>
+        <RowLink href={`/clients/${c.id}`} className={link}>{c.name}</RowLink>
         {c.industry ? <div className={`text-xs ${muted}`}>{c.industry}</div> : null}
       </>
     ),

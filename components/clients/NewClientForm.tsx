@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/IntentLink";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { buttonClass, inputClass } from "@/components/ui/primitives";
@@ -74,7 +74,7 @@ export function NewClientForm({
       ) : null}
       <div className="flex flex-wrap gap-2">
         <button type="submit" className={buttonClass("primary")} disabled={pending}>{pending ? t("submitting") : t("submit")}</button>
-        <Link href="/clients" className={buttonClass("secondary")}>{t("cancel")}</Link>
+        <IntentLink href="/clients" className={buttonClass("secondary")}>{t("cancel")}</IntentLink>
       </div>
     </form>
   );

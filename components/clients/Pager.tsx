@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/IntentLink";
 import { useTranslations } from "next-intl";
 import type { ClientListQuery } from "@/lib/clients/list-types";
 import { listHref } from "./list-params";
@@ -12,9 +12,9 @@ export function Pager({ query, page, pageCount }: { query: ClientListQuery; page
   const off = "rounded border border-slate-200 px-3 py-1 text-slate-600 dark:border-slate-700 dark:text-slate-400";
   return (
     <nav aria-label={t("label")} className="mt-3 flex flex-wrap items-center gap-3 text-sm">
-      {page > 1 ? <Link href={listHref(query, {}, page - 1)} rel="prev" className={link}>{t("previous")}</Link> : <span className={off} aria-disabled="true">{t("previous")}</span>}
+      {page > 1 ? <IntentLink href={listHref(query, {}, page - 1)} rel="prev" className={link}>{t("previous")}</IntentLink> : <span className={off} aria-disabled="true">{t("previous")}</span>}
       <span className="text-slate-600 dark:text-slate-300">{t("page", { page, count: pageCount })}</span>
-      {page < pageCount ? <Link href={listHref(query, {}, page + 1)} rel="next" className={link}>{t("next")}</Link> : <span className={off} aria-disabled="true">{t("next")}</span>}
+      {page < pageCount ? <IntentLink href={listHref(query, {}, page + 1)} rel="next" className={link}>{t("next")}</IntentLink> : <span className={off} aria-disabled="true">{t("next")}</span>}
     </nav>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/IntentLink";
+import { RowLink } from "@/components/ui/RowLink";
 import { useId, useRef, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { buttonClass, errorTextClass, inputClass, linkClass, mutedClass } from "@/components/ui/primitives";
@@ -192,12 +193,12 @@ export function ImportWizard({ consultants }: { consultants: { id: string; name:
           {phase.result.createdClients.length > 0 ? (
             <ul className="mt-2 flex flex-wrap gap-2 text-sm" aria-label={t("done.createdList")}>
               {phase.result.createdClients.slice(0, 50).map((c) => (
-                <li key={c.id}><Link href={`/clients/${c.id}`} className={linkClass}>{c.name}</Link></li>
+                <li key={c.id}><RowLink href={`/clients/${c.id}`} className={linkClass}>{c.name}</RowLink></li>
               ))}
             </ul>
           ) : null}
           <div className="mt-3 flex flex-wrap gap-2">
-            <Link href="/clients" className={buttonClass("primary")}>{t("done.toClients")}</Link>
+            <IntentLink href="/clients" className={buttonClass("primary")}>{t("done.toClients")}</IntentLink>
             <button type="button" onClick={reset} className={buttonClass("secondary")}>{t("done.another")}</button>
           </div>
         </section>

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { RowLink } from "@/components/ui/RowLink";
 import { useFormatter, useTranslations } from "next-intl";
 import { linkClass, mutedClass, tableClass, tdClass, thClass } from "@/components/ui/primitives";
 import type { WhatIfResult } from "@/lib/insight/what-if";
@@ -43,9 +43,9 @@ export function RulesPreview({ result }: { result: WhatIfResult }) {
                       <ul className="mt-1 space-y-0.5">
                         {m.clients.map((c) => (
                           <li key={c.id}>
-                            <Link href={`/clients/${c.id}`} className={linkClass}>
+                            <RowLink href={`/clients/${c.id}`} className={linkClass}>
                               {c.name}
-                            </Link>
+                            </RowLink>
                           </li>
                         ))}
                         {m.count > m.clients.length ? <li className={mutedClass}>{t("more", { count: m.count - m.clients.length })}</li> : null}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/IntentLink";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/actor";
 import { can, type Permission } from "@/lib/auth/permissions";
@@ -40,9 +40,9 @@ export async function AppShell({ children, signOutAction }: { children: React.Re
       </a>
       <header className="no-print relative border-b border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2.5">
-          <Link href="/" aria-label={t("home")} className={`shrink-0 rounded font-semibold text-indigo-800 dark:text-indigo-300 ${focusClass}`}>
+          <IntentLink href="/" aria-label={t("home")} className={`shrink-0 rounded font-semibold text-indigo-800 dark:text-indigo-300 ${focusClass}`}>
             Stageline
-          </Link>
+          </IntentLink>
           <NavMenu links={links} label={t("main")} menuLabel={t("menu")} account={<p>{who}</p>} />
           <div className="ml-auto flex min-w-0 items-center gap-2 text-sm">
             <span className="hidden max-w-56 truncate lg:inline" title={actor.name}>{who}</span>

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/IntentLink";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { focusClass } from "@/components/ui/primitives";
@@ -18,9 +18,9 @@ function Links({ links, pathname, className }: { links: NavLink[]; pathname: str
     <ul className={className}>
       {links.map((l) => (
         <li key={l.href}>
-          <Link href={l.href} aria-current={isCurrent(pathname, l.href) ? "page" : undefined} className={LINK}>
+          <IntentLink href={l.href} aria-current={isCurrent(pathname, l.href) ? "page" : undefined} className={LINK}>
             {l.label}
-          </Link>
+          </IntentLink>
         </li>
       ))}
     </ul>

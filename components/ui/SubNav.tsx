@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/IntentLink";
 import { usePathname } from "next/navigation";
 import { focusClass } from "@/components/ui/primitives";
 
@@ -20,9 +20,9 @@ export function SubNav({ links, label }: { links: SubNavLink[]; label: string })
       <ul className="flex gap-1 px-1">
         {links.map((l, i) => (
           <li key={l.href}>
-            <Link href={l.href} aria-current={current(l.href, i) ? "page" : undefined} className={TAB}>
+            <IntentLink href={l.href} aria-current={current(l.href, i) ? "page" : undefined} className={TAB}>
               {l.label}
-            </Link>
+            </IntentLink>
           </li>
         ))}
       </ul>

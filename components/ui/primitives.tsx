@@ -1,7 +1,7 @@
 // Shared building blocks, so every page looks and behaves alike. Plain server-safe components.
 // Every colour pair here is at least 4.5:1 in the light theme and in the dark one (class `dark`
 // on <html>, set by next-themes).
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/IntentLink";
 
 type Tone = "primary" | "secondary" | "danger";
 const BUTTON: Record<Tone, string> = {
@@ -63,9 +63,9 @@ export function EmptyState({ title, children, action }: { title: string; childre
       <p className="font-medium">{title}</p>
       {children ? <div className="mt-1 text-sm text-slate-600 dark:text-slate-400">{children}</div> : null}
       {action ? (
-        <Link href={action.href} className={buttonClass("primary", "mt-4")}>
+        <IntentLink href={action.href} className={buttonClass("primary", "mt-4")}>
           {action.label}
-        </Link>
+        </IntentLink>
       ) : null}
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/IntentLink";
+import { RowLink } from "@/components/ui/RowLink";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { listAudit } from "@/db/queries/audit";
 import { listTeam } from "@/db/queries/users";
@@ -79,7 +80,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <td className={`${tdClass} min-w-32`}><time dateTime={r.at}>{formatStamp(format, r.at)}</time></td>
                 <td className={tdClass}>{r.actorName ?? "—"}</td>
                 <td className={tdClass}><code className="text-xs">{r.action}</code> <span className={`text-xs ${mutedClass}`}>{r.entityType}</span></td>
-                <td className={tdClass}>{r.clientId ? <Link href={`/clients/${r.clientId}`} className={linkClass}>{r.clientName}</Link> : "—"}</td>
+                <td className={tdClass}>{r.clientId ? <RowLink href={`/clients/${r.clientId}`} className={linkClass}>{r.clientName}</RowLink> : "—"}</td>
                 <td className={`${tdClass} max-w-64 min-w-40 break-all font-mono text-xs ${mutedClass}`}>{summary(r.before)}</td>
                 <td className={`${tdClass} max-w-64 min-w-40 break-all font-mono text-xs ${mutedClass}`}>{summary(r.after)}</td>
               </tr>
@@ -89,9 +90,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </ScrollRegion>
       {rows.length === 0 ? <p className={`mt-3 text-sm ${mutedClass}`}>{t("none")}</p> : null}
       <nav aria-label={t("pages")} className="mt-3 flex flex-wrap gap-3 text-sm">
-        {page > 1 ? <Link href={q(page - 1)} className={linkClass}>{t("newer")}</Link> : null}
+        {page > 1 ? <IntentLink href={q(page - 1)} className={linkClass}>{t("newer")}</IntentLink> : null}
         <span className={mutedClass}>{t("page", { page })}</span>
-        {log?.hasMore ? <Link href={q(page + 1)} className={linkClass}>{t("older")}</Link> : null}
+        {log?.hasMore ? <IntentLink href={q(page + 1)} className={linkClass}>{t("older")}</IntentLink> : null}
       </nav>
     </section>
   );

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/IntentLink";
 import { getTranslations } from "next-intl/server";
 import { ImportWizard } from "@/components/import/ImportWizard";
 import { linkClass, mutedClass, PageHeader } from "@/components/ui/primitives";
@@ -18,9 +18,9 @@ export default async function ImportPage() {
         title={t("title")}
         subtitle={t.rich("subtitle", {
           link: (chunks) => (
-            <Link href="/export?format=csv" className={linkClass}>
+            <IntentLink href="/export?format=csv" className={linkClass}>
               {chunks}
-            </Link>
+            </IntentLink>
           ),
         })}
       />

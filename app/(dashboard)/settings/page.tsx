@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/IntentLink";
 import { getTranslations } from "next-intl/server";
 import { otherLiveSessions } from "@/db/queries/sessions";
 import { firmTimeZone } from "@/db/queries/preferences";
@@ -56,7 +56,7 @@ export default async function SettingsPage() {
       {can(actor, "tokens.manage") && actor.role !== "client" ? (
         <Card title={t("tokens.title")}>
           <p className="text-sm">
-            <Link href="/settings/tokens" className="text-indigo-700 underline dark:text-indigo-300">{t("tokens.link")}</Link>
+            <IntentLink href="/settings/tokens" className="text-indigo-700 underline dark:text-indigo-300">{t("tokens.link")}</IntentLink>
           </p>
         </Card>
       ) : null}

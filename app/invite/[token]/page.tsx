@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/IntentLink";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { findInvitation } from "@/db/queries/team";
@@ -23,7 +23,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           <p className="mt-3 text-sm">{t("invalid")}</p>
         ) : inv.state === "used" ? (
           <p className="mt-3 text-sm">
-            {t("used")} <Link href="/sign-in" className="text-indigo-700 underline dark:text-indigo-300">{t("usedSignIn")}</Link>
+            {t("used")} <IntentLink href="/sign-in" className="text-indigo-700 underline dark:text-indigo-300">{t("usedSignIn")}</IntentLink>
           </p>
         ) : inv.state === "expired" ? (
           <p className="mt-3 text-sm">{t("expired")}</p>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/IntentLink";
 import { getTranslations } from "next-intl/server";
 import { listClientPage } from "@/db/queries/client-status";
 import { getClient } from "@/db/queries/clients";
@@ -48,8 +48,8 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
         subtitle={query.archived ? t("archivedSubtitle") : undefined}
         actions={
           <>
-            <Link href="/clients/new" className={buttonClass("primary")}>{t("newClient")}</Link>
-            <Link href="/import" className={buttonClass("secondary")}>{t("importCheckIns")}</Link>
+            <IntentLink href="/clients/new" className={buttonClass("primary")}>{t("newClient")}</IntentLink>
+            <IntentLink href="/import" className={buttonClass("secondary")}>{t("importCheckIns")}</IntentLink>
             <a href="/export?format=csv" className={buttonClass("secondary")}>{t("exportCsv")}</a>
             <a href="/export?format=json" className={buttonClass("secondary")}>{t("exportJson")}</a>
           </>
@@ -72,8 +72,8 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
       {!anyAtAll ? (
         <EmptyState title={t("empty.title")} action={{ href: "/clients/new", label: t("empty.action") }}>
           {t.rich("empty.body", {
-            import: (chunks) => <Link href="/import" className={inlineLink}>{chunks}</Link>,
-            archived: (chunks) => <Link href="/clients?archived=1" className={inlineLink}>{chunks}</Link>,
+            import: (chunks) => <IntentLink href="/import" className={inlineLink}>{chunks}</IntentLink>,
+            archived: (chunks) => <IntentLink href="/clients?archived=1" className={inlineLink}>{chunks}</IntentLink>,
           })}
         </EmptyState>
       ) : (

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/IntentLink";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { fieldsOf, type CheckInWithStage } from "@/db/queries/checkins";
@@ -102,13 +102,13 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
 
   return (
     <section className="min-w-0">
-      <p className="mb-2 text-sm"><Link href="/clients" className={link}>← {t("backToList")}</Link></p>
+      <p className="mb-2 text-sm"><IntentLink href="/clients" className={link}>← {t("backToList")}</IntentLink></p>
       <PageHeader
         title={client.name}
         subtitle={t("subtitle", { industry: client.industry ?? t("noIndustry"), consultant: client.consultantName ?? t("unassigned") })}
         actions={
           <>
-            {writable ? <Link href={`${base}/checkins/new`} className={buttonClass("primary")}>{t("logCheckIn")}</Link> : null}
+            {writable ? <IntentLink href={`${base}/checkins/new`} className={buttonClass("primary")}>{t("logCheckIn")}</IntentLink> : null}
             <a href={`/export?format=csv&client=${clientId}`} className={buttonClass("secondary")}>{t("exportCsv")}</a>
             <a href={`/export?format=json&client=${clientId}`} className={buttonClass("secondary")}>{t("exportJson")}</a>
           </>
@@ -148,7 +148,7 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
                 <p className="font-medium">{t("empty.title")}</p>
                 <p className={`text-sm ${muted}`}>{t("empty.body")}</p>
                 {writable ? (
-                  <Link href={`${base}/checkins/new`} className={buttonClass("primary")}>{t("empty.action")}</Link>
+                  <IntentLink href={`${base}/checkins/new`} className={buttonClass("primary")}>{t("empty.action")}</IntentLink>
                 ) : null}
               </div>
             )}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/IntentLink";
+import { RowLink } from "@/components/ui/RowLink";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { portfolioClients, type Drill } from "@/db/queries/portfolio";
@@ -63,7 +64,7 @@ export default async function PortfolioClientsPage({ searchParams }: { searchPar
       <PageHeader
         title={describe(drill)}
         subtitle={t("subtitle", { count: rows.length, from: day(filters.from), to: day(filters.to) })}
-        actions={<Link href={`/portfolio?${filterQuery(filters)}`} className={`text-sm ${linkClass}`}>{t("back")}</Link>}
+        actions={<IntentLink href={`/portfolio?${filterQuery(filters)}`} className={`text-sm ${linkClass}`}>{t("back")}</IntentLink>}
       />
       {rows.length === 0 ? (
         <p className={`text-sm ${mutedClass}`}>{t("empty")}</p>
@@ -82,7 +83,7 @@ export default async function PortfolioClientsPage({ searchParams }: { searchPar
             <tbody>
               {rows.map((c) => (
                 <tr key={c.id}>
-                  <td className={tdClass}><Link href={`/clients/${c.id}`} className={linkClass}>{c.name}</Link></td>
+                  <td className={tdClass}><RowLink href={`/clients/${c.id}`} className={linkClass}>{c.name}</RowLink></td>
                   <td className={tdClass}>{c.industry ?? t("none")}</td>
                   <td className={tdClass}>{c.consultantName ?? t("unassigned")}</td>
                   <td className={tdClass}><StageBadge stage={c.stage} compact /></td>

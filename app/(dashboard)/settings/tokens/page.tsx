@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/IntentLink";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { listTokens } from "@/db/queries/tokens";
 import { forActor, requireActor } from "@/lib/auth/actor";
@@ -29,9 +29,9 @@ export default async function TokensPage() {
         title={t("title")}
         subtitle={t.rich("subtitle", {
           link: (chunks) => (
-            <Link href="/api-docs" className={linkClass}>
+            <IntentLink href="/api-docs" className={linkClass}>
               {chunks}
-            </Link>
+            </IntentLink>
           ),
         })}
       />

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/IntentLink";
+import { RowLink } from "@/components/ui/RowLink";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { agreementClients, type AgreementDrill } from "@/db/queries/insight/agreement";
@@ -44,7 +45,7 @@ export default async function AgreementClientsPage({ searchParams }: { searchPar
 
   return (
     <section className="min-w-0">
-      <PageHeader title={title(drill)} subtitle={subtitle} actions={<Link href={agreementHref(filters)} className={`text-sm ${linkClass}`}>{t("back")}</Link>} />
+      <PageHeader title={title(drill)} subtitle={subtitle} actions={<IntentLink href={agreementHref(filters)} className={`text-sm ${linkClass}`}>{t("back")}</IntentLink>} />
       {rows.length === 0 ? (
         <p className={`text-sm ${mutedClass}`}>{t("empty")}</p>
       ) : (
@@ -65,7 +66,7 @@ export default async function AgreementClientsPage({ searchParams }: { searchPar
               <tbody>
                 {rows.map((c) => (
                   <tr key={c.id}>
-                    <td className={tdClass}><Link href={`/clients/${c.id}`} className={linkClass}>{c.name}</Link></td>
+                    <td className={tdClass}><RowLink href={`/clients/${c.id}`} className={linkClass}>{c.name}</RowLink></td>
                     <td className={tdClass}>{c.consultantName ?? t("unassigned")}</td>
                     <td className={tdClass}><StageBadge stage={c.inferred} compact /></td>
                     <td className={tdClass}><StageBadge stage={c.other} compact /></td>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/IntentLink";
+import { RowLink } from "@/components/ui/RowLink";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { cohortClients } from "@/db/queries/insight/cohorts";
@@ -38,7 +39,7 @@ export default async function CohortClientsPage({ searchParams }: { searchParams
       <PageHeader
         title={t("title", { cohort: formatMonth(format, cell.cohort), k: cell.k })}
         subtitle={t("subtitle", { count: cell.clients.length, day: formatDay(format, cell.asOf), reached })}
-        actions={<Link href={`/portfolio/cohorts?${filterQuery(filters)}`} className={`text-sm ${linkClass}`}>{t("back")}</Link>}
+        actions={<IntentLink href={`/portfolio/cohorts?${filterQuery(filters)}`} className={`text-sm ${linkClass}`}>{t("back")}</IntentLink>}
       />
       {cell.clients.length === 0 ? (
         <p className={`text-sm ${mutedClass}`}>{t("empty")}</p>
@@ -56,7 +57,7 @@ export default async function CohortClientsPage({ searchParams }: { searchParams
             <tbody>
               {cell.clients.map((c) => (
                 <tr key={c.id}>
-                  <th scope="row" className={`${tdClass} text-left font-normal`}><Link href={`/clients/${c.id}`} className={linkClass}>{c.name}</Link></th>
+                  <th scope="row" className={`${tdClass} text-left font-normal`}><RowLink href={`/clients/${c.id}`} className={linkClass}>{c.name}</RowLink></th>
                   <td className={tdClass}>{c.consultantName ?? t("unassigned")}</td>
                   <td className={tdClass}><StageBadge stage={c.stage} compact /></td>
                   <td className={tdClass}>{c.atOrAbove4 ? t("yes") : t("no")}</td>

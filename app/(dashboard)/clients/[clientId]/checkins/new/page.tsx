@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/IntentLink";
 import { randomUUID } from "node:crypto";
 import { getTranslations } from "next-intl/server";
 import { fieldsOf } from "@/db/queries/checkins";
@@ -24,7 +24,7 @@ export default async function NewCheckInPage({ params }: { params: Promise<{ cli
   const prevFields = previous ? fieldsOf(previous) : null;
   return (
     <section className="max-w-3xl min-w-0">
-      <p className="mb-2 text-sm"><Link href={`/clients/${clientId}`} className="text-indigo-700 hover:underline dark:text-indigo-300">← {t("backTo", { name: client.name })}</Link></p>
+      <p className="mb-2 text-sm"><IntentLink href={`/clients/${clientId}`} className="text-indigo-700 hover:underline dark:text-indigo-300">← {t("backTo", { name: client.name })}</IntentLink></p>
       <PageHeader title={t("checkins.newTitle")} subtitle={client.name} />
       <ClientMessages namespaces={["checkin"]}>
       <CheckInForm

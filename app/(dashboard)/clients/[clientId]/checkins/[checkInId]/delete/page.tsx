@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/IntentLink";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { formatDay } from "@/lib/i18n/format";
 import { buttonClass, Card, PageHeader } from "@/components/ui/primitives";
@@ -25,7 +25,7 @@ export default async function DeleteCheckInPage({
   const dt = "text-slate-600 dark:text-slate-300";
   return (
     <section className="max-w-xl min-w-0">
-      <p className="mb-2 text-sm"><Link href={`/clients/${clientId}`} className="text-indigo-700 hover:underline dark:text-indigo-300">← {t("backTo", { name: client.name })}</Link></p>
+      <p className="mb-2 text-sm"><IntentLink href={`/clients/${clientId}`} className="text-indigo-700 hover:underline dark:text-indigo-300">← {t("backTo", { name: client.name })}</IntentLink></p>
       <PageHeader title={t("checkins.deleteTitle", { date: formatDay(format, checkIn.date) })} subtitle={client.name} />
       {stale ? <p role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-100">{t("checkins.deleteStale")}</p> : null}
       <Card className="dark:border-slate-700 dark:bg-slate-900">
@@ -42,7 +42,7 @@ export default async function DeleteCheckInPage({
           <input type="hidden" name="checkInId" value={checkIn.id} />
           <input type="hidden" name="version" value={checkIn.version} />
           <button type="submit" className={buttonClass("danger")}>{t("checkins.deleteConfirm")}</button>
-          <Link href={`/clients/${clientId}`} className={buttonClass("secondary")}>{t("checkins.cancel")}</Link>
+          <IntentLink href={`/clients/${clientId}`} className={buttonClass("secondary")}>{t("checkins.cancel")}</IntentLink>
         </form>
       </Card>
     </section>

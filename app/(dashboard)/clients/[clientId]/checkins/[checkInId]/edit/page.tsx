@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/IntentLink";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { fieldsOf } from "@/db/queries/checkins";
 import { valuesFromFields } from "@/lib/validation/checkin-form";
@@ -23,7 +23,7 @@ export default async function EditCheckInPage({ params }: { params: Promise<{ cl
   const self = `/clients/${clientId}/checkins/${checkInId}/edit`;
   return (
     <section className="max-w-3xl min-w-0">
-      <p className="mb-2 text-sm"><Link href={`/clients/${clientId}`} className="text-indigo-700 hover:underline dark:text-indigo-300">← {t("backTo", { name: client.name })}</Link></p>
+      <p className="mb-2 text-sm"><IntentLink href={`/clients/${clientId}`} className="text-indigo-700 hover:underline dark:text-indigo-300">← {t("backTo", { name: client.name })}</IntentLink></p>
       <PageHeader title={t("checkins.editTitle", { date: formatDay(format, checkIn.date) })} subtitle={client.name} />
       <CheckInForm
         action={updateCheckInAction}

@@ -1,0 +1,38 @@
+"use client";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import type { ComponentProps, FocusEvent, MouseEvent, TouchEvent } from "react";
+
+type Props = Omit<ComponentProps<typeof Link>, "prefetch" | "href"> & { href: string };
+
+/**
+ * A menu link that prefetches its page when the user reaches for it (pointer over it, keyboard
+ * focus, a finger down), not when it scrolls into view. A `<Link>` prefetches as soon as it is
+ * visible, so every page load asked the server for every section in the menu: about 20 requests
+ * and several times the page's own server time for a manager (docs/performance.md, `npm run
+ * bench:browse`). Reaching for a link starts its prefetch 100 to 300 ms before the click, which
+ * is most of what the prefetch bought.
+ */
+export function IntentLink({ href, onMouseEnter, onFocus, onTouchStart, ...props }: Props) {
+  const router = useRouter();
+  const prefetch = () => router.prefetch(href);
+  return (
+    <Link
+      {...props}
+      href={href}
+      prefetch={false}
+      onMouseEnter={(e: MouseEvent<HTMLAnchorElement>) => {
+        prefetch();
+        onMouseEnter?.(e);
+      }}
+      onFocus={(e: FocusEvent<HTMLAnchorElement>) => {
+        prefetch();
+        onFocus?.(e);
+      }}
+      onTouchStart={(e: TouchEvent<HTMLAnchorElement>) => {
+        prefetch();
+        onTouchStart?.(e);
+      }}
+    />
+  );
+}
