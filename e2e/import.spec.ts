@@ -100,3 +100,24 @@ test("export answers 401 when signed out, 400 for a bad format and 404 for a cli
   const priya = await pageAs(browser, "consultant");
   expect((await priya.request.get(`/export?format=csv&client=${harborId}`)).status()).toBe(404);
 });
+
+test("the import page's link to the export downloads nothing until it is clicked", async ({ browser }) => {
+  // The export is a route handler: a prefetch of it would run the whole firm's export and throw it away.
+  const page = await pageAs(browser, "consultant");
+  const exports: string[] = [];
+  page.on("request", (r) => {
+    if (new URL(r.url()).pathname === "/export") exports.push(r.url());
+  });
+  await page.goto("/import");
+  const link = page.locator("main a[href^='/export']");
+  await expect(link).toBeVisible();
+  await link.hover();
+  await link.focus();
+  await page.waitForLoadState("networkidle");
+  await page.waitForTimeout(500);
+  expect(exports).toEqual([]);
+  const download = page.waitForEvent("download");
+  await link.click();
+  expect((await download).suggestedFilename()).toMatch(/\.csv$/);
+  await page.context().close();
+});

@@ -11,7 +11,8 @@ type Props = Omit<ComponentProps<typeof Link>, "prefetch" | "href"> & { href: st
  * visible, so every page load asked the server for every section in the menu: about 20 requests
  * and several times the page's own server time for a manager (docs/performance.md, `npm run
  * bench:browse`). Reaching for a link starts its prefetch 100 to 300 ms before the click, which
- * is most of what the prefetch bought.
+ * is most of what the prefetch bought. For pages only: a link to a file (a route handler such as
+ * /export) is a plain <a>, since a prefetch runs the handler and throws its answer away.
  */
 export function IntentLink({ href, onMouseEnter, onFocus, onTouchStart, ...props }: Props) {
   const router = useRouter();

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { IntentLink } from "@/components/ui/IntentLink";
 import { getTranslations } from "next-intl/server";
 import { ImportWizard } from "@/components/import/ImportWizard";
 import { linkClass, mutedClass, PageHeader } from "@/components/ui/primitives";
@@ -18,9 +17,10 @@ export default async function ImportPage() {
         title={t("title")}
         subtitle={t.rich("subtitle", {
           link: (chunks) => (
-            <IntentLink href="/export?format=csv" className={linkClass}>
+            // A file, not a page: a plain link. A prefetch of it would run the whole export.
+            <a href="/export?format=csv" className={linkClass}>
               {chunks}
-            </IntentLink>
+            </a>
           ),
         })}
       />
