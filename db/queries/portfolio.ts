@@ -447,6 +447,25 @@ function monthAsOf(month: string, to: string): string {
 
 /** The clients behind one bar, cell or row of the portfolio; null when not allowed or malformed. */
 export async function portfolioClients(db: Db | Tx, actor: Actor, filters: PortfolioFilters, drill: Drill): Promise<DrillClient[] | null> {
+  return (await drillClients(db, actor, filters, drill, null))?.rows ?? null;
+}
+
+/** Rows per page of a drill-down list: a bar of a 10,000-client firm holds thousands. */
+export const DRILL_PAGE_SIZE = 100;
+
+/**
+ * One page of portfolioClients, by name, and how many clients the whole list holds. A page past
+ * the end is empty, with the total still counted. Null when not allowed or malformed.
+ */
+export async function portfolioClientsPage(db: Db | Tx, actor: Actor, filters: PortfolioFilters, drill: Drill, page: number, size = DRILL_PAGE_SIZE): Promise<{ rows: DrillClient[]; total: number; page: number; pageCount: number } | null> {
+  const p = Number.isSafeInteger(page) && page >= 1 ? page : 1;
+  const cut = Math.max(1, Math.floor(size));
+  const found = await drillClients(db, actor, filters, drill, { limit: cut, offset: (p - 1) * cut });
+  if (!found) return null;
+  return { rows: found.rows, total: found.total, page: p, pageCount: Math.max(1, Math.ceil(found.total / cut)) };
+}
+
+async function drillClients(db: Db | Tx, actor: Actor, filters: PortfolioFilters, drill: Drill, cut: { limit: number; offset: number } | null): Promise<{ rows: DrillClient[]; total: number } | null> {
   if (!can(actor, "portfolio.read")) return null;
   const f = normalise(filters);
   if (!f) return null;
@@ -484,16 +503,34 @@ export async function portfolioClients(db: Db | Tx, actor: Actor, filters: Portf
     default:
       return null;
   }
-  const rows = await queryRows<{ id: string; name: string; industry: string | null; consultant_id: string | null; consultant_name: string | null; stage: number | null; last_check_in: string | null }>(
+  // With a page: the page's clients are cut from narrow rows first, with the whole list's count
+  // on each (one pass over the picked clients), and only they get their stage and last check-in
+  // looked up. (Cut after the lookups, a late page paid them for every row it skipped.) A page
+  // past the end has no row to carry the count: it is counted apart.
+  const rows = await queryRows<{ id: string; name: string; industry: string | null; consultant_id: string | null; consultant_name: string | null; stage: number | null; last_check_in: string | null; total: number | string }>(
     db,
-    sql`with ${visibleCte(actor, f)}, ${cte}
+    sql`with ${visibleCte(actor, f)}, ${cte},
+    cut as (
+      select v.id, v.name_key, ${cut ? sql`count(*) over ()` : sql`0`} as total
+      from visible v join picked p on p.id = v.id
+      order by v.name_key, v.id${cut ? sql` limit ${cut.limit} offset ${cut.offset}` : sql``}
+    )
     select v.id, v.name, v.industry, v.consultant_id, u.name as consultant_name,
       ${stageAt(sql`v.id`, sql`${f.to}::date`)} as stage,
-      (select k.date::text from check_ins k where k.client_id = v.id and k.date <= ${f.to}::date order by k.date desc limit 1) as last_check_in
-    from visible v join picked p on p.id = v.id left join ${users} u on u.id = v.consultant_id
-    order by v.name_key`,
+      (select k.date::text from check_ins k where k.client_id = v.id and k.date <= ${f.to}::date order by k.date desc limit 1) as last_check_in,
+      c.total
+    from cut c join visible v on v.id = c.id left join ${users} u on u.id = v.consultant_id
+    order by c.name_key, c.id`,
   );
-  return rows.map((r) => ({ id: r.id, name: r.name, industry: r.industry, consultantId: r.consultant_id, consultantName: r.consultant_name, stage: r.stage === null ? null : Number(r.stage), lastCheckIn: r.last_check_in }));
+  let total = cut ? Number(rows[0]?.total ?? 0) : rows.length;
+  if (cut && rows.length === 0 && cut.offset > 0) {
+    const [n] = await queryRows<{ n: number | string }>(db, sql`with ${visibleCte(actor, f)}, ${cte} select count(*) as n from visible v join picked p on p.id = v.id`);
+    total = Number(n?.n ?? 0);
+  }
+  return {
+    rows: rows.map((r) => ({ id: r.id, name: r.name, industry: r.industry, consultantId: r.consultant_id, consultantName: r.consultant_name, stage: r.stage === null ? null : Number(r.stage), lastCheckIn: r.last_check_in })),
+    total,
+  };
 }
 
 /**

@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { inFirmSideBySide, inFirmSideBySideParts } from "@/db/tenant";
 import { portfolioPageData, portfolioPageParts } from "@/db/queries/portfolio-page";
 import { assignments, checkIns, clients, firms, selfAssessments, stageAssessments, stageOverrides, users } from "@/db/schema";
-import { firstClientsPerConsultant, getPortfolio, portfolioClients, type PortfolioFilters } from "@/db/queries/portfolio";
+import { firstClientsPerConsultant, getPortfolio, portfolioClients, portfolioClientsPage, type PortfolioFilters } from "@/db/queries/portfolio";
 import { listAttention, listClientStatus } from "@/db/queries/client-status";
 import type { Actor } from "@/lib/auth/permissions";
 import { createTestDatabase } from "./db";
@@ -276,6 +276,27 @@ describe("portfolioClients: the clients behind a bar", () => {
     expect(names(await portfolioClients(db, manager, F, { kind: "consultant", consultantId: ann.id, stage: 4 }))).toEqual(["Alpha"]);
     expect(await portfolioClients(db, manager, F, { kind: "stage", stage: 9 })).toBeNull();
     expect(await portfolioClients(db, manager, F, { kind: "month", month: "2026-13", stage: 2 })).toBeNull();
+  });
+
+  it("a page at a time: the pages together are the whole list by name, each row once, and each knows the whole count", async () => {
+    const db = database.db;
+    for (const drill of [{ kind: "all" }, { kind: "stage", stage: 2 }, { kind: "spell", stage: 3 }, { kind: "month", month: "2026-04", stage: 5 }] as const) {
+      const whole = (await portfolioClients(db, manager, F, drill))!;
+      const paged: typeof whole = [];
+      // One page past the end: empty, and counted apart.
+      for (let n = 1; n <= Math.ceil(whole.length / 2) + 1; n++) {
+        const page = (await portfolioClientsPage(db, manager, F, drill, n, 2))!;
+        expect(page.total, `${drill.kind} page ${n}`).toBe(whole.length);
+        expect(page.pageCount).toBe(Math.max(1, Math.ceil(whole.length / 2)));
+        expect(page.rows.length).toBe(Math.max(0, Math.min(2, whole.length - (n - 1) * 2)));
+        paged.push(...page.rows);
+      }
+      expect(paged, drill.kind).toEqual(whole);
+    }
+    expect((await portfolioClients(db, manager, F, { kind: "all" }))!.length).toBeGreaterThan(4);
+    // A page number that is not one reads page 1.
+    expect((await portfolioClientsPage(db, manager, F, { kind: "all" }, 0, 2))!.page).toBe(1);
+    expect(await portfolioClientsPage(db, manager, F, { kind: "stage", stage: 9 }, 1)).toBeNull();
   });
 });
 

@@ -90,7 +90,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
           ) : (
             <ClientTable rows={rows} query={query} showConsultant={can(actor, "clients.list-all")} archiveAction={setClientArchivedAction} confirmId={confirmId} />
           )}
-          <Pager query={query} page={result.page} pageCount={result.pageCount} />
+          <Pager page={result.page} pageCount={result.pageCount} href={(n) => listHref(query, {}, n)} />
         </>
       )}
     </section>

@@ -3,7 +3,8 @@ import { IntentLink } from "@/components/ui/IntentLink";
 import { RowLink } from "@/components/ui/RowLink";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { portfolioClients, type Drill } from "@/db/queries/portfolio";
+import { portfolioClientsPage, type Drill } from "@/db/queries/portfolio";
+import { Pager } from "@/components/clients/Pager";
 import { requirePermission } from "@/lib/auth/actor";
 import { inFirm } from "@/db/tenant";
 import { readDb } from "@/db/replica";
@@ -43,8 +44,20 @@ export default async function PortfolioClientsPage({ searchParams }: { searchPar
   if (!drill) notFound();
   // A consultant drill narrows the list to that consultant; the portfolio filter stays as it was.
   // The same source as the portfolio's charts: the read replica when one is configured.
-  const rows = await inFirm(await readDb(), actor.firmId, (db) => portfolioClients(db, actor, drill.kind === "consultant" ? { ...filters, consultantId: null } : filters, drill));
-  if (!rows) notFound();
+  // A page of the list at a time: a bar of a 10,000-client firm holds thousands of clients, and
+  // drawing them all took seconds and megabytes (docs/performance.md, Stop 30).
+  const asked = Number(one(sp.page) || "1");
+  const found = await inFirm(await readDb(), actor.firmId, (db) =>
+    portfolioClientsPage(db, actor, drill.kind === "consultant" ? { ...filters, consultantId: null } : filters, drill, Number.isSafeInteger(asked) && asked >= 1 ? asked : 1),
+  );
+  if (!found) notFound();
+  const { rows, total, page, pageCount } = found;
+  const pageHref = (n: number) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(sp)) if (k !== "page" && v !== undefined) q.set(k, one(v));
+    if (n > 1) q.set("page", String(n));
+    return `/portfolio/clients?${q.toString()}`;
+  };
   const [t, format] = await Promise.all([getTranslations("portfolio.drill"), getFormatter()]);
   const day = (iso: string) => formatDay(format, iso);
 
@@ -63,11 +76,11 @@ export default async function PortfolioClientsPage({ searchParams }: { searchPar
     <section className="min-w-0">
       <PageHeader
         title={describe(drill)}
-        subtitle={t("subtitle", { count: rows.length, from: day(filters.from), to: day(filters.to) })}
+        subtitle={t("subtitle", { count: total, from: day(filters.from), to: day(filters.to) })}
         actions={<IntentLink href={`/portfolio?${filterQuery(filters)}`} className={`text-sm ${linkClass}`}>{t("back")}</IntentLink>}
       />
       {rows.length === 0 ? (
-        <p className={`text-sm ${mutedClass}`}>{t("empty")}</p>
+        <p className={`text-sm ${mutedClass}`}>{total === 0 ? t("empty") : t("pastEnd", { pages: pageCount })}</p>
       ) : (
         <ScrollRegion label={t("table")}>
           <table className={tableClass} aria-label={t("table")}>
@@ -94,6 +107,7 @@ export default async function PortfolioClientsPage({ searchParams }: { searchPar
           </table>
         </ScrollRegion>
       )}
+      <Pager page={page} pageCount={pageCount} href={pageHref} />
     </section>
   );
 }
