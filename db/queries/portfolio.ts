@@ -470,61 +470,64 @@ async function drillClients(db: Db | Tx, actor: Actor, filters: PortfolioFilters
   const f = normalise(filters);
   if (!f) return null;
   const okStage = (s: number | undefined) => s === undefined || isStage(s);
-  let cte: SQL;
+  // Which visible clients the drill picks: a condition on them, or (moves and spells) a set of ids
+  // found in the spells. A condition is applied to `visible` itself: joined back to the clients it
+  // was picked from, the planner guessed one row and compared every pair (about 2 s at 10,000).
+  let where: SQL = sql`true`;
+  let spells: SQL | null = null;
   switch (drill.kind) {
     case "stage":
       if (!okStage(drill.stage)) return null;
-      cte = sql`picked as (select v.id from visible v where ${stageAt(sql`v.id`, sql`${f.to}::date`)} = ${drill.stage})`;
+      where = sql`${stageAt(sql`v.id`, sql`${f.to}::date`)} = ${drill.stage}`;
       break;
     case "month": {
       if (!okStage(drill.stage) || !MONTH_RE.test(drill.month)) return null;
-      const asOf = monthAsOf(drill.month, f.to);
-      cte = sql`picked as (select v.id from visible v where ${stageAt(sql`v.id`, sql`${asOf}::date`)} = ${drill.stage})`;
+      where = sql`${stageAt(sql`v.id`, sql`${monthAsOf(drill.month, f.to)}::date`)} = ${drill.stage}`;
       break;
     }
     case "flow":
       if (!okStage(drill.from) || !okStage(drill.to)) return null;
-      cte = sql`${movesCte(actor, f)}, picked as (select distinct client_id as id from moves where from_stage = ${drill.from} and to_stage = ${drill.to})`;
+      spells = sql`${movesCte(actor, f)}, picked as (select distinct client_id as id from moves where from_stage = ${drill.from} and to_stage = ${drill.to})`;
       break;
     case "spell":
       if (!okStage(drill.stage)) return null;
-      cte = sql`${spellsCte(actor, f)}, picked as (select distinct client_id as id from spells where stage = ${drill.stage} and ended between ${f.from}::date and ${f.to}::date)`;
+      spells = sql`${spellsCte(actor, f)}, picked as (select distinct client_id as id from spells where stage = ${drill.stage} and ended between ${f.from}::date and ${f.to}::date)`;
       break;
     case "consultant": {
       if (!okStage(drill.stage) || (drill.consultantId && !UUID_RE.test(drill.consultantId))) return null;
       const who = drill.consultantId ? sql`v.consultant_id = ${drill.consultantId}::uuid` : sql`v.consultant_id is null`;
-      const stage = drill.stage ? sql`${stageAt(sql`v.id`, sql`${f.to}::date`)} = ${drill.stage}` : sql`true`;
-      cte = sql`picked as (select v.id from visible v where ${who} and ${stage})`;
+      where = drill.stage ? sql`${who} and ${stageAt(sql`v.id`, sql`${f.to}::date`)} = ${drill.stage}` : who;
       break;
     }
     case "all":
-      cte = sql`picked as (select v.id from visible v)`;
       break;
     default:
       return null;
   }
-  // With a page: the page's clients are cut from narrow rows first, with the whole list's count
-  // on each (one pass over the picked clients), and only they get their stage and last check-in
-  // looked up. (Cut after the lookups, a late page paid them for every row it skipped.) A page
-  // past the end has no row to carry the count: it is counted apart.
+  // The page's clients are cut from `visible`'s narrow rows first, with the whole list's count on
+  // each (one pass over the picked clients), and only they get their stage and last check-in looked
+  // up. (Cut after the lookups, a late page paid them for every row it skipped.) A page past the
+  // end has no row to carry the count: it is counted apart.
+  const picked = spells ? sql` join picked p on p.id = v.id` : sql``;
   const rows = await queryRows<{ id: string; name: string; industry: string | null; consultant_id: string | null; consultant_name: string | null; stage: number | null; last_check_in: string | null; total: number | string }>(
     db,
-    sql`with ${visibleCte(actor, f)}, ${cte},
+    sql`with ${visibleCte(actor, f)}${spells ? sql`, ${spells}` : sql``},
     cut as (
-      select v.id, v.name_key, ${cut ? sql`count(*) over ()` : sql`0`} as total
-      from visible v join picked p on p.id = v.id
+      select v.id, v.name, v.name_key, v.industry, v.consultant_id, ${cut ? sql`count(*) over ()` : sql`0`} as total
+      from visible v${picked}
+      where ${where}
       order by v.name_key, v.id${cut ? sql` limit ${cut.limit} offset ${cut.offset}` : sql``}
     )
-    select v.id, v.name, v.industry, v.consultant_id, u.name as consultant_name,
-      ${stageAt(sql`v.id`, sql`${f.to}::date`)} as stage,
-      (select k.date::text from check_ins k where k.client_id = v.id and k.date <= ${f.to}::date order by k.date desc limit 1) as last_check_in,
+    select c.id, c.name, c.industry, c.consultant_id, u.name as consultant_name,
+      ${stageAt(sql`c.id`, sql`${f.to}::date`)} as stage,
+      (select k.date::text from check_ins k where k.client_id = c.id and k.date <= ${f.to}::date order by k.date desc limit 1) as last_check_in,
       c.total
-    from cut c join visible v on v.id = c.id left join ${users} u on u.id = v.consultant_id
+    from cut c left join ${users} u on u.id = c.consultant_id
     order by c.name_key, c.id`,
   );
   let total = cut ? Number(rows[0]?.total ?? 0) : rows.length;
   if (cut && rows.length === 0 && cut.offset > 0) {
-    const [n] = await queryRows<{ n: number | string }>(db, sql`with ${visibleCte(actor, f)}, ${cte} select count(*) as n from visible v join picked p on p.id = v.id`);
+    const [n] = await queryRows<{ n: number | string }>(db, sql`with ${visibleCte(actor, f)}${spells ? sql`, ${spells}` : sql``} select count(*) as n from visible v${picked} where ${where}`);
     total = Number(n?.n ?? 0);
   }
   return {

@@ -71,7 +71,6 @@ const portfolio = {
     back: "← Back to the portfolio",
     table: "Clients",
     empty: "No clients match.",
-    pastEnd: "This list has {pages, plural, one {# page} other {# pages}}: there is nothing on this one.",
     none: "—",
     unassigned: "Unassigned",
     never: "Never",

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { IntentLink } from "@/components/ui/IntentLink";
 import { RowLink } from "@/components/ui/RowLink";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { portfolioClientsPage, type Drill } from "@/db/queries/portfolio";
 import { Pager } from "@/components/clients/Pager";
@@ -58,6 +58,8 @@ export default async function PortfolioClientsPage({ searchParams }: { searchPar
     if (n > 1) q.set("page", String(n));
     return `/portfolio/clients?${q.toString()}`;
   };
+  // Past the end (the list has shrunk since its link was made): its last page.
+  if (rows.length === 0 && page > pageCount) redirect(pageHref(pageCount));
   const [t, format] = await Promise.all([getTranslations("portfolio.drill"), getFormatter()]);
   const day = (iso: string) => formatDay(format, iso);
 
@@ -80,7 +82,7 @@ export default async function PortfolioClientsPage({ searchParams }: { searchPar
         actions={<IntentLink href={`/portfolio?${filterQuery(filters)}`} className={`text-sm ${linkClass}`}>{t("back")}</IntentLink>}
       />
       {rows.length === 0 ? (
-        <p className={`text-sm ${mutedClass}`}>{total === 0 ? t("empty") : t("pastEnd", { pages: pageCount })}</p>
+        <p className={`text-sm ${mutedClass}`}>{t("empty")}</p>
       ) : (
         <ScrollRegion label={t("table")}>
           <table className={tableClass} aria-label={t("table")}>
