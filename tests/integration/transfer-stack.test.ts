@@ -284,4 +284,16 @@ describe("export", () => {
     expect(badFormat.status).toBe(400);
     expect(isErrorShape(badFormat.body)).toBe(true);
   });
+
+  it("a Next.js router request for the app's export (a prefetch) gets 204 and runs no export; the API's export ignores the header", async () => {
+    const prefetch = await call(database, appExportEndpoint, { path: "/export?format=csv", session: priya, headers: { "sec-fetch-site": "same-origin", rsc: "1", "next-router-prefetch": "1" } });
+    expect(prefetch.status).toBe(204);
+    expect(prefetch.text).toBe("");
+    const api = await call(database, exportEndpoint, { path: "/api/v1/export?format=csv", token: priyaToken, headers: { rsc: "1" } });
+    expect(api.status).toBe(200);
+    expect(api.text.split("\n")[0]).toMatch(/^client,date,/);
+    // Signed out, it is still refused before anything else.
+    const stranger = await call(database, appExportEndpoint, { path: "/export?format=csv", headers: { rsc: "1" } });
+    expect(stranger.status).toBe(401);
+  });
 });

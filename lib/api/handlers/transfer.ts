@@ -243,4 +243,13 @@ export const appImportPreviewEndpoint = endpoint("checkins.import", (req, ctx) =
 /** POST /import/run: always writes (all or nothing). */
 export const appImportRunEndpoint = endpoint("checkins.import", (req, ctx) => importCheckIns(req, ctx, { dryRun: false }), { sessionOnly: true });
 /** GET /export?format=csv|json[&client=id] */
-export const appExportEndpoint = endpoint("checkins.export", exportFile, { sessionOnly: true });
+/**
+ * The app's /export, which a page links to. A Next.js router request (`RSC: 1`: a prefetch, or a
+ * client-side navigation) cannot use a file; answering it with the export would run the whole
+ * export and throw it away, as the import page's prefetch once did on every view. It gets 204.
+ */
+function appExportFile(req: Request, ctx: HandlerContext): Promise<Response> {
+  if (req.headers.get("rsc") === "1") return Promise.resolve(new Response(null, { status: 204, headers: { "Cache-Control": "private, no-store" } }));
+  return exportFile(req, ctx);
+}
+export const appExportEndpoint = endpoint("checkins.export", appExportFile, { sessionOnly: true });
