@@ -3,10 +3,10 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { ComponentProps, FocusEvent, MouseEvent, TouchEvent } from "react";
 
-type Props = Omit<ComponentProps<typeof Link>, "prefetch" | "href"> & { href: string };
+type Props = Omit<ComponentProps<typeof Link>, "prefetch" | "href" | "legacyBehavior"> & { href: string };
 
 /**
- * A menu link that prefetches its page when the user reaches for it (pointer over it, keyboard
+ * A link to a page (anything but a list's rows: see RowLink) that prefetches it when the user reaches for it (pointer over it, keyboard
  * focus, a finger down), not when it scrolls into view. A `<Link>` prefetches as soon as it is
  * visible, so every page load asked the server for every section in the menu: about 20 requests
  * and several times the page's own server time for a manager (docs/performance.md, `npm run
@@ -23,16 +23,16 @@ export function IntentLink({ href, onMouseEnter, onFocus, onTouchStart, ...props
       href={href}
       prefetch={false}
       onMouseEnter={(e: MouseEvent<HTMLAnchorElement>) => {
-        prefetch();
         onMouseEnter?.(e);
+        prefetch();
       }}
       onFocus={(e: FocusEvent<HTMLAnchorElement>) => {
-        prefetch();
         onFocus?.(e);
+        prefetch();
       }}
       onTouchStart={(e: TouchEvent<HTMLAnchorElement>) => {
-        prefetch();
         onTouchStart?.(e);
+        prefetch();
       }}
     />
   );

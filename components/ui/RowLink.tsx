@@ -8,7 +8,8 @@ import type { ComponentProps } from "react";
  * client list made the browser ask for about 30 client pages, and the server spent about 15 times
  * the list's own time on them (docs/performance.md, `npm run bench:browse`). Not IntentLink
  * either: a pointer crossing a list would load a client page for every row it passed over.
- * Every other link is an IntentLink; eslint.config.mjs keeps `next/link` to these two files.
+ * Other links to pages are IntentLinks, and links to files (exports) plain <a>: a prefetch of a
+ * route handler runs it. In app/ and components/, eslint.config.mjs keeps `next/link` to these two files.
  */
 export function RowLink(props: Omit<ComponentProps<typeof Link>, "prefetch">) {
   return <Link {...props} prefetch={false} />;

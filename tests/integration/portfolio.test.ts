@@ -280,7 +280,16 @@ describe("portfolioClients: the clients behind a bar", () => {
 
   it("a page at a time: the pages together are the whole list by name, each row once, and each knows the whole count", async () => {
     const db = database.db;
-    for (const drill of [{ kind: "all" }, { kind: "stage", stage: 2 }, { kind: "spell", stage: 3 }, { kind: "month", month: "2026-04", stage: 5 }] as const) {
+    const drills = [
+      { kind: "all" },
+      { kind: "stage", stage: 2 },
+      { kind: "spell", stage: 3 },
+      { kind: "flow", from: 3, to: 2 },
+      { kind: "consultant", consultantId: ben.id },
+      { kind: "month", month: "2026-03", stage: 4 },
+      { kind: "month", month: "2026-04", stage: 5 },
+    ] as const;
+    for (const drill of drills) {
       const whole = (await portfolioClients(db, manager, F, drill))!;
       const paged: typeof whole = [];
       // One page past the end: empty, and counted apart.
@@ -297,6 +306,9 @@ describe("portfolioClients: the clients behind a bar", () => {
     // A page number that is not one reads page 1.
     expect((await portfolioClientsPage(db, manager, F, { kind: "all" }, 0, 2))!.page).toBe(1);
     expect(await portfolioClientsPage(db, manager, F, { kind: "stage", stage: 9 }, 1)).toBeNull();
+    // Another firm's manager: its own one client, counted apart past the end too; none of this firm's.
+    expect(await portfolioClientsPage(db, otherManager, F, { kind: "all" }, 9, 2)).toEqual({ rows: [], total: 1, page: 9, pageCount: 1 });
+    expect(await portfolioClientsPage(db, otherManager, F, { kind: "consultant", consultantId: ann.id }, 9, 2)).toEqual({ rows: [], total: 0, page: 9, pageCount: 1 });
   });
 });
 
