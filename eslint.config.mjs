@@ -29,8 +29,10 @@ const bareLink = {
   message: "Use IntentLink (prefetches on hover, focus or touch) or RowLink (a link repeated on every row of a list) from components/ui.",
 };
 const linkWrappers = ["components/ui/IntentLink.tsx", "components/ui/RowLink.tsx"];
-const componentsMessage = "components/ receive data as props: they import nothing from app/ or db/ (DESIGN.md, The shape).";
-const componentsRegexes = ["^@/(app|db)(/|$)", `^${up}(app|db)(/|$)`];
+const componentsPatterns = ["^@/(app|db)(/|$)", `^${up}(app|db)(/|$)`].map((regex) => ({
+  regex,
+  message: "components/ receive data as props: they import nothing from app/ or db/ (DESIGN.md, The shape).",
+}));
 
 // lib/stages imports only its own files and node: builtins (tests may also use
 // vitest and fast-check). A file `depth` folders below lib/stages may climb at
@@ -115,13 +117,13 @@ export default defineConfig([
     files: ["components/**"],
     ignores: linkWrappers,
     // The components/ boundary, and no bare next/link (one rule, so both go in one entry).
-    rules: { "no-restricted-imports": ["error", { paths: [bareLink], patterns: componentsRegexes.map((regex) => ({ regex, message: componentsMessage })) }] },
+    rules: { "no-restricted-imports": ["error", { paths: [bareLink], patterns: componentsPatterns }] },
   },
   {
     // The two wrappers of next/link: the same boundary, without the rule they exist for.
     name: "boundaries/components-links",
     files: linkWrappers,
-    rules: { "no-restricted-imports": ["error", { patterns: componentsRegexes.map((regex) => ({ regex, message: componentsMessage })) }] },
+    rules: { "no-restricted-imports": ["error", { patterns: componentsPatterns }] },
   },
   ...stagesBlocks,
   {

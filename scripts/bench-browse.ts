@@ -10,16 +10,14 @@
 // `page=` query is left as given; otherwise each view opens the next page of the list (page 2,
 // 3, …) so no view finds the previous one's answers cached.
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
 import { chromium } from "@playwright/test";
 import { buildApp, signIn, startApp, type AppProcess } from "./lib/app-process";
 import { BENCH_PASSWORD, MEASURED_FIRM, UsageError, benchTarget, consultantEmail, intFlag, managerEmail, parseFlags } from "./lib/bench-common";
 import { cpuMs, cpuSpent, localPostgresPids, processTree } from "./lib/proc";
+import { CHROMIUM, CHROMIUM_FLAGS } from "./lib/demo-server.mjs";
 
 const USAGE = "npm run bench:browse -- [--db postgres|pglite] [--as consultant|manager] [--path /clients] [--views 5] [--port 3986]";
 const AS = { consultant: consultantEmail(MEASURED_FIRM, 1), manager: managerEmail(MEASURED_FIRM) } as const;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-headless-shell", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
-const CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 const flags = (() => {
   try {

@@ -242,9 +242,8 @@ export const exportEndpoint = endpoint("checkins.export", exportFile);
 export const appImportPreviewEndpoint = endpoint("checkins.import", (req, ctx) => importCheckIns(req, ctx, { dryRun: true }), { sessionOnly: true });
 /** POST /import/run: always writes (all or nothing). */
 export const appImportRunEndpoint = endpoint("checkins.import", (req, ctx) => importCheckIns(req, ctx, { dryRun: false }), { sessionOnly: true });
-/** GET /export?format=csv|json[&client=id] */
 /**
- * The app's /export, which a page links to. A Next.js router request (`RSC: 1`: a prefetch, or a
+ * GET /export?format=csv|json[&client=id]: the app's export, which a page links to. A Next.js router request (`RSC: 1`: a prefetch, or a
  * client-side navigation) cannot use a file; answering it with the export would run the whole
  * export and throw it away, as the import page's prefetch once did on every view. It gets 204.
  */

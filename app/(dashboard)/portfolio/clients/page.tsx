@@ -46,9 +46,9 @@ export default async function PortfolioClientsPage({ searchParams }: { searchPar
   // The same source as the portfolio's charts: the read replica when one is configured.
   // A page of the list at a time: a bar of a 10,000-client firm holds thousands of clients, and
   // drawing them all took seconds and megabytes (docs/performance.md, Stop 30).
-  const asked = Number(one(sp.page) || "1");
+  // A page number that is not one reads page 1 (portfolioClientsPage).
   const found = await inFirm(await readDb(), actor.firmId, (db) =>
-    portfolioClientsPage(db, actor, drill.kind === "consultant" ? { ...filters, consultantId: null } : filters, drill, Number.isSafeInteger(asked) && asked >= 1 ? asked : 1),
+    portfolioClientsPage(db, actor, drill.kind === "consultant" ? { ...filters, consultantId: null } : filters, drill, Number(one(sp.page) || "1")),
   );
   if (!found) notFound();
   const { rows, total, page, pageCount } = found;
