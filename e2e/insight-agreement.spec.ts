@@ -38,6 +38,12 @@ test("a manager opens Agreement from the portfolio's sub-navigation and follows 
     await expect(row.locator("td").nth(2).locator(`[data-stage="${inferred}"]`)).toBeVisible();
     await expect(row.locator("td").nth(3).locator(`[data-stage="${other}"]`)).toBeVisible();
   }
+  // A page past the end of the list (it shrank since its link was made) opens its last page.
+  const count = await rows.count();
+  const drillUrl = new URL(page.url());
+  await page.goto(`${drillUrl.pathname}${drillUrl.search}&page=9`);
+  await expect(page).toHaveURL((url) => url.pathname === drillUrl.pathname && !url.searchParams.has("page") && [...drillUrl.searchParams].every(([key, v]) => url.searchParams.get(key) === v));
+  await expect(rows).toHaveCount(count);
   await page.getByRole("link", { name: "← Back to agreement" }).click();
   await expect(page).toHaveURL(/\/portfolio\/agreement$/);
 

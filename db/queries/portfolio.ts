@@ -9,6 +9,7 @@ import type { TimeInStageRow } from "../../lib/portfolio/types";
 export type { TimeInStageRow };
 import { listAttention, type ClientStatus } from "./client-status";
 import { clientScope, copiesScope, UUID_RE } from "./scope";
+import { DRILL_PAGE_SIZE, pageCut, paged, type Paged } from "./paging";
 import { isCalendarDate, isoDay } from "../../lib/validation/primitives";
 import { isStage } from "../../lib/validation/primitives";
 import { SURVIVAL_COUNTS, survivalCtes, survivalOf, type SurvivalCountsRow, type TimeInStage } from "./insight/survival-sql";
@@ -450,19 +451,14 @@ export async function portfolioClients(db: Db | Tx, actor: Actor, filters: Portf
   return (await drillClients(db, actor, filters, drill, null))?.rows ?? null;
 }
 
-/** Rows per page of a drill-down list: a bar of a 10,000-client firm holds thousands. */
-export const DRILL_PAGE_SIZE = 100;
-
 /**
  * One page of portfolioClients, by name, and how many clients the whole list holds. A page past
  * the end is empty, with the total still counted. Null when not allowed or malformed.
  */
-export async function portfolioClientsPage(db: Db | Tx, actor: Actor, filters: PortfolioFilters, drill: Drill, page: number, size = DRILL_PAGE_SIZE): Promise<{ rows: DrillClient[]; total: number; page: number; pageCount: number } | null> {
-  const p = Number.isSafeInteger(page) && page >= 1 ? page : 1;
-  const cut = Math.max(1, Math.floor(size));
-  const found = await drillClients(db, actor, filters, drill, { limit: cut, offset: (p - 1) * cut });
-  if (!found) return null;
-  return { rows: found.rows, total: found.total, page: p, pageCount: Math.max(1, Math.ceil(found.total / cut)) };
+export async function portfolioClientsPage(db: Db | Tx, actor: Actor, filters: PortfolioFilters, drill: Drill, page: number, size = DRILL_PAGE_SIZE): Promise<({ rows: DrillClient[] } & Paged) | null> {
+  const cut = pageCut(page, size);
+  const found = await drillClients(db, actor, filters, drill, cut);
+  return found && { rows: found.rows, ...paged(cut, found.total) };
 }
 
 async function drillClients(db: Db | Tx, actor: Actor, filters: PortfolioFilters, drill: Drill, cut: { limit: number; offset: number } | null): Promise<{ rows: DrillClient[]; total: number } | null> {

@@ -189,10 +189,11 @@ describe("getAgreement on a hand-built firm", () => {
 });
 
 describe("agreementClients", () => {
-  const names = async (drill: AgreementDrill, filters = {}) => (await agreementClients(database.db, manager, filters, drill))?.map((c) => c.name);
+  const names = async (drill: AgreementDrill, filters = {}) => (await agreementClients(database.db, manager, filters, drill))?.rows.map((c) => c.name);
 
   it("lists the disagreements of a comparison, widest first", async () => {
-    const rows = (await agreementClients(database.db, manager, {}, { against: "override", disagreeOnly: true }))!;
+    const { rows, total } = (await agreementClients(database.db, manager, {}, { against: "override", disagreeOnly: true }))!;
+    expect(total).toBe(3);
     expect(rows.map((r) => [r.name, r.inferred, r.other, r.difference])).toEqual([
       ["B1", 1, 6, 5],
       ["A2", 2, 4, 2],
@@ -204,7 +205,7 @@ describe("agreementClients", () => {
   });
 
   it("lists the clients of one cell, with the self-assessment's date", async () => {
-    const rows = (await agreementClients(database.db, manager, {}, { against: "self", inferred: 2, other: 2 }))!;
+    const { rows } = (await agreementClients(database.db, manager, {}, { against: "self", inferred: 2, other: 2 }))!;
     expect(rows.map((r) => r.name)).toEqual(["A2"]);
     expect(rows[0]!.otherDate).toBe("2026-05-10");
     expect(await names({ against: "override", inferred: 3, other: 3 })).toEqual(["A1"]);
@@ -223,6 +224,25 @@ describe("agreementClients", () => {
     expect(all).not.toContain("X");
     expect(all).not.toContain("A4");
     expect(all).not.toContain("Z");
+  });
+
+  it("comes a page at a time in the same order, with the whole list's count; past the end, empty with the count", async () => {
+    const drill: AgreementDrill = { against: "self" };
+    const whole = (await agreementClients(database.db, manager, {}, drill))!;
+    expect(whole).toMatchObject({ total: 6, page: 1, pageCount: 1 });
+    const pages = [];
+    for (let p = 1; p <= 3; p++) {
+      const found = (await agreementClients(database.db, manager, {}, drill, p, 2))!;
+      expect(found).toMatchObject({ total: 6, page: p, pageCount: 3 });
+      expect(found.rows).toHaveLength(2);
+      pages.push(...found.rows);
+    }
+    expect(pages).toEqual(whole.rows);
+    expect(await agreementClients(database.db, manager, {}, drill, 4, 2)).toEqual({ rows: [], total: 6, page: 4, pageCount: 3 });
+    // A page number that is not one reads page 1.
+    expect((await agreementClients(database.db, manager, {}, drill, Number.NaN, 2))!.rows).toEqual(whole.rows.slice(0, 2));
+    // Another firm's manager counts only its own client, past the end too.
+    expect(await agreementClients(database.db, otherManager, {}, { against: "override" }, 2, 1)).toEqual({ rows: [], total: 1, page: 2, pageCount: 1 });
   });
 
   it("answers null when not allowed or malformed", async () => {

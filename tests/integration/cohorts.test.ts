@@ -162,8 +162,24 @@ describe("cohortClients: the clients behind a cell", () => {
       for (const cell of row.cells) {
         const list = (await cohortClients(database.db, manager, F, row.cohort, cell.k))!;
         expect([list.clients.length, list.clients.filter((c) => c.atOrAbove4).length]).toEqual([cell.clients, cell.atOrAbove4]);
+        expect([list.total, list.reached]).toEqual([cell.clients, cell.atOrAbove4]);
       }
     }
+  });
+
+  it("comes a page at a time by name, each page with the whole cell's counts; past the end, empty with the counts", async () => {
+    const whole = (await cohortClients(database.db, manager, F, "2026-01", 2))!;
+    expect(whole).toMatchObject({ total: 3, reached: 1, page: 1, pageCount: 1 });
+    const pages = [];
+    for (let p = 1; p <= 2; p++) {
+      const found = (await cohortClients(database.db, manager, F, "2026-01", 2, p, 2))!;
+      expect(found).toMatchObject({ total: 3, reached: 1, page: p, pageCount: 2 });
+      pages.push(...found.clients);
+    }
+    expect(pages).toEqual(whole.clients);
+    expect(await cohortClients(database.db, manager, F, "2026-01", 2, 3, 2)).toMatchObject({ clients: [], total: 3, reached: 1, page: 3, pageCount: 2 });
+    // A page number that is not one reads page 1.
+    expect((await cohortClients(database.db, manager, F, "2026-01", 2, 0, 2))!.clients).toEqual(whole.clients.slice(0, 2));
   });
 
   it("keeps the filters", async () => {

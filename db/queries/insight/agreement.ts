@@ -11,6 +11,7 @@ import { isStage } from "../../../lib/validation/primitives";
 import { AGREEMENT_AGAINST, summarizeCounts, type AgreementAgainst, type AgreementCell, type AgreementSummary } from "../../../lib/insight/agreement";
 import { normaliseScope, visibleCte, type ScopeFilters } from "../portfolio";
 import { UUID_RE } from "../scope";
+import { DRILL_PAGE_SIZE, pageCut, paged, type Paged } from "../paging";
 
 export { AGREEMENT_AGAINST, type AgreementAgainst };
 
@@ -70,7 +71,7 @@ const figures = ({ matrix: _m, ...rest }: AgreementSummary): AgreementFigures =>
 
 /** The stored status of the visible clients, after visibleCte. */
 const statusCte = sql`status as (
-    select v.id, v.name, v.consultant_id, cs.stage as inferred, cs.override_stage, cs.self_stage, cs.self_date
+    select v.id, v.name, v.name_key, v.consultant_id, cs.stage as inferred, cs.override_stage, cs.self_stage, cs.self_date
     from visible v left join client_status cs on cs.client_id = v.id
   )`;
 
@@ -129,8 +130,11 @@ export async function getAgreement(db: Db | Tx, actor: Actor, filters: Agreement
   };
 }
 
-/** The clients behind a cell, a consultant or the disagreements of one comparison; null when not allowed or malformed. */
-export async function agreementClients(db: Db | Tx, actor: Actor, filters: AgreementFilters, drill: AgreementDrill): Promise<AgreementClient[] | null> {
+/**
+ * The clients behind a cell, a consultant or the disagreements of one comparison, a page at a
+ * time, the widest disagreements first; null when not allowed or malformed.
+ */
+export async function agreementClients(db: Db | Tx, actor: Actor, filters: AgreementFilters, drill: AgreementDrill, page = 1, size = DRILL_PAGE_SIZE): Promise<({ rows: AgreementClient[] } & Paged) | null> {
   if (!can(actor, "portfolio.read")) return null;
   const f = normaliseScope(filters);
   if (!f) return null;
@@ -143,24 +147,35 @@ export async function agreementClients(db: Db | Tx, actor: Actor, filters: Agree
   if (drill.other !== undefined) conditions.push(sql`${otherCol} = ${drill.other}`);
   if (drill.consultantId !== undefined) conditions.push(drill.consultantId === null ? sql`consultant_id is null` : sql`consultant_id = ${drill.consultantId}::uuid`);
   if (drill.disagreeOnly) conditions.push(sql`inferred <> ${otherCol}`);
-  const rows = await queryRows<{ id: string; name: string; consultant_id: string | null; consultant_name: string | null; inferred: number | string; other: number | string; other_date: string | null }>(
+  const cut = pageCut(page, size);
+  const picked = sql`with ${visibleCte(actor, f)}, ${statusCte},
+    picked as (select * from status where ${sql.join(conditions, sql` and `)})`;
+  // The widest disagreements first: those are the ones to look at. The whole list's count rides
+  // on each row of the page; a page past the end counts apart.
+  const rows = await queryRows<{ id: string; name: string; consultant_id: string | null; consultant_name: string | null; inferred: number | string; other: number | string; other_date: string | null; total: number | string }>(
     db,
-    sql`with ${visibleCte(actor, f)}, ${statusCte}
+    sql`${picked}
     select s.id, s.name, s.consultant_id, u.name as consultant_name, s.inferred, s.${otherCol} as other,
-      ${drill.against === "self" ? sql`s.self_date::text` : sql`null`} as other_date
-    from status s left join ${users} u on u.id = s.consultant_id
-    where ${sql.join(conditions, sql` and `)}
-    -- The widest disagreements first: those are the ones to look at.
-    order by abs(s.inferred - s.${otherCol}) desc, lower(s.name), s.id`,
+      ${drill.against === "self" ? sql`s.self_date::text` : sql`null`} as other_date, s.total
+    from (
+      select p.*, abs(p.inferred - p.${otherCol}) as gap, count(*) over () as total
+      from picked p order by gap desc, p.name_key, p.id limit ${cut.limit} offset ${cut.offset}
+    ) s left join ${users} u on u.id = s.consultant_id
+    order by s.gap desc, s.name_key, s.id`,
   );
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    consultantId: r.consultant_id,
-    consultantName: r.consultant_name,
-    inferred: Number(r.inferred),
-    other: Number(r.other),
-    difference: Number(r.other) - Number(r.inferred),
-    otherDate: r.other_date,
-  }));
+  let total = n(rows[0]?.total);
+  if (rows.length === 0 && cut.offset > 0) total = n((await queryRows<{ total: number | string }>(db, sql`${picked} select count(*) as total from picked`))[0]?.total);
+  return {
+    rows: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      consultantId: r.consultant_id,
+      consultantName: r.consultant_name,
+      inferred: Number(r.inferred),
+      other: Number(r.other),
+      difference: Number(r.other) - Number(r.inferred),
+      otherDate: r.other_date,
+    })),
+    ...paged(cut, total),
+  };
 }

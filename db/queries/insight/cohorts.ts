@@ -4,6 +4,7 @@ import { users } from "../../schema";
 import { can, type Actor } from "../../../lib/auth/permissions";
 import { isoDay } from "../../../lib/validation/primitives";
 import { normalise, visibleCte, type Portfolio, type PortfolioFilters } from "../portfolio";
+import { DRILL_PAGE_SIZE, pageCut, paged, type Paged } from "../paging";
 
 // Cohorts (#13): clients grouped by the month of their first check-in, and for each month since
 // then the share of the cohort at stage 4 or above. Everything is read from the stored stage
@@ -61,7 +62,10 @@ export interface CohortCellClients {
   k: number;
   month: string;
   asOf: string;
+  /** One page of the cell's clients, by name. */
   clients: CohortClient[];
+  /** Of the whole cell (every page): how many are at stage 4 or above. */
+  reached: number;
 }
 
 const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -162,10 +166,11 @@ export async function getCohorts(db: Db | Tx, actor: Actor, filters: PortfolioFi
 
 /**
  * The clients behind one cell of the triangle (its denominator: the cohort's clients not archived
- * by the cell's day), with their stage then. Null when not allowed, for unusable filters, or for a
- * cell the triangle of these filters does not have.
+ * by the cell's day), with their stage then, a page at a time by name: a cohort of a large firm's
+ * busy month holds thousands. Null when not allowed, for unusable filters, or for a cell the
+ * triangle of these filters does not have.
  */
-export async function cohortClients(db: Db | Tx, actor: Actor, filters: PortfolioFilters, cohort: string, k: number): Promise<CohortCellClients | null> {
+export async function cohortClients(db: Db | Tx, actor: Actor, filters: PortfolioFilters, cohort: string, k: number, page = 1, size = DRILL_PAGE_SIZE): Promise<(CohortCellClients & Paged) | null> {
   if (!can(actor, "portfolio.read")) return null;
   const f = normalise(filters);
   if (!f || !MONTH_RE.test(cohort) || !Number.isSafeInteger(k) || k < 0) return null;
@@ -173,22 +178,39 @@ export async function cohortClients(db: Db | Tx, actor: Actor, filters: Portfoli
   const month = addMonths(cohort, k);
   if (monthsBetween(month, f.to.slice(0, 7)) < 0) return null;
   const asOf = asOfDay(month, f.to);
-  const rows = await queryRows<{ id: string; name: string; consultant_id: string | null; consultant_name: string | null; stage: number | string }>(
+  const cut = pageCut(page, size);
+  const cell = sql`with ${visibleCte(actor, f, true)}, ${membersCte(actor, f, cohort)},
+    cell as (
+      select v.id, v.name, v.name_key, v.consultant_id, sp.stage
+      from members m
+      join visible v on v.id = m.client_id
+      join ${openSpell(actor, sql`${asOf}::date`)}
+      where m.gone is null or m.gone > ${asOf}::date
+    )`;
+  // The whole cell's counts ride on each row of the page; a page past the end counts apart.
+  const rows = await queryRows<{ id: string; name: string; consultant_id: string | null; consultant_name: string | null; stage: number | string; total: number | string; reached: number | string }>(
     db,
-    sql`with ${visibleCte(actor, f, true)}, ${membersCte(actor, f, cohort)}
-    select v.id, v.name, v.consultant_id, u.name as consultant_name, sp.stage
-    from members m
-    join visible v on v.id = m.client_id
-    join ${openSpell(actor, sql`${asOf}::date`)}
-    left join ${users} u on u.id = v.consultant_id
-    where m.gone is null or m.gone > ${asOf}::date
-    order by lower(v.name), v.id`,
+    sql`${cell}
+    select c.id, c.name, c.consultant_id, u.name as consultant_name, c.stage, c.total, c.reached
+    from (
+      select cell.*, count(*) over () as total, count(*) filter (where stage >= ${REACHED}) over () as reached
+      from cell order by name_key, id limit ${cut.limit} offset ${cut.offset}
+    ) c
+    left join ${users} u on u.id = c.consultant_id
+    order by c.name_key, c.id`,
   );
+  let counts = { total: n(rows[0]?.total), reached: n(rows[0]?.reached) };
+  if (rows.length === 0 && cut.offset > 0) {
+    const [all] = await queryRows<{ total: number | string; reached: number | string }>(db, sql`${cell} select count(*) as total, count(*) filter (where stage >= ${REACHED}) as reached from cell`);
+    counts = { total: n(all?.total), reached: n(all?.reached) };
+  }
   return {
     cohort,
     k,
     month,
     asOf,
     clients: rows.map((r) => ({ id: r.id, name: r.name, consultantId: r.consultant_id, consultantName: r.consultant_name, stage: n(r.stage), atOrAbove4: n(r.stage) >= REACHED })),
+    reached: counts.reached,
+    ...paged(cut, counts.total),
   };
 }

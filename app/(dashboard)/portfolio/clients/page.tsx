@@ -4,7 +4,7 @@ import { RowLink } from "@/components/ui/RowLink";
 import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { portfolioClientsPage, type Drill } from "@/db/queries/portfolio";
-import { Pager } from "@/components/clients/Pager";
+import { Pager, pageHrefs } from "@/components/clients/Pager";
 import { requirePermission } from "@/lib/auth/actor";
 import { inFirm } from "@/db/tenant";
 import { readDb } from "@/db/replica";
@@ -52,12 +52,7 @@ export default async function PortfolioClientsPage({ searchParams }: { searchPar
   );
   if (!found) notFound();
   const { rows, total, page, pageCount } = found;
-  const pageHref = (n: number) => {
-    const q = new URLSearchParams();
-    for (const [k, v] of Object.entries(sp)) if (k !== "page" && v !== undefined) q.set(k, one(v));
-    if (n > 1) q.set("page", String(n));
-    return `/portfolio/clients?${q.toString()}`;
-  };
+  const pageHref = pageHrefs("/portfolio/clients", sp);
   // Past the end (the list has shrunk since its link was made): its last page.
   if (rows.length === 0 && page > pageCount) redirect(pageHref(pageCount));
   const [t, format] = await Promise.all([getTranslations("portfolio.drill"), getFormatter()]);

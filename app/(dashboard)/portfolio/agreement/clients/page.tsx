@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { IntentLink } from "@/components/ui/IntentLink";
 import { RowLink } from "@/components/ui/RowLink";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { agreementClients, type AgreementDrill } from "@/db/queries/insight/agreement";
+import { Pager, pageHrefs } from "@/components/clients/Pager";
 import { portfolioFilterOptions } from "@/db/queries/portfolio";
 import { requirePermission } from "@/lib/auth/actor";
 import { inFirm } from "@/db/tenant";
@@ -25,9 +26,14 @@ export default async function AgreementClientsPage({ searchParams }: { searchPar
   const filters = agreementFiltersFrom(sp);
   const drill = agreementDrillFrom(sp);
   if (!drill) notFound();
-  const [rows, options] = await inFirm(await readDb(), actor.firmId, (db) => Promise.all([agreementClients(db, actor, filters, drill), portfolioFilterOptions(db, actor)]));
+  const page = Number((Array.isArray(sp.page) ? sp.page[0] : sp.page) || "1");
+  const [found, options] = await inFirm(await readDb(), actor.firmId, (db) => Promise.all([agreementClients(db, actor, filters, drill, page), portfolioFilterOptions(db, actor)]));
   // A malformed consultant id or stage: nothing to list, as for an unknown drill.
-  if (!rows) notFound();
+  if (!found) notFound();
+  const { rows, total, pageCount } = found;
+  const pageHref = pageHrefs("/portfolio/agreement/clients", sp);
+  // Past the end (the list has shrunk since its link was made): its last page.
+  if (rows.length === 0 && found.page > pageCount) redirect(pageHref(pageCount));
   const [t, format] = await Promise.all([getTranslations("agreement.drill"), getFormatter()]);
 
   const title = (d: AgreementDrill) =>
@@ -41,7 +47,7 @@ export default async function AgreementClientsPage({ searchParams }: { searchPar
     const name = options?.consultants.find((c) => c.id === d.consultantId)?.name;
     return name ? t("ofConsultant", { name }) : t("ofOneConsultant");
   }
-  const subtitle = [who(drill), t("subtitle", { count: rows.length })].filter(Boolean).join(" · ");
+  const subtitle = [who(drill), t("subtitle", { count: total })].filter(Boolean).join(" · ");
 
   return (
     <section className="min-w-0">
@@ -79,6 +85,7 @@ export default async function AgreementClientsPage({ searchParams }: { searchPar
           </ScrollRegion>
         </>
       )}
+      <Pager page={found.page} pageCount={pageCount} href={pageHref} />
     </section>
   );
 }

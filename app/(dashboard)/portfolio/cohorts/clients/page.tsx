@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { IntentLink } from "@/components/ui/IntentLink";
 import { RowLink } from "@/components/ui/RowLink";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { cohortClients } from "@/db/queries/insight/cohorts";
+import { Pager, pageHrefs } from "@/components/clients/Pager";
 import { requirePermission } from "@/lib/auth/actor";
 import { inFirm } from "@/db/tenant";
 import { readDb } from "@/db/replica";
@@ -28,17 +29,20 @@ export default async function CohortClientsPage({ searchParams }: { searchParams
   const cohort = one(sp.cohort);
   const kText = one(sp.k);
   if (!/^\d{4}-\d{2}$/.test(cohort) || !/^\d{1,4}$/.test(kText)) notFound();
-  // The same source as the triangle: the read replica when one is configured.
-  const cell = await inFirm(await readDb(), actor.firmId, (db) => cohortClients(db, actor, filters, cohort, Number(kText)));
+  // The same source as the triangle: the read replica when one is configured. A page at a time;
+  // a page number that is not one reads page 1.
+  const cell = await inFirm(await readDb(), actor.firmId, (db) => cohortClients(db, actor, filters, cohort, Number(kText), Number(one(sp.page) || "1")));
   if (!cell) notFound();
+  const pageHref = pageHrefs("/portfolio/cohorts/clients", sp);
+  // Past the end (the cell has shrunk since its link was made): its last page.
+  if (cell.clients.length === 0 && cell.page > cell.pageCount) redirect(pageHref(cell.pageCount));
   const [t, format] = await Promise.all([getTranslations("cohorts.drill"), getFormatter()]);
-  const reached = cell.clients.filter((c) => c.atOrAbove4).length;
 
   return (
     <section className="min-w-0">
       <PageHeader
         title={t("title", { cohort: formatMonth(format, cell.cohort), k: cell.k })}
-        subtitle={t("subtitle", { count: cell.clients.length, day: formatDay(format, cell.asOf), reached })}
+        subtitle={t("subtitle", { count: cell.total, day: formatDay(format, cell.asOf), reached: cell.reached })}
         actions={<IntentLink href={`/portfolio/cohorts?${filterQuery(filters)}`} className={`text-sm ${linkClass}`}>{t("back")}</IntentLink>}
       />
       {cell.clients.length === 0 ? (
@@ -67,6 +71,7 @@ export default async function CohortClientsPage({ searchParams }: { searchParams
           </table>
         </ScrollRegion>
       )}
+      <Pager page={cell.page} pageCount={cell.pageCount} href={pageHref} />
     </section>
   );
 }
