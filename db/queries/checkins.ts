@@ -2,7 +2,7 @@ import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../index";
 import { checkIns, clients, stageAssessments, users, type CheckIn } from "../schema";
 import { can, type Actor } from "../../lib/auth/permissions";
-import { recomputeStagesMany, type StageChange } from "./stage-history";
+import { recomputeClient, type StageChange, type StoredAssessment } from "./stage-history";
 import type { CheckInFields } from "../../lib/checkin-format/types";
 import { clientScope, UUID_RE } from "./scope";
 import { writeAudit } from "./audit";
@@ -19,8 +19,8 @@ import { fieldsOf } from "./checkin-columns";
  * stages and two writers for one client cannot interleave.
  */
 export async function recomputeStages(tx: Tx, clientId: string, since?: string): Promise<StageChange> {
-  const changes = await recomputeStagesMany(tx, [clientId], undefined, since === undefined ? undefined : new Map([[clientId, since]]));
-  return changes.get(clientId) ?? { before: null, after: null };
+  const { before, after } = await recomputeClient(tx, clientId, since);
+  return { before, after };
 }
 
 /** Locks a visible client for a write; null when the actor may not write to it. */
@@ -41,6 +41,8 @@ export interface CheckInWriteResult {
   stageAfter: number | null;
   /** True when an earlier request with the same idempotency key already created it. */
   duplicate: boolean;
+  /** The check-in's assessment as the write stored it; absent for a duplicate, which did not write. */
+  assessment?: StoredAssessment | null;
 }
 
 export async function createCheckIn(
@@ -65,9 +67,9 @@ export async function createCheckIn(
       const stage = await currentStageOf(tx, clientId);
       return { checkIn: existing, stageBefore: stage, stageAfter: stage, duplicate: true };
     }
-    const { before, after } = await recomputeStages(tx, clientId, inserted.date);
+    const { before, after, assessment } = await recomputeClient(tx, clientId, inserted.date, inserted.id);
     await writeAudit(tx, actor, { action: "checkin.create", entityType: "check_in", entityId: inserted.id, clientId, after: fieldsOf(inserted) });
-    return { checkIn: inserted, stageBefore: before, stageAfter: after, duplicate: false };
+    return { checkIn: inserted, stageBefore: before, stageAfter: after, duplicate: false, assessment };
   });
 }
 
@@ -106,9 +108,9 @@ export async function updateCheckIn(
       .returning();
     if (!updated) throw new StaleVersionError(current);
     // An edit that moves the date touches the history from the earlier of the two dates.
-    const { before, after } = await recomputeStages(tx, current.clientId, current.date < updated.date ? current.date : updated.date);
+    const { before, after, assessment } = await recomputeClient(tx, current.clientId, current.date < updated.date ? current.date : updated.date, checkInId);
     await writeAudit(tx, actor, { action: "checkin.update", entityType: "check_in", entityId: checkInId, clientId: current.clientId, before: { ...fieldsOf(current), notesInternal: current.notesInternal }, after: { ...fieldsOf(updated), notesInternal: updated.notesInternal } });
-    return { checkIn: updated, stageBefore: before, stageAfter: after, duplicate: false };
+    return { checkIn: updated, stageBefore: before, stageAfter: after, duplicate: false, assessment };
   });
 }
 

@@ -16,6 +16,21 @@ const PER_QUERY = 100;
 
 type History = { clientId: string; rows: (StageInput & { id: string })[] };
 
+/** One check-in's assessment as stored (stage_assessments). */
+export interface StoredAssessment {
+  stage: number;
+  confidence: number;
+  reasons: string[];
+  missing: string[];
+  seq: number;
+}
+
+interface Written {
+  stages: Map<string, StageChange>;
+  /** The stored assessment of the check-in asked for, by its id. */
+  assessed: Map<string, StoredAssessment>;
+}
+
 /** A client's inferred current stage before and after a write (null: no stage). */
 export interface StageChange {
   before: number | null;
@@ -51,24 +66,38 @@ export async function recomputeStagesMany(
   const stages = new Map<string, StageChange>();
   for (let i = 0; i < clientIds.length; i += PER_QUERY) {
     const part = clientIds.slice(i, i + PER_QUERY);
-    // Only what the engine reads (StageInput's columns, from the field definitions): less to fetch and decode.
-    const rows = await tx
-      .select({ id: checkIns.id, clientId: checkIns.clientId, ...ENGINE_COLUMNS })
-      .from(checkIns)
-      .where(inArray(checkIns.clientId, part))
-      .orderBy(asc(checkIns.clientId), asc(checkIns.date), asc(checkIns.createdAt));
-    const byClient = new Map<string, History["rows"]>(part.map((id) => [id, []]));
-    for (const r of rows) byClient.get(r.clientId)!.push(r);
-    const histories = [...byClient].map(([clientId, rows]) => {
-      const from = since?.get(clientId);
-      // Check-ins are in date order, so every one dated before `from` is unchanged and keeps its position.
-      const k = from === undefined ? 0 : rows.findIndex((r) => r.date >= from);
-      return { clientId, rows, from: k === -1 ? rows.length : k };
-    });
-    for (const [id, change] of await writeHistories(tx, histories, true, rules)) stages.set(id, change);
+    for (const [id, change] of (await recomputePart(tx, part, since, rules)).stages) stages.set(id, change);
     await progress(part.length);
   }
   return stages;
+}
+
+/**
+ * One client's history from `since` on, as recomputeStagesMany writes it, with the assessment of
+ * the check-in `checkInId` as stored, read back from the statement that stored it (null when the
+ * write left it alone): a check-in's create or edit answers with it, with no read of its own.
+ */
+export async function recomputeClient(tx: Tx, clientId: string, since?: string, checkInId?: string): Promise<StageChange & { assessment: StoredAssessment | null }> {
+  const { stages, assessed } = await recomputePart(tx, [clientId], since === undefined ? undefined : new Map([[clientId, since]]), undefined, checkInId);
+  return { ...(stages.get(clientId) ?? { before: null, after: null }), assessment: (checkInId && assessed.get(checkInId)) || null };
+}
+
+async function recomputePart(tx: Tx, part: string[], since?: ChangedSince, rules?: RuleSet, want?: string): Promise<Written> {
+  // Only what the engine reads (StageInput's columns, from the field definitions): less to fetch and decode.
+  const rows = await tx
+    .select({ id: checkIns.id, clientId: checkIns.clientId, ...ENGINE_COLUMNS })
+    .from(checkIns)
+    .where(inArray(checkIns.clientId, part))
+    .orderBy(asc(checkIns.clientId), asc(checkIns.date), asc(checkIns.createdAt));
+  const byClient = new Map<string, History["rows"]>(part.map((id) => [id, []]));
+  for (const r of rows) byClient.get(r.clientId)!.push(r);
+  const histories = [...byClient].map(([clientId, rows]) => {
+    const from = since?.get(clientId);
+    // Check-ins are in date order, so every one dated before `from` is unchanged and keeps its position.
+    const k = from === undefined ? 0 : rows.findIndex((r) => r.date >= from);
+    return { clientId, rows, from: k === -1 ? rows.length : k };
+  });
+  return writeHistories(tx, histories, true, rules, want);
 }
 
 /**
@@ -87,7 +116,7 @@ interface Tail {
   s: number;
 }
 
-async function writeHistories(tx: Tx, histories: (History & { from: number })[], replace = true, rules?: RuleSet): Promise<Map<string, StageChange>> {
+async function writeHistories(tx: Tx, histories: (History & { from: number })[], replace = true, rules?: RuleSet, want?: string): Promise<Written> {
   const assessments: Record<string, unknown>[] = [];
   const spells: Record<string, unknown>[] = [];
   const tails: Tail[] = [];
@@ -116,21 +145,32 @@ async function writeHistories(tx: Tx, histories: (History & { from: number })[],
       gone as (delete from stage_assessments a using tails r where a.client_id = r.client_id and a.seq >= r.k)
       delete from stage_spells p using tails r where p.client_id = r.client_id and p.start_seq >= r.s`);
   }
+  const assessed = new Map<string, StoredAssessment>();
   for (let k = 0; k < Math.max(assessments.length, spells.length); k += 5 * BATCH) {
-    await tx.execute(sql`
+    // With `want`, the statement also answers with that check-in's assessment as stored (the
+    // database's own rounding of its confidence, as a read would give it).
+    const back = want ? sql` returning check_in_id, seq, stage, confidence, reasons, missing` : sql``;
+    const found = await queryRows<{ check_in_id: string; seq: number | string; stage: number | string; confidence: number | string; reasons: unknown; missing: unknown }>(tx, sql`
       with added as (
         insert into ${stageAssessments} (check_in_id, client_id, date, seq, stage, confidence, reasons, missing, rule_version)
         select check_in_id, client_id, date, seq, stage, confidence, reasons, missing, rule_version
         from jsonb_to_recordset(${JSON.stringify(assessments.slice(k, k + 5 * BATCH))}::jsonb)
-          as r(check_in_id uuid, client_id uuid, date date, seq integer, stage smallint, confidence real, reasons jsonb, missing jsonb, rule_version integer)
-      )
+          as r(check_in_id uuid, client_id uuid, date date, seq integer, stage smallint, confidence real, reasons jsonb, missing jsonb, rule_version integer)${back}
+      )${want ? sql`, spelled as (` : sql``}
       insert into stage_spells (client_id, start_seq, stage, started, ended, next_stage)
       select client_id, start_seq, stage, started, ended, next_stage
       from jsonb_to_recordset(${JSON.stringify(spells.slice(k, k + 5 * BATCH))}::jsonb)
-        as r(client_id uuid, start_seq integer, stage smallint, started date, ended date, next_stage smallint)`);
+        as r(client_id uuid, start_seq integer, stage smallint, started date, ended date, next_stage smallint)${want ? sql`
+      returning 1)
+      select check_in_id, seq, stage, confidence, reasons, missing from added where check_in_id = ${want}::uuid` : sql``}`);
+    for (const r of want ? found : []) {
+      assessed.set(r.check_in_id, { stage: Number(r.stage), confidence: Number(r.confidence), reasons: jsonList(r.reasons), missing: jsonList(r.missing), seq: Number(r.seq) });
+    }
   }
-  return refreshStatusChanges(tx, histories.map((h) => h.clientId));
+  return { stages: await refreshStatusChanges(tx, histories.map((h) => h.clientId)), assessed };
 }
+
+const jsonList = (v: unknown): string[] => (typeof v === "string" ? (JSON.parse(v) as string[]) : (v as string[] | null) ?? []);
 
 /**
  * Rewrites the stored status row of these clients from their stored history, spells, latest

@@ -1,4 +1,4 @@
-import { createCheckIn, deleteCheckIn, StaleVersionError, updateCheckIn, fieldsOf } from "../../../db/queries/checkins";
+import { createCheckIn, deleteCheckIn, StaleVersionError, updateCheckIn, fieldsOf, type CheckInWriteResult } from "../../../db/queries/checkins";
 import { getCheckInWithStage, isCheckInKey, listCheckInAssessmentsPage } from "../../../db/queries/checkin-assessments";
 import { checkInSchemasAt, toJsonObject } from "../../checkin-format";
 import { can } from "../../auth/permissions";
@@ -30,8 +30,10 @@ function idempotencyKey(req: Request): string | null {
   return key;
 }
 
-async function withAssessment(ctx: HandlerContext, id: string) {
-  const row = await getCheckInWithStage(ctx.deps.db, ctx.caller.actor, id);
+/** The check-in as the API shows it: with the assessment its write stored, or read back (a replayed create wrote nothing). */
+async function withAssessment(ctx: HandlerContext, result: CheckInWriteResult) {
+  if (result.assessment) return checkInView({ ...result.checkIn, ...result.assessment }, ctx.caller.actor);
+  const row = await getCheckInWithStage(ctx.deps.db, ctx.caller.actor, result.checkIn.id);
   if (!row) throw notFound();
   return checkInView(row, ctx.caller.actor);
 }
@@ -48,7 +50,7 @@ export const createCheckInEndpoint = endpoint("checkins.write", async (req, ctx)
   const fields = parseBody(checkInSchemasAt(todayFor(ctx.caller.actor, ctx.now)).fields, await readJson(req));
   const result = await createCheckIn(ctx.deps.db, actor, clientId, fields, { idempotencyKey: key });
   if (!result) throw notFound();
-  const body = { checkIn: await withAssessment(ctx, result.checkIn.id), stageBefore: result.stageBefore, stageAfter: result.stageAfter };
+  const body = { checkIn: await withAssessment(ctx, result), stageBefore: result.stageBefore, stageAfter: result.stageAfter };
   return json(body, 201, {
     Location: `/api/v1/checkins/${result.checkIn.id}`,
     ETag: `"${result.checkIn.version}"`,
@@ -95,7 +97,7 @@ export const updateCheckInEndpoint = endpoint("checkins.write", async (req, ctx)
     throw err;
   }
   if (!result) throw notFound();
-  const body = { checkIn: await withAssessment(ctx, id), stageBefore: result.stageBefore, stageAfter: result.stageAfter };
+  const body = { checkIn: await withAssessment(ctx, result), stageBefore: result.stageBefore, stageAfter: result.stageAfter };
   return json(body, 200, { ETag: `"${result.checkIn.version}"` });
 });
 

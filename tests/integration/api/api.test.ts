@@ -336,6 +336,33 @@ describe("check-ins", () => {
     expect(await checkInCount(rosa)).toBe(before + 1);
   });
 
+  it("a create or an edit answers with the check-in as a read gives it, its assessment as stored; a replayed create too", async () => {
+    const listed = async (id: string) => {
+      const seen: any[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await call(database, listCheckInsEndpoint, { path: `/api/v1/clients/${rosa}/checkins?limit=100${cursor ? `&cursor=${cursor}` : ""}`, params: { id: rosa }, token: tokens.consultant });
+        seen.push(...res.body.data);
+        cursor = res.body.nextCursor;
+      } while (cursor);
+      return seen.find((c) => c.id === id);
+    };
+    // Dated before the latest check-ins, so the write rewrites a tail of several assessments.
+    const json = { ...VALID_CHECKIN, date: "2026-01-03", posts_last_30d: 7, notes: "answer = read" };
+    const headers = { "idempotency-key": `answer-${Date.now()}` };
+    const created = await call(database, createCheckInEndpoint, { method: "POST", path: `/api/v1/clients/${rosa}/checkins`, params: { id: rosa }, token: tokens.consultant, headers, json });
+    expect(created.status).toBe(201);
+    const id = created.body.checkIn.id as string;
+    expect(created.body.checkIn.assessment).not.toBeNull();
+    expect(created.body.checkIn).toEqual(await listed(id));
+    const replayed = await call(database, createCheckInEndpoint, { method: "POST", path: `/api/v1/clients/${rosa}/checkins`, params: { id: rosa }, token: tokens.consultant, headers, json });
+    expect(replayed.headers.get("idempotency-replayed")).toBe("true");
+    expect(replayed.body.checkIn).toEqual(created.body.checkIn);
+    const edited = await call(database, updateCheckInEndpoint, { method: "PATCH", path: `/api/v1/checkins/${id}`, params: { id }, token: tokens.consultant, headers: { "if-match": "1" }, json: { date: "2026-02-11", automated_share: 0.9 } });
+    expect(edited.status).toBe(200);
+    expect(edited.body.checkIn).toEqual(await listed(id));
+  });
+
   it("PATCH needs If-Match, applies to the current version only, and changes just the given fields", async () => {
     const created = await call(database, createCheckInEndpoint, { method: "POST", path: `/api/v1/clients/${rosa}/checkins`, params: { id: rosa }, token: tokens.consultant, json: VALID_CHECKIN });
     const id = created.body.checkIn.id as string;
