@@ -150,10 +150,12 @@ export function normaliseScope(f: { consultantId?: string | null; industry?: str
  * archived_on (null while the client is not archived). Read from the copies on client_status
  * (copiesScope), one table instead of the firm's clients joined to their assignments.
  */
-export function visibleCte(actor: Actor, f: ScopeFilters, withArchived = false): SQL {
+export function visibleCte(actor: Actor, f: ScopeFilters, withArchived = false, withStatus = false): SQL {
   const archivedOn = withArchived ? sql`, case when cs.archived then cs.archived_on end as archived_on` : sql``;
+  // The current stage and last check-in, for stageAtDay.
+  const status = withStatus ? sql`, cs.stage, cs.last_check_in` : sql``;
   return sql`visible as (
-    select cs.client_id as id, cs.name, cs.name_key, cs.industry, cs.consultant_id${archivedOn}
+    select cs.client_id as id, cs.name, cs.name_key, cs.industry, cs.consultant_id${archivedOn}${status}
     from client_status cs
     where ${copiesScope(actor, "cs", f, withArchived)}
   )`;
@@ -172,6 +174,14 @@ function visibleClients(actor: Actor, f: ScopeFilters, withArchived = false): SQ
  */
 const stageAt = (clientRef: SQL, day: SQL) =>
   sql`(select sp.stage from stage_spells sp where sp.client_id = ${clientRef} and sp.started <= ${day} and (sp.ended is null or sp.ended > ${day}) limit 1)`;
+
+/**
+ * stageAt for a row of visibleCte(…, withStatus): the stored current stage when the client has no
+ * check-in dated after `day` (then the spell open at its end is the current one), else the spell
+ * lookup. For a day at or near today that spares a lookup per client.
+ */
+const stageAtDay = (v: SQL, day: SQL) =>
+  sql`(case when ${v}.last_check_in is null or ${v}.last_check_in <= ${day} then ${v}.stage else ${stageAt(sql`${v}.id`, day)} end)`;
 
 /** The spells of the visible clients, as a CTE body: filtered by their own copies of the client's scope. */
 const spellsCte = (actor: Actor, f: ScopeFilters) => sql`spells as (
@@ -474,11 +484,11 @@ async function drillClients(db: Db | Tx, actor: Actor, filters: PortfolioFilters
   switch (drill.kind) {
     case "stage":
       if (!okStage(drill.stage)) return null;
-      where = sql`${stageAt(sql`v.id`, sql`${f.to}::date`)} = ${drill.stage}`;
+      where = sql`${stageAtDay(sql`v`, sql`${f.to}::date`)} = ${drill.stage}`;
       break;
     case "month": {
       if (!okStage(drill.stage) || !MONTH_RE.test(drill.month)) return null;
-      where = sql`${stageAt(sql`v.id`, sql`${monthAsOf(drill.month, f.to)}::date`)} = ${drill.stage}`;
+      where = sql`${stageAtDay(sql`v`, sql`${monthAsOf(drill.month, f.to)}::date`)} = ${drill.stage}`;
       break;
     }
     case "flow":
@@ -492,7 +502,7 @@ async function drillClients(db: Db | Tx, actor: Actor, filters: PortfolioFilters
     case "consultant": {
       if (!okStage(drill.stage) || (drill.consultantId && !UUID_RE.test(drill.consultantId))) return null;
       const who = drill.consultantId ? sql`v.consultant_id = ${drill.consultantId}::uuid` : sql`v.consultant_id is null`;
-      where = drill.stage ? sql`${who} and ${stageAt(sql`v.id`, sql`${f.to}::date`)} = ${drill.stage}` : who;
+      where = drill.stage ? sql`${who} and ${stageAtDay(sql`v`, sql`${f.to}::date`)} = ${drill.stage}` : who;
       break;
     }
     case "all":
@@ -507,7 +517,7 @@ async function drillClients(db: Db | Tx, actor: Actor, filters: PortfolioFilters
   const picked = spells ? sql` join picked p on p.id = v.id` : sql``;
   const rows = await queryRows<{ id: string; name: string; industry: string | null; consultant_id: string | null; consultant_name: string | null; stage: number | null; last_check_in: string | null; total: number | string }>(
     db,
-    sql`with ${visibleCte(actor, f)}${spells ? sql`, ${spells}` : sql``},
+    sql`with ${visibleCte(actor, f, false, true)}${spells ? sql`, ${spells}` : sql``},
     cut as (
       select v.id, v.name, v.name_key, v.industry, v.consultant_id, ${cut ? sql`count(*) over ()` : sql`0`} as total
       from visible v${picked}
@@ -523,7 +533,7 @@ async function drillClients(db: Db | Tx, actor: Actor, filters: PortfolioFilters
   );
   let total = cut ? Number(rows[0]?.total ?? 0) : rows.length;
   if (cut && rows.length === 0 && cut.offset > 0) {
-    const [n] = await queryRows<{ n: number | string }>(db, sql`with ${visibleCte(actor, f)}${spells ? sql`, ${spells}` : sql``} select count(*) as n from visible v${picked} where ${where}`);
+    const [n] = await queryRows<{ n: number | string }>(db, sql`with ${visibleCte(actor, f, false, true)}${spells ? sql`, ${spells}` : sql``} select count(*) as n from visible v${picked} where ${where}`);
     total = Number(n?.n ?? 0);
   }
   return {

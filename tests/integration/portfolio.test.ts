@@ -274,6 +274,12 @@ describe("portfolioClients: the clients behind a bar", () => {
     expect(names(await portfolioClients(db, manager, F, { kind: "spell", stage: 3 }))).toEqual(["Alpha", "Bravo"]);
     expect(names(await portfolioClients(db, manager, F, { kind: "consultant", consultantId: ben.id }))).toEqual(["Delta", "Echo"]);
     expect(names(await portfolioClients(db, manager, F, { kind: "consultant", consultantId: ann.id, stage: 4 }))).toEqual(["Alpha"]);
+    // A range ending on a client's last check-in reads its stored stage; one ending the day before,
+    // the spell open then (Delta moved from 4 to 5 on 31 May).
+    expect(names(await portfolioClients(db, manager, { ...F, to: "2026-05-31" }, { kind: "stage", stage: 5 }))).toEqual(["Delta"]);
+    expect(names(await portfolioClients(db, manager, { ...F, to: "2026-05-30" }, { kind: "stage", stage: 5 }))).toEqual([]);
+    expect(names(await portfolioClients(db, manager, { ...F, to: "2026-05-30" }, { kind: "stage", stage: 4 }))).toEqual(["Alpha", "Delta"]);
+    expect(names(await portfolioClients(db, manager, { ...F, to: "2026-05-30" }, { kind: "consultant", consultantId: ben.id, stage: 4 }))).toEqual(["Delta"]);
     expect(await portfolioClients(db, manager, F, { kind: "stage", stage: 9 })).toBeNull();
     expect(await portfolioClients(db, manager, F, { kind: "month", month: "2026-13", stage: 2 })).toBeNull();
   });
