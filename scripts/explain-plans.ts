@@ -11,7 +11,9 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import * as schema from "../db/schema";
 import type { Db } from "../db";
-import { defaultRange } from "../db/queries/portfolio";
+import { defaultRange, portfolioClientsPage } from "../db/queries/portfolio";
+import { cohortClients } from "../db/queries/insight/cohorts";
+import { agreementClients } from "../db/queries/insight/agreement";
 import { portfolioPageData } from "../db/queries/portfolio-page";
 import { PORTFOLIO_NAMES_SHOWN } from "../lib/portfolio/types";
 import { getClientStatus, listClientPage, listClientStatusPage } from "../db/queries/client-status";
@@ -49,6 +51,17 @@ const { rows: lastKeys } = await client.query(
 );
 const lastCursor = { n: lastKeys[0].n as string, id: lastKeys[0].id as string };
 
+/** A firm's largest cohort (the month of most first check-ins), for a cohort drill-down. */
+const largestCohort = async (firmId: string): Promise<string> => {
+  const { rows } = await client.query(
+    "select first, count(*) as n from (select to_char(min(started), 'YYYY-MM') as first from stage_spells where firm_id = $1 group by client_id) f group by first order by n desc, first limit 1",
+    [firmId],
+  );
+  return rows[0].first as string;
+};
+const cohort = await largestCohort(manager.firmId);
+const smallCohort = await largestCohort(smallManager.firmId);
+
 await client.query("LOAD 'auto_explain'");
 await client.query(`SET auto_explain.log_min_duration = 0; SET auto_explain.log_analyze = on; SET auto_explain.log_buffers = on; SET auto_explain.log_timing = ${process.env.PLAN_TIMING === "off" ? "off" : "on"}; SET client_min_messages = log`);
 await client.query("SET ROLE stageline_app");
@@ -70,10 +83,18 @@ for (const keep of [false, true]) {
   await run("/clients page 100 (consultant 1)", consultant.firmId, (tx) => listClientPage(tx, consultant, { today }, 100));
   await run("GET /api/v1/clients first page (consultant 1)", consultant.firmId, (tx) => listClientStatusPage(tx, consultant, { limit: 50, today }));
   await run("GET /api/v1/clients last page (consultant 1)", consultant.firmId, (tx) => listClientStatusPage(tx, consultant, { limit: 50, today, after: lastCursor }));
+  const range = { ...defaultRange(today), today };
+  await run("portfolio drill-down: clients in stage 3 now, page 1 (manager)", manager.firmId, (tx) => portfolioClientsPage(tx, manager, range, { kind: "stage", stage: 3 }, 1));
+  await run("portfolio drill-down: all clients, page 80 (manager)", manager.firmId, (tx) => portfolioClientsPage(tx, manager, range, { kind: "all" }, 80));
+  await run(`cohort drill-down: the ${cohort} cohort at month 0, page 1 (manager)`, manager.firmId, (tx) => cohortClients(tx, manager, { from: `${cohort}-01`, to: today, today }, cohort, 0, 1));
+  await run("agreement drill-down: overrides that differ, page 1 (manager)", manager.firmId, (tx) => agreementClients(tx, manager, {}, { against: "override", disagreeOnly: true }, 1));
   await run("one client's status (manager)", manager.firmId, (tx) => getClientStatus(tx, manager, sample[0].id, today));
   await run("portfolio page of a 1,000-client firm (its manager)", smallManager.firmId, (tx) => portfolioPageData((read) => read(tx), smallManager, { ...defaultRange(today), today }, PORTFOLIO_NAMES_SHOWN));
   await run("/clients page 1 of a 1,000-client firm (its manager)", smallManager.firmId, (tx) => listClientPage(tx, smallManager, { today }, 1));
   await run("GET /api/v1/clients first page of a 1,000-client firm (its consultant 1)", smallConsultant.firmId, (tx) => listClientStatusPage(tx, smallConsultant, { limit: 50, today }));
+  await run("portfolio drill-down of a 1,000-client firm: clients in stage 3 now, page 1 (its manager)", smallManager.firmId, (tx) => portfolioClientsPage(tx, smallManager, range, { kind: "stage", stage: 3 }, 1));
+  await run(`cohort drill-down of a 1,000-client firm: the ${smallCohort} cohort at month 0, page 1 (its manager)`, smallManager.firmId, (tx) => cohortClients(tx, smallManager, { from: `${smallCohort}-01`, to: today, today }, smallCohort, 0, 1));
+  await run("agreement drill-down of a 1,000-client firm: overrides that differ, page 1 (its manager)", smallManager.firmId, (tx) => agreementClients(tx, smallManager, {}, { against: "override", disagreeOnly: true }, 1));
   if (!keep) plans.splice(start);
 }
 await client.end();
