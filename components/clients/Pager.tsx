@@ -1,22 +1,6 @@
 import { IntentLink } from "@/components/ui/IntentLink";
 import { useTranslations } from "next-intl";
 
-/**
- * Page `n` of the list at `path`: the other search parameters (filters, sort, drill) stay as they
- * are, and page 1 has no page parameter.
- */
-export function pageHrefs(path: string, sp: Record<string, string | string[] | undefined>): (n: number) => string {
-  return (n) => {
-    const q = new URLSearchParams();
-    for (const [k, v] of Object.entries(sp)) {
-      const value = Array.isArray(v) ? v[0] : v;
-      if (k !== "page" && value !== undefined) q.set(k, value);
-    }
-    if (n > 1) q.set("page", String(n));
-    return `${path}?${q.toString()}`;
-  };
-}
-
 /** Previous/next links of a paged list (the client list, a portfolio drill-down): links that work without JavaScript; `href` keeps the list's search, filters and sort. */
 export function Pager({ page, pageCount, href }: { page: number; pageCount: number; href: (page: number) => string }) {
   const t = useTranslations("clients.pager");

@@ -2,10 +2,9 @@
 // server-rendered, bookmarkable and works without JavaScript.
 import { FLAGS, type Flag } from "@/lib/flags";
 import { CLIENT_SORTS, type ClientListQuery, type ClientSort } from "@/lib/clients/list-types";
+import { oneParam as one } from "@/lib/http/search-params";
 
 export type RawParams = Record<string, string | string[] | undefined>;
-
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
 export function parseListParams(raw: RawParams): ClientListQuery {
   const q = one(raw.q).slice(0, 200);

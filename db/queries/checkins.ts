@@ -108,7 +108,7 @@ export async function updateCheckIn(
       .returning();
     if (!updated) throw new StaleVersionError(current);
     // An edit that moves the date touches the history from the earlier of the two dates.
-    const { before, after, assessment } = await recomputeClient(tx, current.clientId, current.date < updated.date ? current.date : updated.date, checkInId);
+    const { before, after, assessment } = await recomputeClient(tx, current.clientId, current.date < updated.date ? current.date : updated.date, updated.id);
     await writeAudit(tx, actor, { action: "checkin.update", entityType: "check_in", entityId: checkInId, clientId: current.clientId, before: { ...fieldsOf(current), notesInternal: current.notesInternal }, after: { ...fieldsOf(updated), notesInternal: updated.notesInternal } });
     return { checkIn: updated, stageBefore: before, stageAfter: after, duplicate: false, assessment };
   });

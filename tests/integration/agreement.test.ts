@@ -241,6 +241,8 @@ describe("agreementClients", () => {
     expect(await agreementClients(database.db, manager, {}, drill, 4, 2)).toEqual({ rows: [], total: 6, page: 4, pageCount: 3 });
     // A page number that is not one reads page 1.
     expect((await agreementClients(database.db, manager, {}, drill, Number.NaN, 2))!.rows).toEqual(whole.rows.slice(0, 2));
+    // An empty list: page 1 of 1, past the end too.
+    expect(await agreementClients(database.db, manager, {}, { against: "override", inferred: 6, other: 6 }, 2)).toEqual({ rows: [], total: 0, page: 2, pageCount: 1 });
     // Another firm's manager counts only its own client, past the end too.
     expect(await agreementClients(database.db, otherManager, {}, { against: "override" }, 2, 1)).toEqual({ rows: [], total: 1, page: 2, pageCount: 1 });
   });

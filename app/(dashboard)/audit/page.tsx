@@ -8,13 +8,11 @@ import { listAssignments } from "@/db/queries/team";
 import { forActor, requirePermission } from "@/lib/auth/actor";
 import { formatStamp } from "@/lib/i18n/format";
 import { buttonClass, inputClass, linkClass, mutedClass, PageHeader, ScrollRegion, tableClass, tdClass, thClass } from "@/components/ui/primitives";
+import { oneParam as one, type SearchParams as SP } from "@/lib/http/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("audit"))("title") };
 }
-
-type SP = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
 function summary(v: unknown): string {
   if (v === null || v === undefined) return "";

@@ -1,9 +1,8 @@
 import { rangeProblem, type RangeProblem } from "@/lib/portfolio/range";
 import { defaultRange, type PortfolioFilters } from "@/db/queries/portfolio";
+import { oneParam as one, type SearchParams } from "@/lib/http/search-params";
 
-export type SearchParams = Record<string, string | string[] | undefined>;
-
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+export type { SearchParams };
 
 /** Filters from the URL; missing, malformed or out-of-bounds dates fall back to the last twelve months. */
 export function filtersFrom(sp: SearchParams, today: string): PortfolioFilters & { error?: RangeProblem } {

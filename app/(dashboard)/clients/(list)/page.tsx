@@ -15,13 +15,13 @@ import { Pager } from "@/components/clients/Pager";
 import { RowActionForm } from "@/components/ui/RowActionForm";
 import { EmptyState, PageHeader, buttonClass } from "@/components/ui/primitives";
 import { setClientArchivedAction } from "../actions";
+import { oneParam as one } from "@/lib/http/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("clients");
   return { title: t("metaTitle") };
 }
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 const inlineLink = "text-indigo-700 underline dark:text-indigo-300";
 
 export default async function ClientsPage({ searchParams }: { searchParams: Promise<RawParams> }) {

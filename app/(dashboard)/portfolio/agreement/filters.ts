@@ -1,11 +1,10 @@
 import type { AgreementAgainst, AgreementDrill, AgreementFilters } from "@/db/queries/insight/agreement";
+import { oneParam as one, type SearchParams } from "@/lib/http/search-params";
 
 // The agreement pages' URL: the portfolio's consultant and industry filters (no dates: the pages
 // are about the current state), and for the drill-down which clients to list.
 
-export type SearchParams = Record<string, string | string[] | undefined>;
-
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+export type { SearchParams };
 
 /** A malformed consultant id is passed on as it is, so the query refuses it and the page says so. */
 export function agreementFiltersFrom(sp: SearchParams): AgreementFilters {

@@ -4,7 +4,8 @@ import { RowLink } from "@/components/ui/RowLink";
 import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { portfolioClientsPage, type Drill } from "@/db/queries/portfolio";
-import { Pager, pageHrefs } from "@/components/clients/Pager";
+import { Pager } from "@/components/clients/Pager";
+import { pageHrefs, pastTheEnd } from "@/components/clients/paging-links";
 import { requirePermission } from "@/lib/auth/actor";
 import { inFirm } from "@/db/tenant";
 import { readDb } from "@/db/replica";
@@ -13,13 +14,12 @@ import { StageBadge } from "@/components/stage/StageBadge";
 import { formatDay, formatMonth } from "@/lib/i18n/format";
 import { filterQuery, filtersFrom, type SearchParams } from "../filters";
 import { todayFor } from "@/lib/time/zone";
+import { oneParam as one } from "@/lib/http/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("portfolio.drill");
   return { title: t("metaTitle") };
 }
-
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
 function drillFrom(sp: SearchParams): Drill | null {
   const int = (k: string) => (/^[1-6]$/.test(one(sp[k])) ? Number(one(sp[k])) : undefined);
@@ -53,8 +53,8 @@ export default async function PortfolioClientsPage({ searchParams }: { searchPar
   if (!found) notFound();
   const { rows, total, page, pageCount } = found;
   const pageHref = pageHrefs("/portfolio/clients", sp);
-  // Past the end (the list has shrunk since its link was made): its last page.
-  if (rows.length === 0 && page > pageCount) redirect(pageHref(pageCount));
+  const last = pastTheEnd(found, rows.length, pageHref);
+  if (last) redirect(last);
   const [t, format] = await Promise.all([getTranslations("portfolio.drill"), getFormatter()]);
   const day = (iso: string) => formatDay(format, iso);
 

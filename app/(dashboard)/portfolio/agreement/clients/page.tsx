@@ -4,7 +4,9 @@ import { RowLink } from "@/components/ui/RowLink";
 import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { agreementClients, type AgreementDrill } from "@/db/queries/insight/agreement";
-import { Pager, pageHrefs } from "@/components/clients/Pager";
+import { Pager } from "@/components/clients/Pager";
+import { pageHrefs, pastTheEnd } from "@/components/clients/paging-links";
+import { oneParam } from "@/lib/http/search-params";
 import { portfolioFilterOptions } from "@/db/queries/portfolio";
 import { requirePermission } from "@/lib/auth/actor";
 import { inFirm } from "@/db/tenant";
@@ -26,14 +28,14 @@ export default async function AgreementClientsPage({ searchParams }: { searchPar
   const filters = agreementFiltersFrom(sp);
   const drill = agreementDrillFrom(sp);
   if (!drill) notFound();
-  const page = Number((Array.isArray(sp.page) ? sp.page[0] : sp.page) || "1");
+  const page = Number(oneParam(sp.page) || "1");
   const [found, options] = await inFirm(await readDb(), actor.firmId, (db) => Promise.all([agreementClients(db, actor, filters, drill, page), portfolioFilterOptions(db, actor)]));
   // A malformed consultant id or stage: nothing to list, as for an unknown drill.
   if (!found) notFound();
   const { rows, total, pageCount } = found;
   const pageHref = pageHrefs("/portfolio/agreement/clients", sp);
-  // Past the end (the list has shrunk since its link was made): its last page.
-  if (rows.length === 0 && found.page > pageCount) redirect(pageHref(pageCount));
+  const last = pastTheEnd(found, rows.length, pageHref);
+  if (last) redirect(last);
   const [t, format] = await Promise.all([getTranslations("agreement.drill"), getFormatter()]);
 
   const title = (d: AgreementDrill) =>

@@ -4,7 +4,8 @@ import { RowLink } from "@/components/ui/RowLink";
 import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { cohortClients } from "@/db/queries/insight/cohorts";
-import { Pager, pageHrefs } from "@/components/clients/Pager";
+import { Pager } from "@/components/clients/Pager";
+import { pageHrefs, pastTheEnd } from "@/components/clients/paging-links";
 import { requirePermission } from "@/lib/auth/actor";
 import { inFirm } from "@/db/tenant";
 import { readDb } from "@/db/replica";
@@ -13,13 +14,12 @@ import { StageBadge } from "@/components/stage/StageBadge";
 import { formatDay, formatMonth } from "@/lib/i18n/format";
 import { todayFor } from "@/lib/time/zone";
 import { filterQuery, filtersFrom, type SearchParams } from "../../filters";
+import { oneParam as one } from "@/lib/http/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("cohorts.drill");
   return { title: t("metaTitle") };
 }
-
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
 /** The clients behind one cell of the cohort triangle; 404 for a cell the triangle does not have. */
 export default async function CohortClientsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -34,8 +34,8 @@ export default async function CohortClientsPage({ searchParams }: { searchParams
   const cell = await inFirm(await readDb(), actor.firmId, (db) => cohortClients(db, actor, filters, cohort, Number(kText), Number(one(sp.page) || "1")));
   if (!cell) notFound();
   const pageHref = pageHrefs("/portfolio/cohorts/clients", sp);
-  // Past the end (the cell has shrunk since its link was made): its last page.
-  if (cell.clients.length === 0 && cell.page > cell.pageCount) redirect(pageHref(cell.pageCount));
+  const last = pastTheEnd(cell, cell.clients.length, pageHref);
+  if (last) redirect(last);
   const [t, format] = await Promise.all([getTranslations("cohorts.drill"), getFormatter()]);
 
   return (
