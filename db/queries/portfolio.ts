@@ -152,8 +152,8 @@ export function normaliseScope(f: { consultantId?: string | null; industry?: str
  */
 export function visibleCte(actor: Actor, f: ScopeFilters, withArchived = false, withStatus = false): SQL {
   const archivedOn = withArchived ? sql`, case when cs.archived then cs.archived_on end as archived_on` : sql``;
-  // The current stage and last check-in, for stageAtDay.
-  const status = withStatus ? sql`, cs.stage, cs.last_check_in` : sql``;
+  // The stored status beside them (for stageAtDay, and the agreement's comparisons): the same row.
+  const status = withStatus ? sql`, cs.stage, cs.last_check_in, cs.override_stage, cs.self_stage, cs.self_date` : sql``;
   return sql`visible as (
     select cs.client_id as id, cs.name, cs.name_key, cs.industry, cs.consultant_id${archivedOn}${status}
     from client_status cs

@@ -69,10 +69,10 @@ export interface AgreementClient {
 const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 const figures = ({ matrix: _m, ...rest }: AgreementSummary): AgreementFigures => rest;
 
-/** The stored status of the visible clients, after visibleCte. */
+/** The stored status of the visible clients, after visibleCte(…, withStatus): read from the same rows, not joined again. */
 const statusCte = sql`status as (
-    select v.id, v.name, v.name_key, v.consultant_id, cs.stage as inferred, cs.override_stage, cs.self_stage, cs.self_date
-    from visible v left join client_status cs on cs.client_id = v.id
+    select v.id, v.name, v.name_key, v.consultant_id, v.stage as inferred, v.override_stage, v.self_stage, v.self_date
+    from visible v
   )`;
 
 /**
@@ -86,7 +86,7 @@ export async function getAgreement(db: Db | Tx, actor: Actor, filters: Agreement
   if (!f) return null;
   const rows = await queryRows<{ consultant_id: string | null; consultant_name: string | null; kind: "override" | "self" | "clients"; inferred: number | string | null; other: number | string | null; count: number | string }>(
     db,
-    sql`with ${visibleCte(actor, f)}, ${statusCte},
+    sql`with ${visibleCte(actor, f, false, true)}, ${statusCte},
     cells as (
       select consultant_id, 'override' as kind, inferred, override_stage as other, count(*) as count
       from status where inferred is not null and override_stage is not null group by consultant_id, inferred, override_stage
@@ -148,7 +148,7 @@ export async function agreementClients(db: Db | Tx, actor: Actor, filters: Agree
   if (drill.consultantId !== undefined) conditions.push(drill.consultantId === null ? sql`consultant_id is null` : sql`consultant_id = ${drill.consultantId}::uuid`);
   if (drill.disagreeOnly) conditions.push(sql`inferred <> ${otherCol}`);
   const cut = pageCut(page, size);
-  const picked = sql`with ${visibleCte(actor, f)}, ${statusCte},
+  const picked = sql`with ${visibleCte(actor, f, false, true)}, ${statusCte},
     picked as (select * from status where ${sql.join(conditions, sql` and `)})`;
   // The widest disagreements first: those are the ones to look at. The whole list's count rides
   // on each row of the page; a page past the end counts apart.
