@@ -3,10 +3,11 @@ import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { buttonClass, errorTextClass, inputClass } from "@/components/ui/primitives";
 import { initialActionState, type ActionState } from "@/lib/auth/action-state";
+import { ClientNameField } from "@/components/clients/ClientNameField";
 
 export type InviteFormState = ActionState<{ path: string; email: string }>;
 
-export function InviteForm({ action, clients }: { action: (prev: InviteFormState | undefined, form: FormData) => Promise<InviteFormState>; clients: { id: string; name: string }[] }) {
+export function InviteForm({ action }: { action: (prev: InviteFormState | undefined, form: FormData) => Promise<InviteFormState> }) {
   const t = useTranslations("team.invite");
   const [state, formAction, pending] = useActionState(action, initialActionState<{ path: string; email: string }>());
   const [role, setRole] = useState("consultant");
@@ -40,16 +41,17 @@ export function InviteForm({ action, clients }: { action: (prev: InviteFormState
           </select>
           {err.role ? <span id="invite-role-err" className={errorTextClass}>{message("role")}</span> : null}
         </label>
-        <label className="min-w-0 text-sm">
-          {t("client")}
-          <select name="clientId" disabled={role !== "client"} defaultValue={state.ok ? "" : state.values?.clientId} className={inputClass} aria-invalid={!!err.clientId} aria-describedby={err.clientId ? "invite-client-err" : undefined}>
-            <option value="">—</option>
-            {clients.map((c) => (
-              <option key={c.id} value={c.id}>{c.name}</option>
-            ))}
-          </select>
-          {err.clientId ? <span id="invite-client-err" className={errorTextClass}>{message("clientId")}</span> : null}
-        </label>
+        {/* The client by name (a firm may have thousands): suggested as the manager types. */}
+        <ClientNameField
+          key={state.ok ? "sent" : "open"}
+          id="invite-client"
+          name="clientName"
+          label={t("client")}
+          error={message("clientName")}
+          className="min-w-0 text-sm"
+          defaultValue={state.ok ? "" : state.values?.clientName}
+          disabled={role !== "client"}
+        />
         <button type="submit" disabled={pending} className={buttonClass("primary", "justify-self-start")}>{pending ? t("submitting") : t("submit")}</button>
       </form>
       {state.ok && state.data ? (

@@ -4,44 +4,39 @@ import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { buttonClass, errorTextClass, inputClass } from "@/components/ui/primitives";
 import { initialActionState, type ActionState } from "@/lib/auth/action-state";
-
-export interface ReassignClient {
-  id: string;
-  name: string;
-  consultantId: string | null;
-  consultantName: string | null;
-}
+import { ClientNameField, type SuggestedClient } from "@/components/clients/ClientNameField";
 
 /**
- * Moves a client to another lead consultant. Nothing is preselected, the client's current lead
- * cannot be chosen, and the move is confirmed first ("Move Rosa's Bakery from Priya to Tom?"),
- * then announced in a toast. Without JavaScript the form still submits, unconfirmed.
+ * Moves a client to another lead consultant. The client is found by its name (suggested as the
+ * manager types: a firm may have thousands), the client's current lead cannot be chosen, and the
+ * move is confirmed first ("Move Rosa's Bakery from Priya to Tom?"), then announced in a toast.
+ * Without JavaScript the form still submits the typed name, unconfirmed.
  */
 export function ReassignForm({
   action,
-  clients,
   consultants,
 }: {
   action: (prev: ActionState | undefined, form: FormData) => Promise<ActionState>;
-  clients: ReassignClient[];
   consultants: { id: string; name: string }[];
 }) {
   const t = useTranslations("team.reassign");
   const ids = useId();
-  const [clientId, setClientId] = useState("");
+  const [client, setClient] = useState<SuggestedClient | null>(null);
+  // A new field after each move: the name typed for the last one goes.
+  const [round, setRound] = useState(0);
   const [consultantId, setConsultantId] = useState("");
   const [asking, setAsking] = useState(false);
   const [missing, setMissing] = useState<{ client?: boolean; consultant?: boolean }>({});
   const confirmButton = useRef<HTMLButtonElement>(null);
   const reassignButton = useRef<HTMLButtonElement>(null);
-  const client = clients.find((c) => c.id === clientId);
   const consultant = consultants.find((c) => c.id === consultantId);
 
   const [state, formAction, pending] = useActionState(async (prev: ActionState | undefined, form: FormData) => {
     const res = await action(prev, form);
     if (res.ok && client && consultant) {
       toast.success(t("done", { client: client.name, consultant: consultant.name }));
-      setClientId("");
+      setClient(null);
+      setRound((n) => n + 1);
       setConsultantId("");
     }
     setAsking(false);
@@ -59,37 +54,29 @@ export function ReassignForm({
     requestAnimationFrame(() => confirmButton.current?.focus());
   }
 
-  const clientError = missing.client || state.fieldErrors.clientId ? t("errors.client") : null;
+  const clientError = missing.client ? t("errors.client") : state.fieldErrors.clientName === "notFound" ? t("errors.notFound") : state.fieldErrors.clientName ? t("errors.client") : null;
   const consultantError = missing.consultant || state.fieldErrors.consultantId ? t("errors.consultant") : null;
   const from = client?.consultantName ?? t("unassigned");
 
   return (
     <form action={formAction} aria-label={t("form")} className="grid gap-3 sm:grid-cols-3 sm:items-end" noValidate>
-      <label className="min-w-0 text-sm" htmlFor={`${ids}-client`}>
-        {t("client")}
-        <select
-          id={`${ids}-client`}
-          name="clientId"
-          required
-          value={clientId}
-          onChange={(e) => {
-            const next = clients.find((c) => c.id === e.target.value);
-            setClientId(e.target.value);
-            if (next && next.consultantId === consultantId) setConsultantId("");
-            setMissing((m) => ({ ...m, client: false }));
-            setAsking(false);
-          }}
-          className={inputClass}
-          aria-invalid={clientError ? true : undefined}
-          aria-describedby={clientError ? `${ids}-client-error` : undefined}
-        >
-          <option value="">{t("chooseClient")}</option>
-          {clients.map((c) => (
-            <option key={c.id} value={c.id}>{t("clientOption", { client: c.name, consultant: c.consultantName ?? t("unassigned") })}</option>
-          ))}
-        </select>
-        {clientError ? <span id={`${ids}-client-error`} className={errorTextClass}>{clientError}</span> : null}
-      </label>
+      <ClientNameField
+        key={round}
+        id={`${ids}-client`}
+        name="clientName"
+        label={t("client")}
+        error={clientError}
+        className="min-w-0 text-sm"
+        onPick={(next) => {
+          // Called on each keystroke and each answer of the suggestions: only a change of client
+          // cancels a confirmation, and only a found client clears the "choose a client" error.
+          if (next?.id !== client?.id) setAsking(false);
+          setClient(next);
+          if (!next) return;
+          if (next.consultantId === consultantId) setConsultantId("");
+          setMissing((m) => ({ ...m, client: false }));
+        }}
+      />
       <label className="min-w-0 text-sm" htmlFor={`${ids}-consultant`}>
         {t("consultant")}
         <select

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { hashToken } from "../../lib/auth/token-hash";
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "../index";
 import { assignments, clients, invitations, users, type User } from "../schema";
 import { can, type Actor } from "../../lib/auth/permissions";
@@ -230,13 +230,3 @@ export async function reassignClient(db: Db, actor: Actor, clientId: string, con
   });
 }
 
-/** The firm's clients with their lead consultant, for the reassign and invite forms. */
-export async function listAssignments(db: Db, actor: Actor): Promise<{ clientId: string; clientName: string; consultantId: string | null }[] | null> {
-  if (!can(actor, "team.manage")) return null;
-  return db
-    .select({ clientId: clients.id, clientName: clients.name, consultantId: assignments.consultantId })
-    .from(clients)
-    .leftJoin(assignments, eq(assignments.clientId, clients.id))
-    .where(and(clientScope(actor), eq(clients.archived, false)))
-    .orderBy(asc(clients.name));
-}

@@ -7,7 +7,7 @@ const audit: typeof en = {
   zone: "সময়গুলো আপনার সময় অঞ্চল অনুযায়ী: {zone}।",
   filters: "অডিট ফিল্টার",
   client: "ক্লায়েন্ট",
-  allClients: "সব ক্লায়েন্ট",
+  noSuchClient: "{name} নামে কোনো ক্লায়েন্ট নেই।",
   user: "ব্যবহারকারী",
   allUsers: "সব ব্যবহারকারী",
   userOption: "{name} ({email})",

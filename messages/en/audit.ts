@@ -5,7 +5,7 @@ const audit = {
   zone: "Times are in your time zone, {zone}.",
   filters: "Audit filters",
   client: "Client",
-  allClients: "All clients",
+  noSuchClient: "No client is called {name}.",
   user: "User",
   allUsers: "All users",
   userOption: "{name} ({email})",

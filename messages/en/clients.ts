@@ -81,6 +81,10 @@ const clients = {
     undone: "{name} is back in the list of active clients.",
     undo: "Undo",
   },
+  picker: {
+    hint: "Type part of the name, then choose it from the suggestions.",
+    unassigned: "unassigned",
+  },
   pager: {
     label: "Pages",
     previous: "← Previous",

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { assignments, auditLog, checkIns, clients, firms, invitations, stageAssessments, users } from "@/db/schema";
-import { acceptInvitation, findInvitation, hashToken, inviteUser, reassignClient, setUserRole, listAssignments } from "@/db/queries/team";
+import { acceptInvitation, findInvitation, hashToken, inviteUser, reassignClient, setUserRole } from "@/db/queries/team";
+import { clientNamed } from "@/db/queries/clients";
 import { actorForUser, listTeam, setUserActive } from "@/db/queries/users";
 import { listAudit, AUDIT_PAGE_SIZE } from "@/db/queries/audit";
 import { verifyPassword } from "@/lib/auth/password";
@@ -126,7 +127,10 @@ describe("roles and reassignment", () => {
     // Only to an active consultant of the same firm.
     expect(await reassignClient(database.db, manager, acme, clientUser.id)).toBeNull();
     expect(await reassignClient(database.db, manager, foreignClient, ann.id)).toBeNull();
-    expect((await listAssignments(database.db, manager))!.map((r) => r.clientName)).toEqual(["Acme"]);
+    // The forms find a client by its name, whatever its case; another firm's is not found.
+    expect(await clientNamed(database.db, manager, " aCME ")).toEqual({ id: acme, name: "Acme", consultantId: ben.id });
+    expect(await clientNamed(database.db, manager, "Foreign")).toBeNull();
+    expect(await clientNamed(database.db, manager, "")).toBeNull();
   });
 });
 
@@ -158,7 +162,7 @@ describe("authorization", () => {
       expect(await setUserActive(database.db, a, ben.id, false)).toBeNull();
       expect(await listTeam(database.db, a)).toBeNull();
       expect(await listAudit(database.db, a)).toBeNull();
-      expect(await listAssignments(database.db, a)).toBeNull();
+      expect(await clientNamed(database.db, a, "Foreign")).toBeNull();
     }
   });
 
@@ -168,7 +172,8 @@ describe("authorization", () => {
     expect(await inviteUser(database.db, otherManager, { name: "Z", email: "z@team.test", role: "client", clientId: acme })).toEqual({ ok: false, error: "client-not-found" });
     expect((await listAudit(database.db, otherManager))!.rows).toEqual([]);
     expect((await listAudit(database.db, otherManager, { clientId: acme }))!.rows).toEqual([]);
-    expect((await listAssignments(database.db, otherManager))!.map((r) => r.clientName)).toEqual(["Foreign"]);
+    expect(await clientNamed(database.db, otherManager, "Acme")).toBeNull();
+    expect((await clientNamed(database.db, otherManager, "foreign"))?.id).toBe(foreignClient);
     expect((await listTeam(database.db, otherManager))!.map((u) => u.email)).toEqual(["boss@other.test"]);
   });
 });

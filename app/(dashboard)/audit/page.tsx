@@ -4,7 +4,9 @@ import { RowLink } from "@/components/ui/RowLink";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { listAudit } from "@/db/queries/audit";
 import { listTeam } from "@/db/queries/users";
-import { listAssignments } from "@/db/queries/team";
+import { clientNamed } from "@/db/queries/clients";
+import { ClientNameField } from "@/components/clients/ClientNameField";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 import { forActor, requirePermission } from "@/lib/auth/actor";
 import { formatStamp } from "@/lib/i18n/format";
 import { buttonClass, inputClass, linkClass, mutedClass, PageHeader, ScrollRegion, tableClass, tdClass, thClass } from "@/components/ui/primitives";
@@ -24,14 +26,24 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const actor = await requirePermission("audit.read");
   const [t, format] = await Promise.all([getTranslations("audit"), getFormatter()]);
   const sp = await searchParams;
-  const clientId = one(sp.client) || null;
+  // The client filter is a name (a firm may have thousands of clients: a list of them all made
+  // this page 2.5 MB); `client` (an id) still works for links made before.
+  const clientName = one(sp.clientName).trim();
   const userId = one(sp.user) || null;
   const page = Math.max(1, Number.parseInt(one(sp.page) || "1", 10) || 1);
-  const [log, team, clientRows] = await forActor(actor, (db) => Promise.all([listAudit(db, actor, { clientId, userId, page }), listTeam(db, actor), listAssignments(db, actor)]));
+  const [log, team, named] = await forActor(actor, async (db) => {
+    const found = clientName ? await clientNamed(db, actor, clientName, { withArchived: true }) : null;
+    // A name no client has lists nothing (and says so) rather than everything.
+    const clientId = clientName ? (found?.id ?? null) : one(sp.client) || null;
+    const log = clientName && !found ? { rows: [], page, hasMore: false } : await listAudit(db, actor, { clientId, userId, page });
+    return [log, await listTeam(db, actor), found] as const;
+  });
   const rows = log?.rows ?? [];
+  const unknownClient = clientName !== "" && !named;
   const q = (p: number) => {
     const s = new URLSearchParams();
-    if (clientId) s.set("client", clientId);
+    if (clientName) s.set("clientName", clientName);
+    else if (one(sp.client)) s.set("client", one(sp.client));
     if (userId) s.set("user", userId);
     s.set("page", String(p));
     return `/audit?${s}`;
@@ -40,13 +52,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <section>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
       <form method="get" action="/audit" aria-label={t("filters")} className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm sm:flex sm:flex-wrap sm:items-end dark:border-slate-700 dark:bg-slate-900">
-        <label className="min-w-0 sm:w-56">
-          {t("client")}
-          <select name="client" aria-label={t("client")} defaultValue={clientId ?? ""} className={inputClass}>
-            <option value="">{t("allClients")}</option>
-            {(clientRows ?? []).map((c) => <option key={c.clientId} value={c.clientId}>{c.clientName}</option>)}
-          </select>
-        </label>
+        <ClientMessages namespaces={["clients.picker"]}>
+          <ClientNameField
+            id="audit-client"
+            name="clientName"
+            label={t("client")}
+            error={unknownClient ? t("noSuchClient", { name: clientName }) : null}
+            className="min-w-0 sm:w-56"
+            defaultValue={clientName}
+          />
+        </ClientMessages>
         <label className="min-w-0 sm:w-72">
           {t("user")}
           <select name="user" aria-label={t("user")} defaultValue={userId ?? ""} className={inputClass}>

@@ -7,6 +7,7 @@ import { getDb } from "@/db";
 import { setUserActive } from "@/db/queries/users";
 import { clearSignInLock } from "@/db/queries/sign-in-throttle";
 import { inviteUser, issueLink, reassignClient, revokeLinks, setUserRole } from "@/db/queries/team";
+import { clientNamed } from "@/db/queries/clients";
 import { action, fail, formAction, ok } from "@/lib/auth/action";
 import { uuidSchema } from "@/lib/validation/primitives";
 
@@ -34,19 +35,25 @@ export const setUserRoleAction = formAction("team.manage", roleInput, async (inp
   revalidatePath("/team");
 });
 
-const reassignInput = z.object({ clientId: uuidSchema, consultantId: uuidSchema });
+/** A client's name as a form sends it (names are unique within a firm). */
+const clientName = z.string().trim().min(1).max(200);
+
+const reassignInput = z.object({ clientName, consultantId: uuidSchema });
 
 /** Errors are codes the form words (team.reassign.errors in the messages). */
 export const reassignClientAction = action(
   "team.manage",
   reassignInput,
   async (input, { actor }) => {
-    const done = await reassignClient(await getDb(), actor, input.clientId, input.consultantId);
+    const db = await getDb();
+    const client = await clientNamed(db, actor, input.clientName);
+    if (!client) return fail({ clientName: "notFound" });
+    const done = await reassignClient(db, actor, client.id, input.consultantId);
     if (!done) return fail({}, "failed");
     revalidatePath("/team");
     return ok();
   },
-  { messages: { clientId: "client", consultantId: "consultant" } },
+  { messages: { clientName: "client", consultantId: "consultant" } },
 );
 
 const inviteInput = z
@@ -54,15 +61,21 @@ const inviteInput = z
     name: z.string().trim().min(1, "nameRequired").max(200, "nameTooLong"),
     email: z.string().trim().pipe(z.email("badEmail").max(320, "badEmail")),
     role: z.enum(["consultant", "client"], "badRole"),
-    clientId: z.string().optional().transform((v) => v || undefined),
+    clientName: z.string().trim().max(200, "clientMissing").optional().transform((v) => v || undefined),
   })
-  .refine((v) => v.role !== "client" || !!v.clientId, { path: ["clientId"], message: "clientRequired" });
+  .refine((v) => v.role !== "client" || !!v.clientName, { path: ["clientName"], message: "clientRequired" });
 
 /** Errors are codes the form words (team.invite.errors in the messages). */
 export const inviteAction = action("team.manage", inviteInput, async (v, { actor }) => {
-  const res = await inviteUser(await getDb(), actor, v.role === "client" ? { name: v.name, email: v.email, role: "client", clientId: v.clientId! } : { name: v.name, email: v.email, role: "consultant" });
+  const db = await getDb();
+  let clientId: string | undefined;
+  if (v.role === "client") {
+    clientId = (await clientNamed(db, actor, v.clientName!))?.id;
+    if (!clientId) return fail({ clientName: "clientMissing" });
+  }
+  const res = await inviteUser(db, actor, clientId ? { name: v.name, email: v.email, role: "client", clientId } : { name: v.name, email: v.email, role: "consultant" });
   if (!res) notFound();
-  if (!res.ok) return fail(res.error === "email-taken" ? { email: "emailTaken" } : { clientId: "clientMissing" });
+  if (!res.ok) return fail(res.error === "email-taken" ? { email: "emailTaken" } : { clientName: "clientMissing" });
   revalidatePath("/team");
   return ok({ path: res.path, email: v.email });
 });

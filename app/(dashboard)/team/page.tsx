@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { listTeam } from "@/db/queries/users";
-import { listAssignments } from "@/db/queries/team";
 import { lockedAccounts, accountKey } from "@/db/queries/sign-in-throttle";
 import { forActor, requirePermission } from "@/lib/auth/actor";
 import { Card, PageHeader, ScrollRegion, mutedClass, tableClass, tdClass, thClass } from "@/components/ui/primitives";
@@ -20,21 +19,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function TeamPage() {
   const actor = await requirePermission("team.manage");
   const [t, format] = await Promise.all([getTranslations("team"), getFormatter()]);
-  const [team, clientRows, locked] = await forActor(actor, (db) => Promise.all([listTeam(db, actor), listAssignments(db, actor), lockedAccounts(db, actor)]));
+  const [team, locked] = await forActor(actor, (db) => Promise.all([listTeam(db, actor), lockedAccounts(db, actor)]));
   const members = team ?? [];
   const consultants = members.filter((u) => u.role === "consultant" && u.active);
-  const nameOf = new Map(members.map((u) => [u.id, u.name]));
-  const clients = (clientRows ?? []).map((c) => ({
-    id: c.clientId,
-    name: c.clientName,
-    consultantId: c.consultantId,
-    consultantName: c.consultantId ? (nameOf.get(c.consultantId) ?? null) : null,
-  }));
   return (
     <section className="space-y-4">
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
       <Card title={t("invite.title")}>
-        <InviteForm action={inviteAction} clients={clients.map((c) => ({ id: c.id, name: c.name }))} />
+        <InviteForm action={inviteAction} />
       </Card>
       <Card title={t("people.title")}>
         <ScrollRegion label={t("people.region")}>
@@ -132,7 +124,7 @@ export default async function TeamPage() {
       </Card>
       <Card title={t("reassign.title")}>
         <p className={`mb-2 text-sm ${mutedClass}`}>{t("reassign.hint")}</p>
-        <ReassignForm action={reassignClientAction} clients={clients} consultants={consultants.map((c) => ({ id: c.id, name: c.name }))} />
+        <ReassignForm action={reassignClientAction} consultants={consultants.map((c) => ({ id: c.id, name: c.name }))} />
       </Card>
     </section>
   );
