@@ -55,9 +55,28 @@ export async function createToken(
   });
 }
 
-/** The actor's own tokens, newest first (revoked ones too, so the owner sees what happened). */
-export async function listTokens(db: Db, actor: Actor): Promise<TokenInfo[]> {
-  return db.select(infoColumns).from(apiTokens).where(eq(apiTokens.userId, actor.id)).orderBy(desc(apiTokens.createdAt));
+/** How many revoked or expired tokens the list shows, newest first; every usable one is shown. */
+export const INACTIVE_TOKENS_SHOWN = 20;
+
+/**
+ * The actor's own tokens, newest first: every usable one, and the newest revoked or expired ones
+ * (so the owner sees what happened), with how many older ones are left out. A script that makes
+ * a token per run would otherwise grow this page without end (800 tokens made it 1.2 MB).
+ */
+export async function listTokens(db: Db, actor: Actor, now: Date = new Date(), inactiveShown = INACTIVE_TOKENS_SHOWN): Promise<{ tokens: TokenInfo[]; olderInactive: number }> {
+  const usable = and(isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), sql`${apiTokens.expiresAt} > ${now.toISOString()}::timestamptz`));
+  const rows = await db
+    .select({ ...infoColumns, usable: sql<boolean>`${usable}`, inactiveTotal: sql<number>`count(*) filter (where not (${usable})) over ()` })
+    .from(apiTokens)
+    .where(eq(apiTokens.userId, actor.id))
+    .orderBy(desc(apiTokens.createdAt));
+  const tokens: TokenInfo[] = [];
+  let inactive = 0;
+  for (const { usable: ok, inactiveTotal: _total, ...info } of rows) {
+    if (!ok && ++inactive > inactiveShown) continue;
+    tokens.push(info);
+  }
+  return { tokens, olderInactive: Math.max(0, Number(rows[0]?.inactiveTotal ?? 0) - inactiveShown) };
 }
 
 /** Revokes one of the actor's own tokens; null when there is no such token of theirs. */

@@ -7,6 +7,7 @@ const tokens: typeof en = {
   newToken: "নতুন টোকেন",
   yours: "আপনার টোকেন",
   none: "আপনার এখনও কোনো টোকেন নেই।",
+  olderHidden: "আরও {count, number}টি পুরোনো বাতিল বা মেয়াদোত্তীর্ণ টোকেন দেখানো হচ্ছে না।",
   region: "আপনার টোকেন (পাশে স্ক্রল করুন)",
   columns: {
     name: "নাম",

@@ -5,6 +5,7 @@ const tokens = {
   newToken: "New token",
   yours: "Your tokens",
   none: "You have no tokens yet.",
+  olderHidden: "{count, plural, one {# older revoked or expired token is} other {# older revoked or expired tokens are}} not shown.",
   region: "Your tokens (scrolls sideways)",
   columns: {
     name: "Name",

@@ -17,10 +17,10 @@ export const dynamic = "force-dynamic";
 export default async function TokensPage() {
   const actor = await requireActor();
   const [t, format] = await Promise.all([getTranslations("tokens"), getFormatter()]);
-  const tokens = await forActor(actor, (db) => listTokens(db, actor));
   // A server component renders once per request: "now" is the request's time, not a render side effect.
   // eslint-disable-next-line react-hooks/purity
   const now = Date.now();
+  const { tokens, olderInactive } = await forActor(actor, (db) => listTokens(db, actor, new Date(now)));
   // Instants, shown as days in the user's own zone.
   const day = (d: Date | null, empty: string) => (d ? <time dateTime={d.toISOString()}>{formatInstantDay(format, d)}</time> : empty);
   return (
@@ -86,6 +86,7 @@ export default async function TokensPage() {
             </table>
           </ScrollRegion>
         )}
+        {olderInactive > 0 ? <p className={`mt-2 text-sm ${mutedClass}`}>{t("olderHidden", { count: olderInactive })}</p> : null}
       </Card>
     </section>
   );
