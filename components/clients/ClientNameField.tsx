@@ -19,7 +19,8 @@ const DEBOUNCE_MS = 200;
  * suggestions (the browser's own list, a datalist) come from the API as the user types, instead
  * of a select holding every client. A name is unique within a firm, so the form sends the name and
  * the server finds the client. Without JavaScript it is a text field for the exact name.
- * `onPick` gets the suggested client whose name the field now holds (any case), or null.
+ * `onPick` gets the client whose name the field holds (any case, as the server matches it), or
+ * null while the text is being matched or matches no client.
  */
 export function ClientNameField({
   id,
@@ -49,21 +50,25 @@ export function ClientNameField({
   useEffect(() => {
     pick.current = onPick;
   });
-  const named = (value: string, list: SuggestedClient[]) => list.find((o) => o.name.toLowerCase() === value.trim().toLowerCase()) ?? null;
 
   useEffect(() => {
     const q = text.trim();
     if (q === "" || disabled) return;
     const abort = new AbortController();
+    const get = async (query: string, limit: number): Promise<SuggestedClient[]> => {
+      const res = await fetch(`/api/v1/clients?${query}=${encodeURIComponent(q)}&limit=${limit}`, { signal: abort.signal, headers: { accept: "application/json" } });
+      if (!res.ok) return [];
+      const body = (await res.json()) as { data: SuggestedClient[] };
+      return body.data.map((c) => ({ id: c.id, name: c.name, consultantId: c.consultantId, consultantName: c.consultantName }));
+    };
     const timer = setTimeout(async () => {
       try {
-        const res = await fetch(`/api/v1/clients?q=${encodeURIComponent(q)}&limit=${SUGGESTIONS}`, { signal: abort.signal, headers: { accept: "application/json" } });
-        if (!res.ok) return;
-        const body = (await res.json()) as { data: SuggestedClient[] };
-        const list = body.data.map((c) => ({ id: c.id, name: c.name, consultantId: c.consultantId, consultantName: c.consultantName }));
-        setOptions(list);
-        // A newer keystroke aborts this answer, so `text` is still what the field holds.
-        pick.current?.(named(text, list));
+        // The client with exactly this name (as the server matches names, so the form's answer
+        // and the server's agree), first, then those whose name holds the text.
+        const [exact, part] = await Promise.all([get("name", 1), get("q", SUGGESTIONS)]);
+        setOptions([...exact, ...part.filter((c) => c.id !== exact[0]?.id)]);
+        // A newer keystroke aborts this answer, so the field still holds `q`.
+        pick.current?.(exact[0] ?? null);
       } catch {
         // Aborted by the next keystroke, or offline: the field still takes a typed name.
       }
@@ -86,7 +91,8 @@ export function ClientNameField({
         value={text}
         onChange={(e) => {
           setText(e.target.value);
-          pick.current?.(named(e.target.value, options));
+          // Nothing is picked until the server has matched the new text.
+          pick.current?.(null);
         }}
         disabled={disabled}
         maxLength={200}

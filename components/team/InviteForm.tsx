@@ -43,7 +43,7 @@ export function InviteForm({ action }: { action: (prev: InviteFormState | undefi
         </label>
         {/* The client by name (a firm may have thousands): suggested as the manager types. */}
         <ClientNameField
-          key={state.ok ? "sent" : "open"}
+          key={state.ok ? `sent-${state.n}` : "open"}
           id="invite-client"
           name="clientName"
           label={t("client")}

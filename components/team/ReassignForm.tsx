@@ -25,6 +25,7 @@ export function ReassignForm({
   // A new field after each move: the name typed for the last one goes.
   const [round, setRound] = useState(0);
   const [consultantId, setConsultantId] = useState("");
+  const [pickedAfter, setPickedAfter] = useState(-1);
   const [asking, setAsking] = useState(false);
   const [missing, setMissing] = useState<{ client?: boolean; consultant?: boolean }>({});
   const confirmButton = useRef<HTMLButtonElement>(null);
@@ -54,7 +55,9 @@ export function ReassignForm({
     requestAnimationFrame(() => confirmButton.current?.focus());
   }
 
-  const clientError = missing.client ? t("errors.client") : state.fieldErrors.clientName === "notFound" ? t("errors.notFound") : state.fieldErrors.clientName ? t("errors.client") : null;
+  // The server's answer about the client stands until a client is picked after it.
+  const serverClient = pickedAfter === state.n ? undefined : state.fieldErrors.clientName;
+  const clientError = missing.client ? t("errors.client") : serverClient === "notFound" ? t("errors.notFound") : serverClient ? t("errors.client") : null;
   const consultantError = missing.consultant || state.fieldErrors.consultantId ? t("errors.consultant") : null;
   const from = client?.consultantName ?? t("unassigned");
 
@@ -75,6 +78,7 @@ export function ReassignForm({
           if (!next) return;
           if (next.consultantId === consultantId) setConsultantId("");
           setMissing((m) => ({ ...m, client: false }));
+          setPickedAfter(state.n);
         }}
       />
       <label className="min-w-0 text-sm" htmlFor={`${ids}-consultant`}>

@@ -261,15 +261,23 @@ function searchText(q: string | undefined): string | undefined {
   return q?.replace(/\u0000/g, "").trim() || undefined;
 }
 
-function likePattern(q: string): string {
-  return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/**
+ * The name conditions on a name_key column (lower(name)): a part of the name, or the whole name.
+ * The search text is lowered by the database too, so both sides fold case the same way (the
+ * embedded database's C locale folds ASCII letters only, where JavaScript folds them all).
+ */
+function nameMatch(column: SQL, query: { q?: string; name?: string }): SQL {
+  const q = searchText(query.q);
+  const name = searchText(query.name);
+  const parts: SQL[] = [];
+  if (q) parts.push(sql` and ${column} like lower(${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`})`);
+  if (name) parts.push(sql` and ${column} = lower(${name})`);
+  return sql.join(parts, sql``);
 }
 
 /** The filters of a list query as a condition on `status`. */
 function filterSql(query: ClientListQuery): SQL {
-  const parts: SQL[] = [query.archived === true ? sql`archived = true` : sql`archived = false`];
-  const q = searchText(query.q);
-  if (q) parts.push(sql`name_key like ${likePattern(q)}`);
+  const parts: SQL[] = [sql`${query.archived === true ? sql`archived = true` : sql`archived = false`}${nameMatch(sql`name_key`, query)}`];
   if (query.stage === "none") parts.push(sql`stage is null`);
   else if (query.stage !== undefined) parts.push(sql`stage = ${query.stage}`);
   if (query.flag) parts.push(sql.raw(FLAG_COLUMN[query.flag]));
@@ -321,8 +329,7 @@ export function clampPage(raw: unknown, pageCount: number): number {
  * status of only the page's rows: a late page then costs about what the first one does.
  */
 async function listClientPageByName(db: Db | Tx, actor: Actor, query: ClientListQuery, page: unknown, pageSize: number): Promise<ClientPage> {
-  const q = searchText(query.q);
-  const where = sql`${clientScope(actor)} and ${clients.archived} = ${query.archived === true}${q ? sql` and ${clients.nameKey} like ${likePattern(q)}` : sql``}`;
+  const where = sql`${clientScope(actor)} and ${clients.archived} = ${query.archived === true}${nameMatch(sql`${clients.nameKey}`, query)}`;
   const [{ n }] = await queryRows<{ n: number | string }>(db, sql`select count(*) as n from ${clients} where ${where}`);
   const total = Number(n);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
@@ -367,7 +374,7 @@ export interface ClientKey {
  * `limit` rows after `after`; `next` is the key of the last row when more rows follow.
  */
 /** The statement behind listClientStatusPage (tests read its plan): limit + 1 rows after the cursor. */
-export async function clientStatusPageSql(db: Db | Tx, actor: Actor, opts: { q?: string; stage?: number; after?: ClientKey; limit: number; today?: string }): Promise<SQL> {
+export async function clientStatusPageSql(db: Db | Tx, actor: Actor, opts: { q?: string; name?: string; stage?: number; after?: ClientKey; limit: number; today?: string }): Promise<SQL> {
   // The keyset condition, plus its first column alone: that one starts the scan of the
   // (firm_id, name_key, id) index at the cursor (a row comparison cannot, under row-level
   // security), so a late page reads about as many rows as the first instead of the whole firm.
@@ -375,22 +382,19 @@ export async function clientStatusPageSql(db: Db | Tx, actor: Actor, opts: { q?:
   // Without a stage filter the page's clients are known from `clients` alone: cut them there, so
   // the status, consultant and flags are joined for one page, not for every client of the
   // consultant (which the planner cannot count well for a small firm among large ones).
-  const q = searchText(opts.q);
   const page =
     opts.stage === undefined
-      ? sql`${clients.id} in (select ${clients.id} from ${clients} where ${clientScope(actor)} and ${clients.archived} = false${
-          q ? sql` and ${clients.nameKey} like ${likePattern(q)}` : sql``
-        }${after(sql`${clients.nameKey}`, sql`${clients.id}`)} order by ${clients.nameKey}, ${clients.id} limit ${opts.limit + 1})`
+      ? sql`${clients.id} in (select ${clients.id} from ${clients} where ${clientScope(actor)} and ${clients.archived} = false${nameMatch(sql`${clients.nameKey}`, opts)}${after(sql`${clients.nameKey}`, sql`${clients.id}`)} order by ${clients.nameKey}, ${clients.id} limit ${opts.limit + 1})`
       : undefined;
   return sql`${await statusWith(db, actor, { includeArchived: false, today: opts.today, where: page })}
-      select ${COLUMNS}, name_key as lname from status where ${filterSql({ q: opts.q, stage: opts.stage })}${after(sql`name_key`, sql`id`)}
+      select ${COLUMNS}, name_key as lname from status where ${filterSql({ q: opts.q, name: opts.name, stage: opts.stage })}${after(sql`name_key`, sql`id`)}
       order by name_key, id limit ${opts.limit + 1}`;
 }
 
 export async function listClientStatusPage(
   db: Db | Tx,
   actor: Actor,
-  opts: { q?: string; stage?: number; after?: ClientKey; limit: number; today?: string },
+  opts: { q?: string; name?: string; stage?: number; after?: ClientKey; limit: number; today?: string },
 ): Promise<{ rows: ClientStatus[]; next: ClientKey | null }> {
   if (!can(actor, "clients.list")) return { rows: [], next: null };
   const rows = await queryRows<Row>(db, await clientStatusPageSql(db, actor, opts));

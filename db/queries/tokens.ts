@@ -64,18 +64,26 @@ export const INACTIVE_TOKENS_SHOWN = 20;
  * a token per run would otherwise grow this page without end (800 tokens made it 1.2 MB).
  */
 export async function listTokens(db: Db, actor: Actor, now: Date = new Date(), inactiveShown = INACTIVE_TOKENS_SHOWN): Promise<{ tokens: TokenInfo[]; olderInactive: number }> {
-  const usable = and(isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), sql`${apiTokens.expiresAt} > ${now.toISOString()}::timestamptz`));
+  const usable = sql`(${apiTokens.revokedAt} is null and (${apiTokens.expiresAt} is null or ${apiTokens.expiresAt} > ${now.toISOString()}::timestamptz))`;
+  // Ranked in the database, so only the rows shown are read out of it.
+  const ranked = db.$with("ranked").as(
+    db
+      .select({
+        ...infoColumns,
+        usable: sql<boolean>`${usable}`.as("usable"),
+        rank: sql<number>`row_number() over (partition by ${usable} order by ${apiTokens.createdAt} desc)`.as("rank"),
+        inactiveTotal: sql<number>`count(*) filter (where not ${usable}) over ()`.as("inactive_total"),
+      })
+      .from(apiTokens)
+      .where(eq(apiTokens.userId, actor.id)),
+  );
   const rows = await db
-    .select({ ...infoColumns, usable: sql<boolean>`${usable}`, inactiveTotal: sql<number>`count(*) filter (where not (${usable})) over ()` })
-    .from(apiTokens)
-    .where(eq(apiTokens.userId, actor.id))
-    .orderBy(desc(apiTokens.createdAt));
-  const tokens: TokenInfo[] = [];
-  let inactive = 0;
-  for (const { usable: ok, inactiveTotal: _total, ...info } of rows) {
-    if (!ok && ++inactive > inactiveShown) continue;
-    tokens.push(info);
-  }
+    .with(ranked)
+    .select()
+    .from(ranked)
+    .where(or(sql`${ranked.usable}`, sql`${ranked.rank} <= ${inactiveShown}`))
+    .orderBy(desc(ranked.createdAt));
+  const tokens = rows.map(({ usable: _u, rank: _r, inactiveTotal: _t, ...info }) => info);
   return { tokens, olderInactive: Math.max(0, Number(rows[0]?.inactiveTotal ?? 0) - inactiveShown) };
 }
 

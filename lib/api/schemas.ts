@@ -103,6 +103,7 @@ export const checkInPageSchema = z.object({ data: z.array(checkInSchema), nextCu
 export const clientsQuery = z.object({
   stage: stageInputSchema.optional().meta({ description: "Only clients currently in this stage (1-6)." }),
   q: z.string().trim().max(200).optional().meta({ description: "Case-insensitive part of the client's name." }),
+  name: z.string().trim().max(200).optional().meta({ description: "The client's whole name, whatever its case (names are unique within a firm): at most one client." }),
   cursor,
   limit,
 });

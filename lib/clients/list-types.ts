@@ -33,6 +33,8 @@ export type ClientSort = (typeof CLIENT_SORTS)[number];
 export interface ClientListQuery {
   /** Case-insensitive substring of the name. */
   q?: string;
+  /** The whole name, whatever its case (names are unique within a firm). */
+  name?: string;
   /** A stage 1-6, or "none" for clients without a check-in yet. */
   stage?: number | "none";
   flag?: Flag;

@@ -131,6 +131,18 @@ describe("roles and reassignment", () => {
     expect(await clientNamed(database.db, manager, " aCME ")).toEqual({ id: acme, name: "Acme", consultantId: ben.id });
     expect(await clientNamed(database.db, manager, "Foreign")).toBeNull();
     expect(await clientNamed(database.db, manager, "")).toBeNull();
+    // A consultant finds only the clients it leads (Acme is Ben's now); a client user only its own.
+    expect(await clientNamed(database.db, ann, "Acme")).toBeNull();
+    expect((await clientNamed(database.db, ben, "acme"))?.id).toBe(acme);
+    expect((await clientNamed(database.db, clientUser, "Acme"))?.id).toBe(acme);
+    // Archived clients only when asked for (the audit filter asks; reassigning and inviting do not).
+    await database.db.update(clients).set({ archived: true, archivedOn: "2026-02-01" }).where(eq(clients.id, acme));
+    try {
+      expect(await clientNamed(database.db, manager, "Acme")).toBeNull();
+      expect((await clientNamed(database.db, manager, "Acme", { withArchived: true }))?.id).toBe(acme);
+    } finally {
+      await database.db.update(clients).set({ archived: false, archivedOn: null }).where(eq(clients.id, acme));
+    }
   });
 });
 
@@ -162,7 +174,6 @@ describe("authorization", () => {
       expect(await setUserActive(database.db, a, ben.id, false)).toBeNull();
       expect(await listTeam(database.db, a)).toBeNull();
       expect(await listAudit(database.db, a)).toBeNull();
-      expect(await clientNamed(database.db, a, "Foreign")).toBeNull();
     }
   });
 

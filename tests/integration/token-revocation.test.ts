@@ -56,6 +56,8 @@ describe("the token list", () => {
     const capped = await listTokens(database.db, user, new Date(t0 + 2 * 86_400_000), 2);
     expect(names(capped)).toEqual(["t8", "t7", "t6", "t5", "t4"]);
     expect(capped.olderInactive).toBe(4);
+    expect(capped.tokens[0]!.createdAt).toBeInstanceOf(Date);
+    expect(capped.tokens.find((x) => x.name === "t4")!.revokedAt).toBeInstanceOf(Date);
     // Another user's tokens are not in it.
     expect((await listTokens(database.db, manager)).tokens.some((x) => made.some((m) => m.id === x.id))).toBe(false);
   });

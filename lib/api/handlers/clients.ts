@@ -18,7 +18,7 @@ const isClientKey = (v: unknown): v is ClientKey =>
 export const listClientsEndpoint = endpoint("clients.list", async (req, { deps, caller, now }) => {
   const query = parseQuery(clientsQuery, req);
   const after = decodeCursor(query.cursor, isClientKey);
-  const { rows, next } = await listClientStatusPage(deps.db, caller.actor, { q: query.q, stage: query.stage, after, limit: query.limit, today: todayFor(caller.actor, now) });
+  const { rows, next } = await listClientStatusPage(deps.db, caller.actor, { q: query.q, name: query.name, stage: query.stage, after, limit: query.limit, today: todayFor(caller.actor, now) });
   return json({ data: rows.map(clientView), nextCursor: next ? encodeCursor(next) : null });
 });
 

@@ -240,6 +240,19 @@ describe("POST /clients", () => {
     expect(dupe.body.error.code).toBe("duplicate");
   });
 
+  it("the list finds a client by part of its name or by its whole name, folding case as the database does", async () => {
+    const made = await call(database, createClientEndpoint, { method: "POST", path: "/api/v1/clients", token: tokens.consultant, json: { name: "École Ürban Café" } });
+    expect(made.status).toBe(201);
+    const list = async (query: string, token = tokens.consultant) => (await call(database, listClientsEndpoint, { path: `/api/v1/clients?${query}`, token })).body.data.map((c: { id: string }) => c.id);
+    // Upper-case letters of any script in the search, as the stored name has them.
+    expect(await list(`q=${encodeURIComponent("ÉCOLE ÜRBAN")}`)).toEqual([made.body.id]);
+    expect(await list(`name=${encodeURIComponent("école ürban CAFÉ")}`)).toEqual(await list(`q=${encodeURIComponent("École Ürban Café")}`));
+    expect(await list(`name=${encodeURIComponent("ÉCOLE ÜRBAN CAFÉ")}`)).toEqual([made.body.id]);
+    // The whole name only: a part of it finds nothing, and neither does another firm's manager.
+    expect(await list(`name=${encodeURIComponent("École Ürban")}`)).toEqual([]);
+    expect(await list(`name=${encodeURIComponent("École Ürban Café")}`, tokens.other)).toEqual([]);
+  });
+
   it("a manager must name a consultant of the firm; a client user gets 404", async () => {
     const none = await call(database, createClientEndpoint, { method: "POST", path: "/api/v1/clients", token: tokens.manager, json: { name: "Mgr Co" } });
     expect(none.status).toBe(422);
