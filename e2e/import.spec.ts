@@ -121,3 +121,19 @@ test("the import page's link to the export downloads nothing until it is clicked
   expect((await download).suggestedFilename()).toMatch(/\.csv$/);
   await page.context().close();
 });
+
+test("a preview of a file with hundreds of new clients lists 200 of them and counts the rest", async ({ browser }) => {
+  const page = await pageAs(browser, "consultant");
+  await page.goto("/import");
+  const rows = Array.from({ length: 205 }, (_, i) => `E2E Bulk ${suffix} ${String(i).padStart(3, "0")},${day(2)},facebook,2,sporadic,0,none,none,`);
+  const file = Buffer.from(["client,date,accounts,posts_last_30d,rhythm,automated_share,replies,results,notes", ...rows].join("\n") + "\n");
+  await page.getByLabel("Check-in file (CSV or JSON)").setInputFiles({ name: "bulk.csv", mimeType: "text/csv", buffer: file });
+  await page.getByRole("button", { name: "Preview import" }).click();
+  await expect(page.getByRole("heading", { name: "Preview of bulk.csv" })).toBeVisible();
+  await expect(page.getByText("New clients to create (205)")).toBeVisible();
+  await expect(page.getByRole("list", { name: "New clients" }).getByRole("listitem")).toHaveCount(200);
+  await expect(page.getByText("…and 5 more.")).toBeVisible();
+  // Only a preview: nothing was written.
+  await page.goto(`/clients?q=${encodeURIComponent(`E2E Bulk ${suffix}`)}`);
+  await expect(page.getByText("No clients match these filters")).toBeVisible();
+});

@@ -8,6 +8,11 @@ import { buttonClass, errorTextClass, inputClass, linkClass, mutedClass } from "
 import { describeProblem } from "./problem-text";
 import { postFile, readApiError, readJsonLines, type ApiErrorBody, type ErrorDetail, type ImportPreviewBody, type ImportResultBody } from "./transport";
 
+// The names a preview or a finished import lists, at most: the counts above them cover the whole
+// file, and a file of a whole firm (thousands of clients) drew thousands of list items.
+const PREVIEW_NAMES_SHOWN = 200;
+const CREATED_NAMES_SHOWN = 50;
+
 type Phase =
   | { kind: "idle" }
   | { kind: "uploading"; purpose: "preview" | "run"; loaded: number; total: number }
@@ -192,11 +197,12 @@ export function ImportWizard({ consultants }: { consultants: { id: string; name:
           </ul>
           {phase.result.createdClients.length > 0 ? (
             <ul className="mt-2 flex flex-wrap gap-2 text-sm" aria-label={t("done.createdList")}>
-              {phase.result.createdClients.slice(0, 50).map((c) => (
+              {phase.result.createdClients.slice(0, CREATED_NAMES_SHOWN).map((c) => (
                 <li key={c.id}><RowLink href={`/clients/${c.id}`} className={linkClass}>{c.name}</RowLink></li>
               ))}
             </ul>
           ) : null}
+          {phase.result.createdClients.length > CREATED_NAMES_SHOWN ? <p className="mt-1 text-sm">{t("done.more", { count: phase.result.createdClients.length - CREATED_NAMES_SHOWN })}</p> : null}
           <div className="mt-3 flex flex-wrap gap-2">
             <IntentLink href="/clients" className={buttonClass("primary")}>{t("done.toClients")}</IntentLink>
             <button type="button" onClick={reset} className={buttonClass("secondary")}>{t("done.another")}</button>
@@ -271,15 +277,16 @@ function PreviewPanel({
           <h3 className="text-sm font-medium">{t("newClients", { count: preview.newClients.length })}</h3>
           {preview.newClients.length === 0 ? <p className={`text-sm ${mutedClass}`}>{t("none")}</p> : (
             <ul className={listClass} aria-label={t("newList")} tabIndex={0}>
-              {preview.newClients.map((c) => <li key={c.name}>{c.name} <span className={mutedClass}>{t("records1", { count: c.records })}</span></li>)}
+              {preview.newClients.slice(0, PREVIEW_NAMES_SHOWN).map((c) => <li key={c.name}>{c.name} <span className={mutedClass}>{t("records1", { count: c.records })}</span></li>)}
             </ul>
           )}
+          {preview.newClients.length > PREVIEW_NAMES_SHOWN ? <p className={`text-sm ${mutedClass}`}>{t("more", { count: preview.newClients.length - PREVIEW_NAMES_SHOWN })}</p> : null}
         </div>
         <div className="min-w-0">
           <h3 className="text-sm font-medium">{t("matched", { count: preview.matchedClients.length })}</h3>
           {preview.matchedClients.length === 0 ? <p className={`text-sm ${mutedClass}`}>{t("none")}</p> : (
             <ul className={listClass} aria-label={t("matchedList")} tabIndex={0}>
-              {preview.matchedClients.map((c) => (
+              {preview.matchedClients.slice(0, PREVIEW_NAMES_SHOWN).map((c) => (
                 <li key={c.id ?? c.name}>
                   {c.storedName ?? c.name}
                   {c.archived ? <span className={mutedClass}> {t("archived")}</span> : null}
@@ -288,6 +295,7 @@ function PreviewPanel({
               ))}
             </ul>
           )}
+          {preview.matchedClients.length > PREVIEW_NAMES_SHOWN ? <p className={`text-sm ${mutedClass}`}>{t("more", { count: preview.matchedClients.length - PREVIEW_NAMES_SHOWN })}</p> : null}
         </div>
       </div>
       {preview.needsConsultant && consultants ? (
