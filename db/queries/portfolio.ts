@@ -511,22 +511,25 @@ async function drillClients(db: Db | Tx, actor: Actor, filters: PortfolioFilters
       return null;
   }
   // The page's clients are cut from `visible`'s narrow rows first, with the whole list's count on
-  // each (one pass over the picked clients), and only they get their stage and last check-in looked
-  // up. (Cut after the lookups, a late page paid them for every row it skipped.) A page past the
-  // end has no row to carry the count: it is counted apart.
+  // each (one pass over the picked clients), and only they get their stage and last check-in at the
+  // range end: the stored ones, looked up only for a client with a check-in dated after it. (Cut
+  // after the lookups, a late page paid them for every row it skipped.) A page past the end has no
+  // row to carry the count: it is counted apart.
   const picked = spells ? sql` join picked p on p.id = v.id` : sql``;
   const rows = await queryRows<{ id: string; name: string; industry: string | null; consultant_id: string | null; consultant_name: string | null; stage: number | null; last_check_in: string | null; total: number | string }>(
     db,
     sql`with ${visibleCte(actor, f, false, true)}${spells ? sql`, ${spells}` : sql``},
     cut as (
-      select v.id, v.name, v.name_key, v.industry, v.consultant_id, ${cut ? sql`count(*) over ()` : sql`0`} as total
+      select v.id, v.name, v.name_key, v.industry, v.consultant_id, v.stage, v.last_check_in, ${cut ? sql`count(*) over ()` : sql`0`} as total
       from visible v${picked}
       where ${where}
       order by v.name_key, v.id${cut ? sql` limit ${cut.limit} offset ${cut.offset}` : sql``}
     )
     select c.id, c.name, c.industry, c.consultant_id, u.name as consultant_name,
-      ${stageAt(sql`c.id`, sql`${f.to}::date`)} as stage,
-      (select k.date::text from check_ins k where k.client_id = c.id and k.date <= ${f.to}::date order by k.date desc limit 1) as last_check_in,
+      ${stageAtDay(sql`c`, sql`${f.to}::date`)} as stage,
+      -- As the stage: the stored last check-in unless one is dated after the range end.
+      case when c.last_check_in is null or c.last_check_in <= ${f.to}::date then c.last_check_in::text
+        else (select k.date::text from check_ins k where k.client_id = c.id and k.date <= ${f.to}::date order by k.date desc limit 1) end as last_check_in,
       c.total
     from cut c left join ${users} u on u.id = c.consultant_id
     order by c.name_key, c.id`,

@@ -147,23 +147,24 @@ async function writeHistories(tx: Tx, histories: (History & { from: number })[],
   }
   const assessed = new Map<string, StoredAssessment>();
   for (let k = 0; k < Math.max(assessments.length, spells.length); k += 5 * BATCH) {
-    // With `want`, the statement also answers with that check-in's assessment as stored (the
-    // database's own rounding of its confidence, as a read would give it).
-    const back = want ? sql` returning check_in_id, seq, stage, confidence, reasons, missing` : sql``;
+    // The statement also answers with the assessment of the check-in `want` as stored (the
+    // database's own rounding of its confidence, as a read would give it); none without it.
     const found = await queryRows<{ check_in_id: string; seq: number | string; stage: number | string; confidence: number | string; reasons: unknown; missing: unknown }>(tx, sql`
       with added as (
         insert into ${stageAssessments} (check_in_id, client_id, date, seq, stage, confidence, reasons, missing, rule_version)
         select check_in_id, client_id, date, seq, stage, confidence, reasons, missing, rule_version
         from jsonb_to_recordset(${JSON.stringify(assessments.slice(k, k + 5 * BATCH))}::jsonb)
-          as r(check_in_id uuid, client_id uuid, date date, seq integer, stage smallint, confidence real, reasons jsonb, missing jsonb, rule_version integer)${back}
-      )${want ? sql`, spelled as (` : sql``}
-      insert into stage_spells (client_id, start_seq, stage, started, ended, next_stage)
-      select client_id, start_seq, stage, started, ended, next_stage
-      from jsonb_to_recordset(${JSON.stringify(spells.slice(k, k + 5 * BATCH))}::jsonb)
-        as r(client_id uuid, start_seq integer, stage smallint, started date, ended date, next_stage smallint)${want ? sql`
-      returning 1)
-      select check_in_id, seq, stage, confidence, reasons, missing from added where check_in_id = ${want}::uuid` : sql``}`);
-    for (const r of want ? found : []) {
+          as r(check_in_id uuid, client_id uuid, date date, seq integer, stage smallint, confidence real, reasons jsonb, missing jsonb, rule_version integer)
+        returning check_in_id, seq, stage, confidence, reasons, missing
+      ),
+      spelled as (
+        insert into stage_spells (client_id, start_seq, stage, started, ended, next_stage)
+        select client_id, start_seq, stage, started, ended, next_stage
+        from jsonb_to_recordset(${JSON.stringify(spells.slice(k, k + 5 * BATCH))}::jsonb)
+          as r(client_id uuid, start_seq integer, stage smallint, started date, ended date, next_stage smallint)
+      )
+      select check_in_id, seq, stage, confidence, reasons, missing from added where check_in_id = ${want ?? null}::uuid`);
+    for (const r of found) {
       assessed.set(r.check_in_id, { stage: Number(r.stage), confidence: Number(r.confidence), reasons: jsonList(r.reasons), missing: jsonList(r.missing), seq: Number(r.seq) });
     }
   }

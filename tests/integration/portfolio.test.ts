@@ -279,6 +279,12 @@ describe("portfolioClients: the clients behind a bar", () => {
     expect(names(await portfolioClients(db, manager, { ...F, to: "2026-05-31" }, { kind: "stage", stage: 5 }))).toEqual(["Delta"]);
     expect(names(await portfolioClients(db, manager, { ...F, to: "2026-05-30" }, { kind: "stage", stage: 5 }))).toEqual([]);
     expect(names(await portfolioClients(db, manager, { ...F, to: "2026-05-30" }, { kind: "stage", stage: 4 }))).toEqual(["Alpha", "Delta"]);
+    // Each row's stage and last check-in are as of the range end too: stored for Alpha, looked up for Delta.
+    expect((await portfolioClients(db, manager, { ...F, to: "2026-05-30" }, { kind: "stage", stage: 4 }))!.map((r) => [r.name, r.stage, r.lastCheckIn])).toEqual([
+      ["Alpha", 4, "2026-03-25"],
+      ["Delta", 4, "2025-11-30"],
+    ]);
+    expect((await portfolioClients(db, manager, { ...F, to: "2026-05-31" }, { kind: "stage", stage: 5 }))!.map((r) => [r.name, r.stage, r.lastCheckIn])).toEqual([["Delta", 5, "2026-05-31"]]);
     expect(names(await portfolioClients(db, manager, { ...F, to: "2026-05-30" }, { kind: "consultant", consultantId: ben.id, stage: 4 }))).toEqual(["Delta"]);
     expect(await portfolioClients(db, manager, F, { kind: "stage", stage: 9 })).toBeNull();
     expect(await portfolioClients(db, manager, F, { kind: "month", month: "2026-13", stage: 2 })).toBeNull();
