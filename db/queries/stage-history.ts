@@ -1,6 +1,6 @@
 import { asc, inArray, sql } from "drizzle-orm";
 import { queryRows, uuidArray, type Tx } from "../index";
-import { checkIns, stageAssessments } from "../schema";
+import { checkIns } from "../schema";
 import { inferStages, type StageEntry, type StageInput } from "../../lib/stages";
 import { firstChangedSpell, spellsOf } from "../../lib/stages/spells";
 import { ENGINE_COLUMNS } from "./checkin-columns";
@@ -136,48 +136,50 @@ async function writeHistories(tx: Tx, histories: (History & { from: number })[],
       spells.push({ client_id: clientId, start_seq: sp.startSeq, stage: sp.stage, started: sp.started, ended: sp.ended, next_stage: sp.nextStage });
     }
   }
-  // Round trips are a large part of a single check-in's cost (docs/performance.md): both tables' tails go
-  // in one statement, and both tables' new rows in one statement per batch.
-  if (replace && tails.length) {
-    const t = JSON.stringify(tails);
-    await tx.execute(sql`
-      with tails as (select * from jsonb_to_recordset(${t}::jsonb) as r(client_id uuid, k integer, s integer)),
-      gone as (delete from stage_assessments a using tails r where a.client_id = r.client_id and a.seq >= r.k)
-      delete from stage_spells p using tails r where p.client_id = r.client_id and p.start_seq >= r.s`);
-  }
+  // Round trips are a large part of a single check-in's cost (docs/performance.md), and so is
+  // planning: one call of write_stage_history (migration 0013), whose statements PostgreSQL plans
+  // once per connection, deletes the old tails, stores the new rows and rewrites the status rows.
+  // Very long histories (over 5,000 rows) go in more than one call; the last rewrites the status.
+  const ids = histories.map((h) => h.clientId);
   const assessed = new Map<string, StoredAssessment>();
-  for (let k = 0; k < Math.max(assessments.length, spells.length); k += 5 * BATCH) {
-    // The statement also answers with the assessment of the check-in `want` as stored (the
-    // database's own rounding of its confidence, as a read would give it); none without it.
-    const found = await queryRows<{ check_in_id: string; seq: number | string; stage: number | string; confidence: number | string; reasons: unknown; missing: unknown }>(tx, sql`
-      with added as (
-        insert into ${stageAssessments} (check_in_id, client_id, date, seq, stage, confidence, reasons, missing, rule_version)
-        select check_in_id, client_id, date, seq, stage, confidence, reasons, missing, rule_version
-        from jsonb_to_recordset(${JSON.stringify(assessments.slice(k, k + 5 * BATCH))}::jsonb)
-          as r(check_in_id uuid, client_id uuid, date date, seq integer, stage smallint, confidence real, reasons jsonb, missing jsonb, rule_version integer)
-        returning check_in_id, seq, stage, confidence, reasons, missing
-      ),
-      spelled as (
-        insert into stage_spells (client_id, start_seq, stage, started, ended, next_stage)
-        select client_id, start_seq, stage, started, ended, next_stage
-        from jsonb_to_recordset(${JSON.stringify(spells.slice(k, k + 5 * BATCH))}::jsonb)
-          as r(client_id uuid, start_seq integer, stage smallint, started date, ended date, next_stage smallint)
-      )
-      select check_in_id, seq, stage, confidence, reasons, missing from added where check_in_id = ${want ?? null}::uuid`);
-    for (const r of found) {
-      assessed.set(r.check_in_id, { stage: Number(r.stage), confidence: Number(r.confidence), reasons: jsonList(r.reasons), missing: jsonList(r.missing), seq: Number(r.seq) });
+  const stages = new Map<string, StageChange>();
+  if (ids.length === 0) return { stages, assessed };
+  const calls = Math.max(1, Math.ceil(Math.max(assessments.length, spells.length) / CHUNK));
+  for (let i = 0; i < calls; i++) {
+    const last = i === calls - 1;
+    const rows = await queryRows<{ status_client: string | null; stage_after: number | string | null; stage_before: number | string | null; assessment: unknown }>(tx, sql`
+      select * from write_stage_history(
+        ${i === 0 && replace && tails.length ? JSON.stringify(tails) : null}::jsonb,
+        ${JSON.stringify(assessments.slice(i * CHUNK, (i + 1) * CHUNK))}::jsonb,
+        ${JSON.stringify(spells.slice(i * CHUNK, (i + 1) * CHUNK))}::jsonb,
+        ${want ?? null}::uuid,
+        ${last ? uuidArray(ids) : sql`null::uuid[]`})`);
+    for (const r of rows) {
+      if (r.assessment !== null && want) assessed.set(want, storedAssessment(r.assessment));
+      if (r.status_client) stages.set(r.status_client, { before: stageOf(r.stage_before), after: stageOf(r.stage_after) });
     }
   }
-  return { stages: await refreshStatusChanges(tx, histories.map((h) => h.clientId)), assessed };
+  return { stages, assessed };
+}
+
+/** Rows a call of write_stage_history stores at most, of each table. */
+const CHUNK = 5 * BATCH;
+
+const stageOf = (v: number | string | null) => (v === null ? null : Number(v));
+
+function storedAssessment(v: unknown): StoredAssessment {
+  const a = (typeof v === "string" ? JSON.parse(v) : v) as { seq: number; stage: number; confidence: number; reasons: unknown; missing: unknown };
+  return { stage: Number(a.stage), confidence: Number(a.confidence), reasons: jsonList(a.reasons), missing: jsonList(a.missing), seq: Number(a.seq) };
 }
 
 const jsonList = (v: unknown): string[] => (typeof v === "string" ? (JSON.parse(v) as string[]) : (v as string[] | null) ?? []);
 
 /**
  * Rewrites the stored status row of these clients from their stored history, spells, latest
- * active override and latest self-assessment. Called in the transaction of every change to any
- * of them; a few index lookups per client. The same rules fill the rows in migration 0007.
- * Returns each client's current inferred stage as written.
+ * active override and latest self-assessment: refresh_client_status (migration 0013, the rules of
+ * migration 0007), which write_stage_history also calls. Called in the transaction of every
+ * change to any of them; a few index lookups per client. Returns each client's current inferred
+ * stage as written.
  */
 export async function refreshStatus(tx: Tx, clientIds: readonly string[]): Promise<Map<string, number | null>> {
   const changes = await refreshStatusChanges(tx, clientIds);
@@ -187,32 +189,11 @@ export async function refreshStatus(tx: Tx, clientIds: readonly string[]): Promi
 /** refreshStatus, with each client's stage before the write as well (from the row it replaces). */
 async function refreshStatusChanges(tx: Tx, clientIds: readonly string[]): Promise<Map<string, StageChange>> {
   if (clientIds.length === 0) return new Map();
-  const ids = uuidArray(clientIds);
-  // `prior` reads the rows as they were before this statement (one snapshot for the whole
-  // statement): the stage before the write, without a round trip of its own. Every client has its
-  // row from the moment it is inserted (migration 0012), so this updates it.
-  const rows = await queryRows<{ client_id: string; stage: number | null; before: number | null }>(tx, sql`
-    with prior as (select client_id, stage from client_status where client_id = any(${ids})),
-    fresh as (
-      select c.id, la.stage, la.confidence, op.started as stage_since, cl.stage as previous_stage, la.date as last_check_in,
-             coalesce(la.seq + 1, 0) as check_in_count,
-             (select o.stage from stage_overrides o where o.client_id = c.id and o.withdrawn_at is null order by o.created_at desc limit 1) as override_stage,
-             sa.stage as self_stage, sa.date as self_date
-      from clients c
-      left join lateral (select a.stage, a.confidence, a.date, a.seq from stage_assessments a where a.client_id = c.id order by a.seq desc limit 1) la on true
-      left join lateral (select s.started from stage_spells s where s.client_id = c.id and s.ended is null) op on true
-      left join lateral (select s.stage from stage_spells s where s.client_id = c.id and s.ended is not null order by s.start_seq desc limit 1) cl on true
-      left join lateral (select x.stage, x.date from self_assessments x where x.client_id = c.id order by x.created_at desc limit 1) sa on true
-      where c.id = any(${ids})
-    )
-    update client_status cs set
-      stage = f.stage, confidence = f.confidence, stage_since = f.stage_since, previous_stage = f.previous_stage,
-      last_check_in = f.last_check_in, check_in_count = f.check_in_count, override_stage = f.override_stage,
-      self_stage = f.self_stage, self_date = f.self_date, updated_at = now()
-    from fresh f where cs.client_id = f.id
-    returning cs.client_id, cs.stage, (select p.stage from prior p where p.client_id = cs.client_id) as before`);
-  const stage = (v: number | null) => (v === null ? null : Number(v));
-  return new Map(rows.map((r) => [r.client_id, { before: stage(r.before), after: stage(r.stage) }]));
+  const rows = await queryRows<{ status_client: string; stage_after: number | string | null; stage_before: number | string | null }>(
+    tx,
+    sql`select * from refresh_client_status(${uuidArray(clientIds)})`,
+  );
+  return new Map(rows.map((r) => [r.status_client, { before: stageOf(r.stage_before), after: stageOf(r.stage_after) }]));
 }
 
 /**
