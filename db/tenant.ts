@@ -63,17 +63,18 @@ export async function atomically<T>(db: Db | Tx, fn: (tx: Tx) => Promise<T>, opt
 /** Runs an identity lookup: users, links, tokens and sessions of any firm are readable, for this transaction only. */
 export async function asIdentity<T>(db: Db | Tx, fn: (tx: Db) => Promise<T>): Promise<T> {
   const open = scope.getStore();
-  const run = async (tx: Db | Tx, joined: boolean) => {
+  const run = async (tx: Db | Tx) => {
     await tx.execute(sql`select set_config('app.identity', 'on', true)`);
     const out = await fn(tx as unknown as Db);
-    // After an error the transaction is rolled back anyway. After success, identity ends here in
-    // a transaction it joined; one of its own commits next, which ends it (one round trip fewer
-    // on every API request).
-    if (joined) await tx.execute(sql`select set_config('app.identity', '', true)`);
+    // After an error the transaction is rolled back anyway. After success, identity ends here:
+    // `db` may itself be a transaction, where db.transaction() is only a savepoint, and its
+    // release would leave the setting on for the rest of the caller's transaction. The lookups of
+    // every request (a token, a session) are functions that need none of this (migration 0014).
+    await tx.execute(sql`select set_config('app.identity', '', true)`);
     return out;
   };
-  if (open) return run(open, true);
-  return db.transaction((tx) => run(tx, false));
+  if (open) return run(open);
+  return db.transaction((tx) => run(tx));
 }
 
 /** Runs one read for the firm: in the caller's transaction, or in a transaction of its own. */

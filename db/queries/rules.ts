@@ -72,39 +72,33 @@ export async function ruleSetOf(db: Db | Tx, firmId: string, version: number): P
  * a hash of the firm id; a collision only makes two firms' writers and recomputes wait for each other.
  */
 export const FIRM_RULES_LOCK = 727275;
-/** The lock call for a firm id expression: the one place its key is written. */
-const firmRulesLockCall = (firmId: SQL, mode: "shared" | "exclusive") =>
-  mode === "shared"
-    ? sql`pg_advisory_xact_lock_shared(${FIRM_RULES_LOCK}, hashtext(${firmId}::text))`
-    : sql`pg_advisory_xact_lock(${FIRM_RULES_LOCK}, hashtext(${firmId}::text))`;
-export const firmRulesLock = (firmId: string, mode: "shared" | "exclusive") => sql`select ${firmRulesLockCall(sql`${firmId}`, mode)}`;
+/**
+ * The firm's rules lock, taken exclusively by a recompute. The writers take it shared in
+ * client_rule_versions (migration 0014), with the same key (passed from here, the one place it is
+ * written) and the same hash of the firm id.
+ */
+export const firmRulesLock = (firmId: string) => sql`select pg_advisory_xact_lock(${FIRM_RULES_LOCK}, hashtext(${firmId}::text))`;
 
 /**
  * The applied rules of each client's firm, for the writers (db/queries/stage-history.ts), read
- * under the firm's rules lock held shared (firmRulesLock). Writers lock their client first and
+ * under the firm's rules lock held shared (client_rule_versions). Writers lock their client first and
  * the firm's rules lock here; the recompute locks the clients first and the firm's rules lock
  * last: the same order, so they never wait for each other in a circle.
  */
 export async function rulesOfClients(tx: Db | Tx, clientIds: readonly string[]): Promise<Map<string, RuleSet>> {
   const out = new Map<string, RuleSet>();
   if (clientIds.length === 0) return out;
-  // The owners and the lock in one statement; the applied version in the next, whose snapshot
-  // is taken after the lock is granted (a version committed meanwhile is seen).
-  const owners = await queryRows<{ id: string; firm_id: string }>(
+  // The lock, then the applied versions under a snapshot taken after it is granted (a version
+  // committed meanwhile is seen): one call (migration 0014).
+  const owners = await queryRows<{ client: string; firm: string; rule_version: number }>(
     tx,
-    sql`with owners as (select id, firm_id from clients where id = any(${uuidArray(clientIds)})),
-        locked as (select firm_id, ${firmRulesLockCall(sql`firm_id`, "shared")} from (select distinct firm_id from owners) f)
-        select o.id, o.firm_id from owners o join locked l on l.firm_id = o.firm_id`,
+    sql`select * from client_rule_versions(${uuidArray(clientIds)}, ${FIRM_RULES_LOCK})`,
   );
-  const firmIds = [...new Set(owners.map((o) => o.firm_id))];
-  if (firmIds.length === 0) return out;
-  const found = await queryRows<{ id: string; rule_version: number }>(
-    tx,
-    sql`select id, rule_version from firms where id = any(${uuidArray(firmIds)})`,
-  );
+  const found = [...new Map(owners.map((o) => [o.firm, { id: o.firm, rule_version: Number(o.rule_version) }])).values()];
+  if (found.length === 0) return out;
   const byFirm = new Map<string, RuleSet>();
   for (const f of found) byFirm.set(f.id, f.rule_version === 0 ? DEFAULT_RULES : await ruleSetOf(tx, f.id, f.rule_version));
-  for (const o of owners) out.set(o.id, byFirm.get(o.firm_id) ?? DEFAULT_RULES);
+  for (const o of owners) out.set(o.client, byFirm.get(o.firm) ?? DEFAULT_RULES);
   return out;
 }
 

@@ -1,12 +1,13 @@
 import { and, eq, isNull, lt, ne, sql } from "drizzle-orm";
-import type { Db, Tx } from "../index";
-import { firms, users, userSessions } from "../schema";
-import { actorFromUser, can, type Actor } from "../../lib/auth/permissions";
+import { queryRows, type Db, type Tx } from "../index";
+import { users, userSessions } from "../schema";
+import { can, type Actor } from "../../lib/auth/permissions";
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "../../lib/auth/password";
 import { SESSION_TOUCH_MS, sessionState } from "../../lib/auth/session-policy";
 import { UUID_RE } from "../../lib/validation/primitives";
 import { writeAudit } from "./audit";
-import { asIdentity } from "../tenant";
+import { asIdentity, currentTransaction } from "../tenant";
+import { actorOfIdentity, type IdentityRow } from "./identity";
 
 // Signed-in sessions, one row each. The cookie (a signed JWT) carries the user id, the user's
 // session version and the row id; all three must still match here for a request to count as
@@ -50,26 +51,25 @@ export interface SessionClaims {
  */
 export async function sessionActor(root: Db, claims: SessionClaims, now: Date = new Date()): Promise<Actor | null> {
   if (!UUID_RE.test(claims.userId) || !UUID_RE.test(claims.sessionId)) return null;
-  return asIdentity(root, (db) => sessionLookup(db, claims, now));
-}
-
-async function sessionLookup(db: Db, claims: SessionClaims, now: Date): Promise<Actor | null> {
-  const [row] = await db
-    .select({ u: users, s: userSessions, firmTimeZone: firms.timeZone })
-    .from(userSessions)
-    .innerJoin(users, eq(users.id, userSessions.userId))
-    .innerJoin(firms, eq(firms.id, users.firmId))
-    .where(and(eq(userSessions.id, claims.sessionId), eq(userSessions.userId, claims.userId)))
-    .limit(1);
-  if (!row || !row.u.active || row.u.sessionVersion !== claims.sessionVersion) return null;
-  if (sessionState(row.s, now) !== "live") return null;
-  if (now.getTime() - row.s.lastSeenAt.getTime() >= SESSION_TOUCH_MS) {
-    await db
-      .update(userSessions)
-      .set({ lastSeenAt: now })
-      .where(and(eq(userSessions.id, row.s.id), lt(userSessions.lastSeenAt, new Date(now.getTime() - SESSION_TOUCH_MS))));
+  // One statement (migration 0014): the lookup in identity mode, in the request's transaction if
+  // one is open, else in one of its own.
+  const db = currentTransaction() ?? root;
+  const [row] = await queryRows<IdentityRow & { created_ms: number; last_seen_ms: number; ended: boolean; session_version: number }>(
+    db,
+    sql`select * from session_identity(${claims.sessionId}::uuid, ${claims.userId}::uuid)`,
+  );
+  if (!row || !row.active || Number(row.session_version) !== claims.sessionVersion) return null;
+  const lastSeenAt = new Date(Number(row.last_seen_ms));
+  if (sessionState({ createdAt: new Date(Number(row.created_ms)), lastSeenAt, endedAt: row.ended ? now : null }, now) !== "live") return null;
+  if (now.getTime() - lastSeenAt.getTime() >= SESSION_TOUCH_MS) {
+    await asIdentity(root, (tx) =>
+      tx
+        .update(userSessions)
+        .set({ lastSeenAt: now })
+        .where(and(eq(userSessions.id, claims.sessionId), lt(userSessions.lastSeenAt, new Date(now.getTime() - SESSION_TOUCH_MS)))),
+    );
   }
-  return actorFromUser(row.u, row.firmTimeZone);
+  return actorOfIdentity(row);
 }
 
 /** How many other live sessions the actor has (for the settings page). */

@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
-import { asIdentity } from "../tenant";
-import type { Db, Tx } from "../index";
-import { apiTokens, users, firms } from "../schema";
-import { actorFromUser, type Actor } from "../../lib/auth/permissions";
+import { asIdentity, currentTransaction } from "../tenant";
+import { queryRows, type Db, type Tx } from "../index";
+import { apiTokens } from "../schema";
+import type { Actor } from "../../lib/auth/permissions";
 import { hashToken } from "../../lib/auth/token-hash";
 import { UUID_RE } from "./scope";
+import { actorOfIdentity, type IdentityRow } from "./identity";
 import { writeAudit } from "./audit";
 
 /** Recognisable in logs and by secret scanners. */
@@ -108,30 +109,27 @@ export async function revokeToken(db: Db, actor: Actor, tokenId: string, now: Da
  */
 export async function actorForToken(root: Db, token: string, now: Date = new Date()): Promise<{ actor: Actor; tokenId: string } | null> {
   if (!TOKEN_RE.test(token)) return null;
-  return asIdentity(root, (db) => tokenLookup(db, token, now));
-}
-
-async function tokenLookup(db: Db, token: string, now: Date): Promise<{ actor: Actor; tokenId: string } | null> {
-  const [row] = await db
-    .select({ tokenId: apiTokens.id, expiresAt: apiTokens.expiresAt, revokedAt: apiTokens.revokedAt, lastUsedAt: apiTokens.lastUsedAt, u: users, firmTimeZone: firms.timeZone })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .innerJoin(firms, eq(firms.id, users.firmId))
-    .where(eq(apiTokens.tokenHash, hashToken(token)))
-    .limit(1);
-  if (!row || row.revokedAt || !row.u.active) return null;
-  if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) return null;
+  // One statement (migration 0014): the lookup in identity mode, in the request's transaction if
+  // one is open, else in one of its own.
+  const db = currentTransaction() ?? root;
+  const [row] = await queryRows<IdentityRow & { token_id: string; expires_ms: number | null; revoked: boolean; last_used_ms: number | null }>(
+    db,
+    sql`select * from token_identity(${hashToken(token)})`,
+  );
+  if (!row || row.revoked || !row.active) return null;
+  if (row.expires_ms !== null && Number(row.expires_ms) <= now.getTime()) return null;
   // At most one write a minute per token: a busy integration should not turn every read into a
   // write. The guard is repeated in the UPDATE, so requests racing on several instances past the
   // minute write once: the others find the row already fresh and change nothing.
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_EVERY_MS) {
-    await db
-      .update(apiTokens)
-      .set({ lastUsedAt: now })
-      .where(and(eq(apiTokens.id, row.tokenId), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - LAST_USED_EVERY_MS)))));
+  if (row.last_used_ms === null || now.getTime() - Number(row.last_used_ms) > LAST_USED_EVERY_MS) {
+    await asIdentity(root, (tx) =>
+      tx
+        .update(apiTokens)
+        .set({ lastUsedAt: now })
+        .where(and(eq(apiTokens.id, row.token_id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - LAST_USED_EVERY_MS))))),
+    );
   }
-  const u = row.u;
-  return { tokenId: row.tokenId, actor: actorFromUser(u, row.firmTimeZone) };
+  return { tokenId: row.token_id, actor: actorOfIdentity(row) };
 }
 
 /**

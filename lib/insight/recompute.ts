@@ -82,7 +82,7 @@ export async function recomputeFirm(db: Db, firmId: string, version: number, onP
       await recomputeStagesMany(tx as unknown as Tx, ids, step, undefined, rules);
       // Then the firm's rules lock: a client created meanwhile (an import) was written with the old
       // version under that lock held shared; waiting for it lets that write commit, and it is redone here.
-      await tx.execute(firmRulesLock(firmId, "exclusive"));
+      await tx.execute(firmRulesLock(firmId));
       const known = JSON.stringify(ids);
       const late = (
         await queryRows<{ id: string }>(

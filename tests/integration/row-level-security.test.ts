@@ -3,6 +3,9 @@ import { eq, sql } from "drizzle-orm";
 import { queryRows, type Database, type Db } from "@/db";
 import { checkIns, clients, firms } from "@/db/schema";
 import { asIdentity, inFirm } from "@/db/tenant";
+import { actorForToken, createToken } from "@/db/queries/tokens";
+import { sessionActor, startSession } from "@/db/queries/sessions";
+import { actorFromUser } from "@/lib/auth/permissions";
 import { openDemoDatabase } from "./db";
 
 // Row-level security as a second wall (finding 11's "scoping held, add a second wall"): as the
@@ -120,6 +123,28 @@ describe("row-level security", () => {
     // An identity lookup reads users of every firm, and still no firm's clients.
     expect(result.identity.userFirms).toBeGreaterThanOrEqual(2);
     expect(result.identity.northwindClients).toBe(0);
+  });
+
+  it("the identity functions (a token, a session) find a user of another firm, and leave identity mode as they found it", async () => {
+    const [user] = await queryRows<{ id: string; firm_id: string; session_version: number }>(
+      database.db,
+      sql`select id, firm_id, session_version from users where firm_id = ${northwind} and role = 'consultant' order by email limit 1`,
+    );
+    const { token } = await createToken(database.db, actorFromUser({ id: user!.id, firmId: user!.firm_id, role: "consultant", clientId: null, email: "x", name: "x" }), { name: "rls", expiresInDays: 1 });
+    const sessionId = await startSession(database.db, { id: user!.id, firmId: user!.firm_id });
+    const identity = async (db: Db) => (await queryRows<{ v: string | null }>(db, sql`select current_setting('app.identity', true) as v`))[0]!.v ?? "";
+    const result = await asApp(async (tx) => {
+      // In a transaction of another firm, as a request's would be.
+      await tx.execute(sql`select set_config('app.firm_id', ${other}, true)`);
+      const byToken = await actorForToken(tx, token);
+      const bySession = await sessionActor(tx, { userId: user!.id, sessionId, sessionVersion: Number(user!.session_version) });
+      const after = await identity(tx);
+      const userFirms = (await queryRows<{ n: number }>(tx, sql`select count(distinct firm_id)::int as n from users`))[0]!.n;
+      await tx.execute(sql`select set_config('app.identity', 'on', true)`);
+      await actorForToken(tx, token);
+      return { byToken: byToken?.actor.firmId, bySession: bySession?.firmId, after, userFirms, stillOn: await identity(tx) };
+    });
+    expect(result).toEqual({ byToken: northwind, bySession: northwind, after: "", userFirms: 1, stillOn: "on" });
   });
 
   it("firm_id is filled from the parent row, so no writer has to set it", async () => {

@@ -3,10 +3,10 @@
 // permissions. Runs on PGlite, and on PostgreSQL with TEST_DATABASE_URL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
-import { openDatabase, queryRows, type Database } from "@/db";
+import { openDatabase, queryRows, uuidArray, type Database } from "@/db";
 import { auditLog, firms, ruleRecomputes } from "@/db/schema";
 import { inFirm } from "@/db/tenant";
-import { getRecomputeStatus, getRulesOverview, resetRules, saveRules, whatIf } from "@/db/queries/rules";
+import { FIRM_RULES_LOCK, firmRulesLock, getRecomputeStatus, getRulesOverview, resetRules, saveRules, whatIf } from "@/db/queries/rules";
 import { checkConsistency } from "@/db/queries/consistency";
 import { createCheckIn } from "@/db/queries/checkins";
 import { createClient } from "@/db/queries/clients";
@@ -241,6 +241,34 @@ describe(`stage rules (${process.env.TEST_DATABASE_URL ? "postgres" : "pglite"})
     }
     expect(await ruleVersionsOfAssessments(manager.firmId)).toEqual([await appliedVersion(manager.firmId)]);
   }, 120_000);
+
+  // PostgreSQL only: on PGlite nothing runs beside the other transaction. What the writers read
+  // their rule version with (client_rule_versions, migration 0014) waits for the firm's rules lock,
+  // and then reads the version committed meanwhile: a read in the same statement as the lock would
+  // have a snapshot from before the wait and compute with the replaced rules.
+  it.runIf(!!process.env.TEST_DATABASE_URL)("a writer that waits for the firm's rules lock reads the version committed while it waited", async () => {
+    const firmId = manager.firmId;
+    const [row] = await queryRows<{ id: string; v: number }>(
+      database.db,
+      sql`select c.id, f.rule_version as v from clients c join firms f on f.id = c.firm_id where c.firm_id = ${firmId}::uuid limit 1`,
+    );
+    let read: Promise<{ client: string; rule_version: number }[]> | null = null;
+    let done = false;
+    await database.db.transaction(async (recompute) => {
+      await recompute.execute(firmRulesLock(firmId));
+      await recompute.execute(sql`update firms set rule_version = rule_version + 1 where id = ${firmId}::uuid`);
+      read = database.db
+        .transaction((writer) => queryRows<{ client: string; rule_version: number }>(writer, sql`select * from client_rule_versions(${uuidArray([row!.id])}, ${FIRM_RULES_LOCK})`))
+        .then((r) => ((done = true), r));
+      await new Promise((r) => setTimeout(r, 300));
+      expect(done).toBe(false); // it waits for the lock
+    });
+    try {
+      expect((await read!).map((r) => [r.client, Number(r.rule_version)])).toEqual([[row!.id, Number(row!.v) + 1]]);
+    } finally {
+      await database.db.execute(sql`update firms set rule_version = rule_version - 1 where id = ${firmId}::uuid`);
+    }
+  });
 
   // PostgreSQL only: on PGlite nothing runs beside the recompute's transaction.
   it.runIf(!!process.env.TEST_DATABASE_URL)("a check-in written during a recompute waits for it and is computed with the new rules", async () => {
