@@ -83,6 +83,8 @@ export const clients = pgTable(
     uniqueIndex("clients_firm_name_uq").on(t.firmId, sql`lower(${t.name})`),
     // The lists' order (name, then id) and their keyset pages.
     index("clients_firm_name_key_idx").on(t.firmId, t.nameKey, t.id),
+    // The portfolio's industry choices, walked one distinct value at a time (portfolioFilterOptions).
+    index("clients_firm_industry_idx").on(t.firmId, t.industry),
     check("clients_name_len", sql`char_length(${t.name}) between 1 and 200`),
   ],
 );

