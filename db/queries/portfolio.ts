@@ -191,6 +191,10 @@ const spellsCte = (actor: Actor, f: ScopeFilters) => sql`spells as (
 
 const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 
+/** A json column that holds an array: parsed, or as text where the driver leaves json unparsed; null when empty. */
+type Json<T> = T[] | string | null;
+const jsonList = <T>(v: Json<T> | undefined): T[] => (v === null || v === undefined ? [] : typeof v === "string" ? (JSON.parse(v) as T[]) : v);
+
 /**
  * The distribution at the range end, from the per-consultant rows (every visible client is in
  * exactly one of them): one statement fewer than counting it again.
@@ -249,7 +253,6 @@ type SpellFigures = Pick<Portfolio, "overTime" | "flows" | "timeInStage"> & { su
 async function spellFigures(db: Db | Tx, actor: Actor, f: Portfolio["filters"], withSurvival: boolean): Promise<SpellFigures> {
   const months = monthsOf(f.from, f.to);
   const starts = `{${months.map((m) => `${m.month}-01`).join(",")}}`;
-  type Json<T> = T[] | string | null;
   const [row] = await queryRows<{
     over_time: Json<[number | null, number | null, number, number]>;
     flows: Json<[number, number, number, number]>;
@@ -290,11 +293,10 @@ async function spellFigures(db: Db | Tx, actor: Actor, f: Portfolio["filters"], 
       ) t) as times,
       ${withSurvival ? sql`(select json_agg(json_build_array(stage, counts)) from (${SURVIVAL_COUNTS}) k)` : sql`null::json`} as survival`,
   );
-  const list = <T>(v: Json<T>): T[] => (v === null || v === undefined ? [] : typeof v === "string" ? (JSON.parse(v) as T[]) : v);
 
   // Bucket 0 is before the first month: folded into it, as the running totals start there.
   const delta = months.map(() => [0, 0, 0, 0, 0, 0]);
-  for (const [started, ended, stage, count] of list(row!.over_time)) {
+  for (const [started, ended, stage, count] of jsonList(row!.over_time)) {
     const isStart = started !== null;
     // The (ended, stage) set's null group is the spells still open at the range end.
     if (!isStart && ended === null) continue;
@@ -305,9 +307,9 @@ async function spellFigures(db: Db | Tx, actor: Actor, f: Portfolio["filters"], 
     delta[i]!.forEach((d, k) => (open[k]! += d));
     return { month, asOf, counts: [...open] };
   });
-  const flows = list(row!.flows).map(([from, to, count, clients]): FlowRow => ({ from, to, direction: to > from ? "forward" : "backward", count, clients }));
-  const timeInStage = list(row!.times).map(([stage, spells, min, p25, median, p75, max]): TimeInStageRow => ({ stage, spells, min, p25, median, p75, max }));
-  const survival = withSurvival ? survivalOf(f, list(row!.survival).map(([stage, counts]) => ({ stage, counts }))) : undefined;
+  const flows = jsonList(row!.flows).map(([from, to, count, clients]): FlowRow => ({ from, to, direction: to > from ? "forward" : "backward", count, clients }));
+  const timeInStage = jsonList(row!.times).map(([stage, spells, min, p25, median, p75, max]): TimeInStageRow => ({ stage, spells, min, p25, median, p75, max }));
+  const survival = withSurvival ? survivalOf(f, jsonList(row!.survival).map(([stage, counts]) => ({ stage, counts }))) : undefined;
   return { overTime, flows, timeInStage, survival };
 }
 
@@ -611,7 +613,7 @@ export async function firstClientsPerConsultant(db: Db | Tx, actor: Actor, filte
 export async function portfolioFilterOptions(db: Db | Tx, actor: Actor): Promise<{ consultants: { id: string; name: string }[]; industries: string[] } | null> {
   if (!can(actor, "portfolio.read")) return null;
   const scope = clientScope(actor);
-  const [row] = await queryRows<{ consultants: [string, string][] | string | null; industries: string[] | string | null }>(
+  const [row] = await queryRows<{ consultants: Json<[string, string]>; industries: Json<string> }>(
     db,
     sql`with recursive industry as (
       (select ${clients.industry} as name from ${clients} where ${scope} and ${clients.industry} is not null order by ${clients.industry} limit 1)
@@ -623,10 +625,9 @@ export async function portfolioFilterOptions(db: Db | Tx, actor: Actor): Promise
       (select json_agg(json_build_array(u.id, u.name) order by u.name) from ${users} u where u.firm_id = ${actor.firmId} and u.role = 'consultant') as consultants,
       (select json_agg(name order by name) from industry where name is not null) as industries`,
   );
-  const list = <T>(v: T[] | string | null | undefined): T[] => (v === null || v === undefined ? [] : typeof v === "string" ? (JSON.parse(v) as T[]) : v);
   return {
-    consultants: list(row?.consultants).map(([id, name]) => ({ id, name })),
-    industries: list(row?.industries),
+    consultants: jsonList(row?.consultants).map(([id, name]) => ({ id, name })),
+    industries: jsonList(row?.industries),
   };
 }
 
