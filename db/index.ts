@@ -196,6 +196,12 @@ export async function queryRows<T>(db: Db | Tx, query: import("drizzle-orm").SQL
   return res.rows;
 }
 
+/** A json column that holds an array: parsed, or as text where the driver leaves json unparsed; null or absent is empty. */
+export type JsonList<T> = T[] | string | null;
+export function jsonList<T>(v: JsonList<T> | undefined): T[] {
+  return v === null || v === undefined ? [] : typeof v === "string" ? (JSON.parse(v) as T[]) : v;
+}
+
 /**
  * A list of ids as one uuid[] parameter, for `col = any(${uuidArray(ids)})`. The planner reads
  * the array's length; a jsonb list it counts as 100 rows, which turned the one-client lookup of

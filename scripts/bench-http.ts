@@ -204,6 +204,13 @@ async function probe(base: string, s: Scenario): Promise<void> {
 /** The tables the app writes while it serves (the POST scenario, sign-ins, tokens, rate limits). */
 const WRITTEN_TABLES = ["check_ins", "stage_assessments", "stage_spells", "client_status", "audit_log", "rate_limits", "api_tokens", "user_sessions"];
 
+/** VACUUM (ANALYZE) each written table through `exec`, and say why and how long it took. */
+async function vacuumWritten(exec: (statement: string) => Promise<unknown>, why: string): Promise<void> {
+  const t = performance.now();
+  for (const table of WRITTEN_TABLES) await exec(`vacuum (analyze) ${table}`);
+  console.log(`bench:http: ${why}: vacuumed and analyzed ${WRITTEN_TABLES.join(", ")} first (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+}
+
 /**
  * A server with autovacuum off (this machine's PostgreSQL has `autovacuum = off` in
  * conf.d/90-ci.conf) never clears the dead rows that every run's writers leave: 14,000 check-ins
@@ -217,9 +224,7 @@ async function vacuumWithoutAutovacuum(url: string): Promise<void> {
   try {
     const { rows } = await client.query<{ autovacuum: string }>("show autovacuum");
     if (rows[0]?.autovacuum === "on") return;
-    const t = performance.now();
-    for (const table of WRITTEN_TABLES) await client.query(`vacuum (analyze) ${table}`);
-    console.log(`bench:http: autovacuum is off on this server: vacuumed and analyzed ${WRITTEN_TABLES.join(", ")} first (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+    await vacuumWritten((q) => client.query(q), "autovacuum is off on this server");
   } finally {
     await client.end();
   }
@@ -228,20 +233,19 @@ async function vacuumWithoutAutovacuum(url: string): Promise<void> {
 /**
  * The embedded database has no autovacuum at all: the server vacuums it itself, but only a minute
  * after it starts (db/pglite-maintenance.ts), which is after the portfolio's scenario. Each run's
- * writers left their dead rows to the next run's pages, which then read them: after an hour of runs the portfolio's
- * p50 was 181.6 ms, and 125.8 and 134.2 ms once the tables were vacuumed. As for PostgreSQL without autovacuum, the
- * written tables are vacuumed and analyzed first, as the folder's owner, before the server opens it.
+ * writers left their dead rows to the next run's pages, which then read them: after an hour
+ * of runs the portfolio's p50 was 181.6 ms, and 125.8 and 134.2 ms once the tables were vacuumed.
+ * As for PostgreSQL without autovacuum, the written tables are vacuumed and analyzed first, as the
+ * folder's owner, before the server opens it.
  */
 async function vacuumEmbedded(dir: string): Promise<void> {
   const { openDatabase } = await import("../db");
-  const t = performance.now();
   const database = await openDatabase({ pgliteDir: dir, purpose: "bench:http (vacuuming first)" });
   try {
-    for (const table of WRITTEN_TABLES) await database.db.execute(sql.raw(`vacuum (analyze) ${table}`));
+    await vacuumWritten((q) => database.db.execute(sql.raw(q)), "the embedded database has no autovacuum");
   } finally {
     await database.close();
   }
-  console.log(`bench:http: the embedded database has no autovacuum: vacuumed and analyzed ${WRITTEN_TABLES.join(", ")} first (${((performance.now() - t) / 1000).toFixed(1)} s)`);
 }
 
 async function main() {

@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { queryRows, uuidArray, type Db, type Tx } from "../index";
+import { jsonList, queryRows, uuidArray, type Db, type JsonList as Json, type Tx } from "../index";
 import type { FirmReader } from "../tenant";
 import { assignments, clients, users } from "../schema";
 import { can, type Actor } from "../../lib/auth/permissions";
@@ -190,10 +190,6 @@ const spellsCte = (actor: Actor, f: ScopeFilters) => sql`spells as (
   )`;
 
 const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
-
-/** A json column that holds an array: parsed, or as text where the driver leaves json unparsed; null when empty. */
-type Json<T> = T[] | string | null;
-const jsonList = <T>(v: Json<T> | undefined): T[] => (v === null || v === undefined ? [] : typeof v === "string" ? (JSON.parse(v) as T[]) : v);
 
 /**
  * The distribution at the range end, from the per-consultant rows (every visible client is in

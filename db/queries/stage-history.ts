@@ -1,5 +1,5 @@
 import { asc, inArray, sql } from "drizzle-orm";
-import { queryRows, uuidArray, type Tx } from "../index";
+import { jsonList, queryRows, uuidArray, type JsonList, type Tx } from "../index";
 import { checkIns } from "../schema";
 import { inferStages, type StageEntry, type StageInput } from "../../lib/stages";
 import { firstChangedSpell, spellsOf } from "../../lib/stages/spells";
@@ -168,11 +168,9 @@ const CHUNK = 5 * BATCH;
 const stageOf = (v: number | string | null) => (v === null ? null : Number(v));
 
 function storedAssessment(v: unknown): StoredAssessment {
-  const a = (typeof v === "string" ? JSON.parse(v) : v) as { seq: number; stage: number; confidence: number; reasons: unknown; missing: unknown };
+  const a = (typeof v === "string" ? JSON.parse(v) : v) as { seq: number; stage: number; confidence: number; reasons: JsonList<string>; missing: JsonList<string> };
   return { stage: Number(a.stage), confidence: Number(a.confidence), reasons: jsonList(a.reasons), missing: jsonList(a.missing), seq: Number(a.seq) };
 }
-
-const jsonList = (v: unknown): string[] => (typeof v === "string" ? (JSON.parse(v) as string[]) : (v as string[] | null) ?? []);
 
 /**
  * Rewrites the stored status row of these clients from their stored history, spells, latest
