@@ -8,6 +8,7 @@ import { hashToken } from "../../lib/auth/token-hash";
 import { UUID_RE } from "./scope";
 import { actorOfIdentity, type IdentityRow } from "./identity";
 import { writeAudit } from "./audit";
+import { countRequestsSql, rateWindow, TOKEN_KEY_PREFIX, type RateLimitHit } from "./rate-limits";
 
 /** Recognisable in logs and by secret scanners. */
 export const TOKEN_PREFIX = "stl_";
@@ -106,16 +107,31 @@ export async function revokeToken(db: Db, actor: Actor, tokenId: string, now: Da
 /**
  * The actor a token acts as, or null when it is unknown, revoked, expired, or its owner is
  * deactivated. Checked against the database on every request, so revocation is immediate.
+ * With `count`, the same statement also counts this request against the token's rate limit
+ * (only for a token that is accepted) and `hit` says where the window stands: an API request's
+ * lookup and its count are one round trip, not two.
  */
-export async function actorForToken(root: Db, token: string, now: Date = new Date()): Promise<{ actor: Actor; tokenId: string } | null> {
+export async function actorForToken(
+  root: Db,
+  token: string,
+  now: Date = new Date(),
+  count?: { windowSeconds: number },
+): Promise<{ actor: Actor; tokenId: string; hit: RateLimitHit | null } | null> {
   if (!TOKEN_RE.test(token)) return null;
   // One statement (migration 0014): the lookup in identity mode, in the request's transaction if
   // one is open, else in one of its own.
   const db = currentTransaction() ?? root;
-  const [row] = await queryRows<IdentityRow & { token_id: string; expires_ms: number | null; revoked: boolean; last_used_ms: number | null }>(
-    db,
-    sql`select * from token_identity(${hashToken(token)})`,
-  );
+  const window = count ? rateWindow(count.windowSeconds, now) : null;
+  const lookup = sql`select * from token_identity(${hashToken(token)})`;
+  // The conditions under which the token is accepted below, in SQL: a refused token counts
+  // nothing (the caller counts its request against the address instead).
+  const counted = window
+    ? sql`with t as (${lookup}),
+        hit as (${countRequestsSql(sql`select ${TOKEN_KEY_PREFIX} || t.token_id, ${window.start.toISOString()}::timestamptz, 1 from t
+          where not t.revoked and t.active and (t.expires_ms is null or t.expires_ms > ${now.getTime()})`)})
+        select t.*, (select count from hit) as rate_count from t`
+    : lookup;
+  const [row] = await queryRows<IdentityRow & { token_id: string; expires_ms: number | null; revoked: boolean; last_used_ms: number | null; rate_count?: number | string | null }>(db, counted);
   if (!row || row.revoked || !row.active) return null;
   if (row.expires_ms !== null && Number(row.expires_ms) <= now.getTime()) return null;
   // At most one write a minute per token: a busy integration should not turn every read into a
@@ -129,7 +145,8 @@ export async function actorForToken(root: Db, token: string, now: Date = new Dat
         .where(and(eq(apiTokens.id, row.token_id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - LAST_USED_EVERY_MS))))),
     );
   }
-  return { tokenId: row.token_id, actor: actorOfIdentity(row) };
+  const hit = window && row.rate_count != null ? { count: Number(row.rate_count), resetAt: window.resetAt } : null;
+  return { tokenId: row.token_id, actor: actorOfIdentity(row), hit };
 }
 
 /**

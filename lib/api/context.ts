@@ -1,5 +1,6 @@
 import type { Db } from "../../db";
 import type { Actor } from "../auth/permissions";
+import type { RateLimitHit } from "../../db/queries/rate-limits";
 
 export interface RateLimitConfig {
   windowSeconds: number;
@@ -30,4 +31,6 @@ export interface Caller {
   actor: Actor;
   via: "token" | "session";
   tokenId: string | null;
+  /** This request already counted against the token's rate limit, when authentication did that. */
+  rateHit?: RateLimitHit;
 }

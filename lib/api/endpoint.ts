@@ -7,7 +7,7 @@ import { authenticate } from "./auth";
 import { DEFAULT_LIMITS, type ApiDeps, type Caller } from "./context";
 import { ApiError, errorResponse, internalErrorResponse, notFound, type ErrorDetail } from "./errors";
 import { can, type Permission } from "../auth/permissions";
-import { clientIp, enforceRateLimit } from "./rate-limit";
+import { callerRateKey, clientIp, enforceRateLimit } from "./rate-limit";
 import { unstorableText } from "../validation/primitives";
 import { inFirm } from "../../db/tenant";
 import type { Db } from "../../db";
@@ -45,15 +45,14 @@ export function endpoint(a: Permission | Handler, b?: Handler | EndpointOptions,
     try {
       const now = deps.now?.() ?? new Date();
       const limits = deps.limits ?? DEFAULT_LIMITS;
-      const auth = await authenticate(deps, req, opts);
+      const auth = await authenticate(deps, req, opts, { windowSeconds: limits.windowSeconds });
       if (!auth.ok) {
         // Unauthenticated requests (and guessed tokens) count against the caller's address.
         await enforceRateLimit(deps.db, `ip:${clientIp(req)}`, limits.perIp, limits, now);
         throw auth.error;
       }
       const { caller } = auth;
-      const key = caller.tokenId ? `token:${caller.tokenId}` : `user:${caller.actor.id}`;
-      await enforceRateLimit(deps.db, key, limits.perToken, limits, now);
+      await enforceRateLimit(deps.db, callerRateKey(caller), limits.perToken, limits, now, caller.rateHit);
       if (permission && !can(caller.actor, permission)) throw notFound();
       // The handler runs in one transaction naming the caller's firm (row-level security), on
       // the read replica when the route reads there.

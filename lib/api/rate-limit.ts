@@ -1,4 +1,4 @@
-import { hitRateLimit, pruneRateLimits } from "../../db/queries/rate-limits";
+import { hitRateLimit, pruneRateLimits, TOKEN_KEY_PREFIX, type RateLimitHit } from "../../db/queries/rate-limits";
 import type { Db } from "../../db";
 import { ApiError } from "./errors";
 import type { RateLimitConfig } from "./context";
@@ -14,9 +14,12 @@ export function clientIp(from: Request | Headers): string {
   return fwd || "unknown";
 }
 
-/** Counts the request; throws 429 with Retry-After once the window's allowance is used up. */
-export async function enforceRateLimit(db: Db, key: string, limit: number, cfg: RateLimitConfig, now: Date): Promise<void> {
-  const hit = await hitRateLimit(db, key, cfg.windowSeconds, now);
+/**
+ * Counts the request (unless `counted` says it was counted already, by the token's lookup);
+ * throws 429 with Retry-After once the window's allowance is used up.
+ */
+export async function enforceRateLimit(db: Db, key: string, limit: number, cfg: RateLimitConfig, now: Date, counted?: RateLimitHit): Promise<void> {
+  const hit = counted ?? (await hitRateLimit(db, key, cfg.windowSeconds, now));
   // The first request of a window clears windows that ended long ago: cheap, and no timer needed.
   if (hit.count === 1 && Math.random() < 0.05) await pruneRateLimits(db, new Date(now.getTime() - 10 * cfg.windowSeconds * 1000));
   if (hit.count > limit) {
@@ -25,4 +28,9 @@ export async function enforceRateLimit(db: Db, key: string, limit: number, cfg: 
       "Retry-After": String(retry),
     });
   }
+}
+
+/** The counter a caller's requests go to: its token's, or the signed-in user's. */
+export function callerRateKey(caller: { tokenId: string | null; actor: { id: string } }): string {
+  return caller.tokenId ? `${TOKEN_KEY_PREFIX}${caller.tokenId}` : `user:${caller.actor.id}`;
 }

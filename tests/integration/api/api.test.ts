@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { queryRows } from "@/db";
 import { apiTokens, checkIns, clients, rateLimits } from "@/db/schema";
@@ -510,6 +510,22 @@ describe("rate limits", () => {
     const [row] = await database.db.select().from(apiTokens).where(eq(apiTokens.tokenHash, hashToken(t)));
     const counters = await database.db.select().from(rateLimits).where(eq(rateLimits.key, `token:${row!.id}`));
     expect(counters.reduce((n, c) => n + c.count, 0)).toBe(5);
+  });
+
+  it("a refused token's requests count against the address, and never against the token", async () => {
+    const deps = { limits: { windowSeconds: 60, perToken: 1000, perIp: 1000 } };
+    const revoked = await tokenFor(database, EMAILS.consultant);
+    const expired = await tokenFor(database, EMAILS.consultant);
+    const [r] = await database.db.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.tokenHash, hashToken(revoked))).returning({ id: apiTokens.id });
+    const [e] = await database.db.update(apiTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiTokens.tokenHash, hashToken(expired))).returning({ id: apiTokens.id });
+    const headers = { "x-forwarded-for": "203.0.113.44" };
+    const statuses = [];
+    for (const token of [revoked, expired, revoked]) statuses.push((await call(database, listClientsEndpoint, { path: "/api/v1/clients", token, headers, deps })).status);
+    expect(statuses).toEqual([401, 401, 401]);
+    const tokenCounters = await database.db.select().from(rateLimits).where(inArray(rateLimits.key, [`token:${r!.id}`, `token:${e!.id}`]));
+    expect(tokenCounters).toEqual([]);
+    const [ip] = await database.db.select().from(rateLimits).where(eq(rateLimits.key, "ip:203.0.113.44"));
+    expect(ip!.count).toBe(3);
   });
 
   it("per IP for requests without valid credentials", async () => {
