@@ -93,10 +93,9 @@ const flags = (() => {
       console.log(USAGE);
       process.exit(0);
     }
-    const isPglite = (v: string | undefined) => v === "pglite" || !!v?.startsWith("pglite:");
-    if (isPglite(values.get("a")) && isPglite(values.get("b"))) throw new UsageError("at most one side may be PGlite (--a or --b): an embedded folder takes one server at a time");
     const a = sideSpec("A", values.get("a"));
     const b = sideSpec("B", values.get("b"));
+    if (a.kind === "pglite" && b.kind === "pglite") throw new UsageError("at most one side may be PGlite (--a or --b): an embedded folder takes one server at a time");
     const only = values.get("only")?.split(",").map((s) => s.trim()).filter(Boolean);
     for (const name of only ?? []) if (!(PAIR_SCENARIOS as readonly string[]).includes(name)) throw new UsageError(`--only: unknown scenario "${name}" (known: ${PAIR_SCENARIOS.join(", ")})`);
     if (only?.length === 0) throw new UsageError("--only names no scenario");
