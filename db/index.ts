@@ -9,6 +9,7 @@ import { log } from "../lib/log";
 import * as schema from "./schema";
 import { currentTransaction } from "./tenant";
 import { shareEventLoop } from "./pglite-turns";
+import { nameStatements } from "./named-statements";
 import { installTextParsers, type ParsingClient } from "./pglite-parsers";
 
 // The one place that picks the driver: PostgreSQL through `pg` when DATABASE_URL is set,
@@ -43,6 +44,11 @@ export interface OpenOptions {
    * boot has migrated and seeded as the owner.
    */
   role?: string;
+  /**
+   * PostgreSQL only: name the statements, so each server connection keeps their plans
+   * (db/named-statements.ts). Unset: DATABASE_NAMED_STATEMENTS, "on" by default.
+   */
+  namedStatements?: boolean;
   /** Shown in pg_stat_activity (the read pool names itself). */
   applicationName?: string;
   /**
@@ -84,6 +90,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     });
     // An idle client losing its connection (a server restart) must not crash the process.
     pool.on("error", (err) => log.warn({ err }, "idle PostgreSQL client lost its connection"));
+    if (opts.namedStatements ?? env().DATABASE_NAMED_STATEMENTS === "on") pool.on("connect", (client) => nameStatements(client as never));
     const db = drizzle({ client: pool, schema }) as unknown as Db;
     return { db, kind: "postgres", url: opts.url, directUrl: opts.directUrl, role: opts.role, close: () => pool.end() };
   }

@@ -19,6 +19,9 @@ const schema = z
     // A read replica for the portfolio and exports (docs/scaling.md). Unset: they read the primary.
     DATABASE_READ_URL: postgresUrl,
     // Past this replication lag those reads go to the primary instead.
+    // Statements sent under names, so PostgreSQL keeps their plans (db/named-statements.ts). "off"
+    // behind a transaction pooler that cannot keep them: PgBouncer before 1.21.
+    DATABASE_NAMED_STATEMENTS: z.enum(["on", "off"]).default("on"),
     DATABASE_READ_MAX_LAG_SECONDS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().min(0).max(3600).default(30)),
     PGLITE_DIR: z.string().min(1).default(".data/pglite"),
     AUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional().or(z.literal("").transform(() => undefined)),
