@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { explainNameTrouble, nameStatements, statementName } from "./named-statements";
+import { MAX_PARAMETERS, explainNameTrouble, nameStatements, statementName } from "./named-statements";
 
 interface Sent {
   config: unknown;
@@ -91,5 +91,17 @@ describe("a submittable", () => {
     const cursor = new Cursor();
     await client.query(cursor);
     expect(sent[0]!.config).toBe(cursor);
+  });
+});
+
+describe("a bulk statement", () => {
+  it(`goes unnamed past ${MAX_PARAMETERS} parameters`, async () => {
+    const { client, sent } = fakeClient();
+    nameStatements(client);
+    const values = (n: number) => Array.from({ length: n }, (_, i) => i);
+    const text = (n: number) => `select ${values(n).map((i) => `$${i + 1}::int`).join(", ")}`;
+    await client.query(text(MAX_PARAMETERS), values(MAX_PARAMETERS));
+    await client.query(text(MAX_PARAMETERS + 1), values(MAX_PARAMETERS + 1));
+    expect(sent.map((s) => nameOf(s) !== undefined)).toEqual([true, false]);
   });
 });

@@ -11,7 +11,8 @@ import { createHash } from "node:crypto";
  * node-postgres already remembers, per connection, which names it has parsed, and sends only Bind
  * and Execute for them. A connection names at most `MAX_PER_CONNECTION` texts; past that, new
  * texts go unnamed, so a query whose text varies (an IN list of many lengths) cannot fill a
- * server connection's memory with plans.
+ * server connection's memory with plans. Nor are statements of more than `MAX_PARAMETERS`
+ * parameters named (below).
  *
  * Not through a transaction pooler: PgBouncer before 1.21 (Debian 12 ships 1.18) sends each
  * transaction to any server connection, where a name parsed on another does not exist. There,
@@ -19,6 +20,12 @@ import { createHash } from "node:crypto";
  */
 
 export const MAX_PER_CONNECTION = 500;
+/**
+ * Bulk statements go unnamed: a multi-row insert of an import or a seed spends its time running,
+ * not planning, and a kept plan of thousands of parameters would hold its memory in the server
+ * connection for the connection's life.
+ */
+export const MAX_PARAMETERS = 256;
 
 interface QueryConfigLike {
   text: string;
@@ -77,7 +84,7 @@ export function nameStatements(client: { query: QueryFn }, max: number = MAX_PER
       text = base.text;
     }
     const params = Array.isArray(values) ? values : base?.values;
-    if (base && text && params && params.length > 0) {
+    if (base && text && params && params.length > 0 && params.length <= MAX_PARAMETERS) {
       const name = statementName(text);
       if (prepared.has(name) || prepared.size < max) {
         prepared.add(name);
