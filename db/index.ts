@@ -3,7 +3,7 @@ import { userInfo } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { env, isMemoryPglite } from "../lib/env";
+import { env, isMemoryPglite, namedStatementsOn } from "../lib/env";
 import { acquirePgliteLock } from "./lock";
 import { log } from "../lib/log";
 import * as schema from "./schema";
@@ -90,7 +90,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     });
     // An idle client losing its connection (a server restart) must not crash the process.
     pool.on("error", (err) => log.warn({ err }, "idle PostgreSQL client lost its connection"));
-    if (opts.namedStatements ?? env().DATABASE_NAMED_STATEMENTS === "on") pool.on("connect", (client) => nameStatements(client as never));
+    if (opts.namedStatements ?? namedStatementsOn()) pool.on("connect", (client) => nameStatements(client as never));
     const db = drizzle({ client: pool, schema }) as unknown as Db;
     return { db, kind: "postgres", url: opts.url, directUrl: opts.directUrl, role: opts.role, close: () => pool.end() };
   }

@@ -48,3 +48,14 @@ describe("the database URLs", () => {
     expect(() => bad.env()).toThrow(/DATABASE_READ_MAX_LAG_SECONDS/);
   });
 });
+
+describe("DATABASE_NAMED_STATEMENTS", () => {
+  it("is on unless set to off, and a typo is named", async () => {
+    expect((await freshEnv({ DATABASE_NAMED_STATEMENTS: undefined })).namedStatementsOn()).toBe(true);
+    expect((await freshEnv({ DATABASE_NAMED_STATEMENTS: "" })).namedStatementsOn()).toBe(true);
+    expect((await freshEnv({ DATABASE_NAMED_STATEMENTS: "off" })).namedStatementsOn()).toBe(false);
+    const typo = await freshEnv({ DATABASE_NAMED_STATEMENTS: "of" });
+    expect(() => typo.namedStatementsOn()).toThrow(/DATABASE_NAMED_STATEMENTS: must be "on" or "off", got "of"/);
+    expect(() => typo.env()).toThrow(/DATABASE_NAMED_STATEMENTS/);
+  });
+});

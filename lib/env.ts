@@ -9,6 +9,18 @@ const postgresUrl = z
   .optional()
   .or(z.literal("").transform(() => undefined));
 
+const namedStatementsSetting = z.enum(["on", "off"]).default("on");
+
+/**
+ * DATABASE_NAMED_STATEMENTS alone, for every PostgreSQL pool (db/index.ts openDatabase): scripts
+ * and tests open pools without the app's other variables, which env() would check too.
+ */
+export function namedStatementsOn(): boolean {
+  const parsed = namedStatementsSetting.safeParse(process.env.DATABASE_NAMED_STATEMENTS || undefined);
+  if (!parsed.success) throw new Error(`Invalid environment:\n  DATABASE_NAMED_STATEMENTS: must be "on" or "off", got ${JSON.stringify(process.env.DATABASE_NAMED_STATEMENTS)}`);
+  return parsed.data === "on";
+}
+
 // Environment variables, checked once. Errors name the variable and what to do.
 const schema = z
   .object({
@@ -18,10 +30,10 @@ const schema = z
     DATABASE_DIRECT_URL: postgresUrl,
     // A read replica for the portfolio and exports (docs/scaling.md). Unset: they read the primary.
     DATABASE_READ_URL: postgresUrl,
-    // Past this replication lag those reads go to the primary instead.
     // Statements sent under names, so PostgreSQL keeps their plans (db/named-statements.ts). "off"
     // behind a transaction pooler that cannot keep them: PgBouncer before 1.21.
-    DATABASE_NAMED_STATEMENTS: z.enum(["on", "off"]).default("on"),
+    DATABASE_NAMED_STATEMENTS: namedStatementsSetting,
+    // Past this replication lag those reads go to the primary instead.
     DATABASE_READ_MAX_LAG_SECONDS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().min(0).max(3600).default(30)),
     PGLITE_DIR: z.string().min(1).default(".data/pglite"),
     AUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional().or(z.literal("").transform(() => undefined)),
